@@ -1,0 +1,5 @@
+"""Allow `python -m appeal`."""
+
+from appeal.cli import main
+
+main()

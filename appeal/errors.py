@@ -1,0 +1,43 @@
+"""The errors core code raises; `cli.py` turns each into a message and an exit code."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class AppealError(Exception):
+    """Base of every error a user may see. Raised when input or environment make a command
+    impossible; `message` says what is wrong and what to do."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class InputError(AppealError):
+    """Raised when a file given by the user cannot be read or understood (missing, not UTF-8,
+    malformed YAML, a field with a wrong value). Messages start with `file:line:`."""
+
+
+class CaseInvalid(InputError):
+    """Raised when a case file parses but breaks the case model; carries every problem found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        count = len(problems)
+        head = "1 problem" if count == 1 else f"{count} problems"
+        super().__init__(f"{head} in the case file:\n" + "\n".join(problems))
+
+
+class OutputConflict(AppealError):
+    """Raised when a render would replace a file that appeal did not write, or that was changed
+    after appeal wrote it."""
+
+
+class OutputError(AppealError):
+    """Raised when an output file or folder cannot be written (permissions, missing disk)."""

@@ -1,0 +1,134 @@
+"""The formal letter as .docx, styled by a reference document (ours or the seller's).
+
+python-docx is imported here only, so that commands which write no .docx stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+from appeal.errors import InputError
+from appeal.formats.document import Block, Heading, Inline, ListBlock, Paragraph, Table
+
+LETTER_SIZE_MARKETPLACES = ("amazon.com", "amazon.ca")  # US Letter; A4 elsewhere
+_HEADING_STYLE = {1: "Heading 1", 2: "Heading 1", 3: "Heading 2"}
+
+
+def default_reference() -> Path:
+    from importlib import resources
+
+    packaged = resources.files("appeal").joinpath("templates", "reference.docx")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+
+
+def _style(doc: Any, name: str) -> Any:
+    try:
+        return doc.styles[name]
+    except KeyError:  # a seller's reference document may lack some styles
+        return doc.styles["Normal"]
+
+
+def _add_runs(paragraph: Any, runs: Inline) -> None:
+    for run in runs:
+        if run.text == "\n":
+            if paragraph.runs:
+                paragraph.runs[-1].add_break()
+            continue
+        added = paragraph.add_run(run.text)
+        added.bold = run.bold or None
+        added.italic = run.italic or None
+        if run.code:
+            added.font.name = "Consolas"
+
+
+def _clear_body(doc: Any) -> None:
+    body = doc.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+
+
+def _page_setup(doc: Any, marketplace: str) -> None:
+    from docx.shared import Cm, Inches
+
+    for section in doc.sections:
+        if marketplace in LETTER_SIZE_MARKETPLACES:
+            section.page_width, section.page_height = Inches(8.5), Inches(11)
+        else:
+            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+
+
+def _table(doc: Any, block: Table) -> None:
+    table = doc.add_table(rows=1, cols=len(block.header))
+    table.style = _style_table(doc)
+    for cell, runs in zip(table.rows[0].cells, block.header, strict=False):
+        paragraph = cell.paragraphs[0]
+        _add_runs(paragraph, runs)
+        for run in paragraph.runs:
+            run.bold = True
+    for row in block.rows:
+        cells = table.add_row().cells
+        for cell, runs in zip(cells, row, strict=False):
+            _add_runs(cell.paragraphs[0], runs)
+    doc.add_paragraph()
+
+
+def _style_table(doc: Any) -> Any:
+    try:
+        return doc.styles["Table Grid"]
+    except KeyError:
+        return None
+
+
+def write_docx(
+    blocks: list[Block],
+    *,
+    title: str,
+    author: str,
+    marketplace: str,
+    letter_date: dt.date,
+    reference: Path | None = None,
+) -> bytes:
+    """The letter as .docx bytes."""
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    source = reference or default_reference()
+    try:
+        doc = Document(str(source))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError(
+            f"{source}: not a usable .docx reference document ({exc}); save a letterhead from "
+            "Word as .docx and pass that, or leave --reference-docx out."
+        ) from None
+    _clear_body(doc)
+    _page_setup(doc, marketplace)
+    for block in blocks:
+        if isinstance(block, Heading):
+            paragraph = doc.add_paragraph(style=_style(doc, _HEADING_STYLE.get(block.level,
+                                                                                "Heading 2")))
+            _add_runs(paragraph, block.runs)
+        elif isinstance(block, Paragraph):
+            _add_runs(doc.add_paragraph(style=_style(doc, "Normal")), block.runs)
+        elif isinstance(block, ListBlock):
+            style = _style(doc, "List Number" if block.ordered else "List Bullet")
+            for item in block.items:
+                _add_runs(doc.add_paragraph(style=style), item)
+        elif isinstance(block, Table):
+            _table(doc, block)
+    props = doc.core_properties
+    props.title = title
+    props.author = author
+    props.last_modified_by = author
+    moment = dt.datetime.combine(letter_date, dt.time(9, 0))
+    props.created = moment
+    props.modified = moment
+    props.revision = 1
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,94 @@
+"""Reading user files (with encoding diagnosis) and writing files atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from appeal.errors import InputError, OutputError
+
+# Encodings a seller's files turn up in, most likely first, with the advice for each.
+_GUESSES: tuple[tuple[str, str], ...] = (
+    ("gbk", "GBK (Chinese Windows, e.g. Notepad on a Chinese system)"),
+    ("shift_jis", "Shift_JIS (Japanese Windows or Seller Central JP)"),
+    ("cp1252", "Windows-1252 (Western European Windows)"),
+)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff" for ch in text)
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """Name the legacy encoding `data` most likely uses, or None when nothing fits."""
+    for codec, label in _GUESSES:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if codec in ("gbk", "shift_jis") and not _has_cjk(text):
+            continue
+        return label
+    return None
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM); on failure say which encoding the bytes look like."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        guess = guess_encoding(data)
+        looks = f"it looks like {guess}" if guess else "its encoding is not recognised"
+        raise InputError(
+            f"{name}:{line}: the file is not UTF-8 (byte 0x{data[exc.start]:02x}); {looks}. "
+            "Re-save it as UTF-8 (in Notepad: File > Save as > Encoding: UTF-8; "
+            "or `iconv -f GBK -t UTF-8 old.yaml > new.yaml`) and run again."
+        ) from None
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file the user gave us, with a located, actionable error."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a folder, not a file.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    return decode_utf8(data, str(path))
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the new one, never half."""
+    folder = path.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"{folder}: cannot write here ({exc.strerror}); choose another folder with -o."
+        ) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot be written ({exc.strerror}).") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,189 @@
+"""Case + catalogue -> the letter's content as Markdown, from the one Jinja template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from appeal.case import Case
+from appeal.catalogue import PARTS, Catalogue
+from appeal.channel import Channel, decide_channel
+from appeal.errors import InputError
+
+# Characters CommonMark gives a meaning anywhere in a line; escaped with a backslash.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#!])")
+# "12." or "12)" opening a line would start a numbered list.
+_ORDERED_MARKER = re.compile(r"^(\d+)([.)])(?=\s|$)")
+
+
+def escape_markdown(value: Any) -> str:
+    """Make `value` literal text in Markdown: every special character is backslash-escaped,
+    line-start markers are neutralised, and line breaks become hard breaks."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line for line in text.split("\n") if line.strip()] or [""]
+    out = []
+    for line in lines:
+        line = _INLINE_SPECIAL.sub(r"\\\1", line.strip())
+        if line[:1] in ("-", "+", "="):
+            line = "\\" + line
+        out.append(_ORDERED_MARKER.sub(r"\1\\\2", line))
+    return "\\\n".join(out)
+
+
+def _finalize(value: Any) -> Any:
+    from markupsafe import Markup
+
+    if isinstance(value, Markup):  # structure the template itself marked with `| safe`
+        return str(value)
+    return escape_markdown(value)
+
+
+def longdate(value: dt.date) -> str:
+    """21 November 2026: unambiguous for every marketplace."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def pct(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".") + " %"
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A rendered letter: the Markdown every format is made from, plus what writers need."""
+
+    markdown: str
+    subject: str
+    channel: Channel
+    case: Case
+    letter_date: dt.date
+
+
+def _template_source(template: Path | None) -> tuple[str, bool]:
+    if template is None:
+        return _default_template_path().read_text(encoding="utf-8"), False
+    try:
+        return template.read_text(encoding="utf-8"), True
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{template}: cannot read the template ({exc}).") from None
+
+
+def _default_template_path() -> Path:
+    packaged = resources.files("appeal").joinpath("templates", "letter.md.j2")
+    if packaged.is_file():
+        return Path(str(packaged))
+    # Running from a source checkout: templates/ sits beside the package.
+    return Path(__file__).resolve().parent.parent / "templates" / "letter.md.j2"
+
+
+@cache
+def _environment(sandboxed: bool) -> Any:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = cls(
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+        finalize=_finalize,
+    )
+    env.filters["longdate"] = longdate
+    env.filters["pct"] = pct
+    return env
+
+
+@cache
+def _compiled(source: str, sandboxed: bool) -> Any:
+    return _environment(sandboxed).from_string(source)
+
+
+def _cause_context(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
+    causes = []
+    for entry in case.causes:
+        cause = catalogue.causes[entry.cause]
+        parts: dict[str, list[dict[str, Any]]] = {}
+        for part in PARTS:
+            items = []
+            for raw in getattr(entry, part):
+                item = cause.item(part, raw.use) if raw.use else None
+                fields = raw.model_dump(exclude={"use", "text"})
+                if item is not None and part == "preventive_measures" and not (
+                    fields.get("frequency")
+                ):
+                    fields["frequency"] = item.frequency
+                items.append({"text": item.en if item else raw.text, **fields})
+            parts[part] = items
+        causes.append({
+            "id": cause.id,
+            "title": cause.title_en,
+            "tracking_wording": cause.tracking_wording,
+            "facts": entry.facts.strip(),
+            **parts,
+        })
+    return causes
+
+
+def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
+    rows = []
+    for name, metric in case.metrics.present():
+        info = catalogue.metrics[name]
+        window = (
+            f"{longdate(metric.window[0])} to {longdate(metric.window[1])}"
+            if metric.window else info.window
+        )
+        rows.append({"title": info.en, "value": metric.value, "target": info.target_text,
+                     "window": window, "source": metric.source})
+    return rows
+
+
+def render_letter(
+    case: Case,
+    catalogue: Catalogue,
+    *,
+    letter_date: dt.date,
+    template: Path | None = None,
+) -> Letter:
+    """Fill the template for `case`. A user-supplied template runs sandboxed."""
+    import jinja2
+
+    source, user_template = _template_source(template)
+    channel = decide_channel(case, catalogue)
+    context = {
+        "seller": case.seller,
+        "notice": case.notice,
+        "metrics": case.metrics,
+        "metrics_rows": _metrics_rows(case, catalogue),
+        "causes": _cause_context(case, catalogue),
+        "attachments": case.attachments,
+        "channel": channel,
+        "catalogue": catalogue,
+        "letter_date": letter_date,
+    }
+    try:
+        compiled = _compiled(source, user_template)
+        markdown = compiled.render(context)
+        subject_md = "".join(compiled.blocks["subject"](compiled.new_context(context)))
+    except KeyError:
+        raise InputError(
+            f"{template}: the template has no {{% block subject %}}; copy it from the default "
+            "template."
+        ) from None
+    except jinja2.TemplateError as exc:
+        where = f"{template}:{getattr(exc, 'lineno', '?')}" if template else "letter template"
+        raise InputError(f"{where}: template error: {exc}") from None
+    from appeal.formats.document import inline_plain_text
+
+    return Letter(
+        markdown=re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n",
+        subject=inline_plain_text(subject_md.strip()),
+        channel=channel,
+        case=case,
+        letter_date=letter_date,
+    )

@@ -1,0 +1,139 @@
+"""`appeal render`: case file -> letter files in the requested formats, beside the case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from appeal.casefile import load_case
+from appeal.catalogue import load_catalogue
+from appeal.channel import Channel
+from appeal.errors import InputError
+from appeal.formats.document import parse_markdown
+from appeal.letter import Letter, render_letter
+from appeal.outputs import PlannedFile, write_files
+
+Format = Literal["txt", "md", "docx", "eml", "form"]
+ALL_FORMATS: tuple[Format, ...] = ("txt", "md", "docx", "eml", "form")
+# Which formats fit each channel when the user asks for none (or for "all").
+CHANNEL_FORMATS: dict[str, tuple[Format, ...]] = {
+    "email": ("txt", "md", "docx", "eml"),
+    "seller_central": ("txt", "md", "docx", "form"),
+}
+SUFFIX: dict[Format, str] = {
+    "txt": ".txt", "md": ".md", "docx": ".docx", "eml": ".eml", "form": ".form.txt",
+}
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    letter: Letter
+    written: list[Path]
+
+    @property
+    def channel(self) -> Channel:
+        return self.letter.channel
+
+
+def choose_formats(requested: list[str], channel: Channel) -> list[Format]:
+    """The formats to write: those asked for, or every format that fits the channel."""
+    fitting = CHANNEL_FORMATS[channel.kind]
+    if not requested or "all" in requested:
+        return list(fitting)
+    chosen: list[Format] = []
+    for name in requested:
+        if name not in ALL_FORMATS:
+            raise InputError(
+                f"--format {name}: unknown format; use {', '.join(ALL_FORMATS)} or all."
+            )
+        if name == "eml" and channel.kind != "email":
+            raise InputError(
+                "--format eml: this case goes through Seller Central, not e-mail "
+                f"({channel.reason}); use --format form, or set channel: email in the case."
+            )
+        fmt = ALL_FORMATS[ALL_FORMATS.index(name)]
+        if fmt not in chosen:
+            chosen.append(fmt)
+    return chosen
+
+
+def build_files(
+    letter: Letter,
+    formats: list[Format],
+    *,
+    folder: Path,
+    stem: str,
+    reference_docx: Path | None = None,
+) -> list[PlannedFile]:
+    """Every requested file's bytes, made from the one Markdown letter."""
+    from appeal.formats.txt import blocks_to_text
+
+    blocks = parse_markdown(letter.markdown)
+    case = letter.case
+    files: list[PlannedFile] = []
+    docx_bytes: bytes | None = None
+
+    def docx() -> bytes:
+        nonlocal docx_bytes
+        if docx_bytes is None:
+            from appeal.formats.docx import write_docx
+
+            docx_bytes = write_docx(
+                blocks, title=letter.subject, author=case.seller.business_name,
+                marketplace=case.seller.marketplace, letter_date=letter.letter_date,
+                reference=reference_docx,
+            )
+        return docx_bytes
+
+    for fmt in formats:
+        path = folder / f"{stem}{SUFFIX[fmt]}"
+        if fmt == "txt":
+            data = blocks_to_text(blocks).encode("utf-8")
+        elif fmt == "md":
+            data = letter.markdown.encode("utf-8")
+        elif fmt == "docx":
+            data = docx()
+        elif fmt == "eml":
+            from appeal.formats.eml import write_eml
+
+            data = write_eml(
+                to=letter.channel.address or "", sender_name=case.seller.contact_name,
+                sender_email=case.seller.contact_email, subject=letter.subject,
+                body=blocks_to_text(blocks), letter_date=letter.letter_date,
+                attachment=docx(), attachment_name=f"{stem}.docx",
+            )
+        else:
+            from appeal.formats.form import write_form
+
+            note = (f"Seller Central appeal form for {case.seller.store_name}: paste each box "
+                    "into the field of the same name.")
+            data = write_form(blocks, channel_note=note).encode("utf-8")
+        files.append(PlannedFile(path, data))
+    return files
+
+
+def render_case(
+    case_path: Path,
+    *,
+    formats: list[str] | None = None,
+    out_dir: Path | None = None,
+    force: bool = False,
+    reference_docx: Path | None = None,
+    template: Path | None = None,
+    today: dt.date | None = None,
+) -> RenderResult:
+    """Render the case at `case_path` into letter files; return what was written."""
+    catalogue = load_catalogue()
+    loaded = load_case(case_path, catalogue)
+    letter = render_letter(loaded.case, catalogue, letter_date=today or dt.date.today(),
+                           template=template)
+    chosen = choose_formats(formats or [], letter.channel)
+    folder = out_dir if out_dir is not None else case_path.parent
+    if folder.exists() and not folder.is_dir():
+        raise InputError(f"-o {folder}: is a file, not a folder.")
+    files = build_files(letter, chosen, folder=folder, stem=case_path.stem,
+                        reference_docx=reference_docx)
+    write_files(files, force=force)
+    return RenderResult(letter=letter, written=[f.path for f in files])
