@@ -139,7 +139,8 @@ def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
             if metric.window else info.window
         )
         rows.append({"title": info.en, "value": metric.value, "target": info.target_text,
-                     "window": window, "source": metric.source})
+                     "window": window, "source": metric.source,
+                     "missed": not info.meets(metric.value)})
     return rows
 
 
@@ -155,11 +156,13 @@ def render_letter(
 
     source, user_template = _template_source(template)
     channel = decide_channel(case, catalogue)
+    rows = _metrics_rows(case, catalogue)
     context = {
         "seller": case.seller,
         "notice": case.notice,
         "metrics": case.metrics,
-        "metrics_rows": _metrics_rows(case, catalogue),
+        "metrics_rows": rows,
+        "missed": [row for row in rows if row["missed"]],
         "causes": _cause_context(case, catalogue),
         "attachments": case.attachments,
         "channel": channel,

@@ -92,6 +92,9 @@ def load_yaml(text: str, name: str) -> Any:
                 "only (text, numbers, lists, mappings). Remove the tag."
             ) from None
         column = f" (column {mark.column + 1})" if mark else ""
+        start = exc.context_mark
+        if start is not None and start.line + 1 != line:
+            column += f", in what starts on line {start.line + 1}"
         raise InputError(
             f"{name}:{line}: YAML syntax: {problem}{column}. Check the indentation, and put "
             "text containing ': ' or starting with a special character in quotes."

@@ -87,8 +87,7 @@ def main() -> None:
     _field(footer, "PAGE")
     footer.add_run(" of ")
     _field(footer, "NUMPAGES")
-    for run in footer.runs:
-        run.font.size = Pt(9)
+    _fonts(styles["Footer"], 9)
     doc.core_properties.author = ""
     doc.core_properties.title = "Plan of Action"
     doc.core_properties.comments = ""
