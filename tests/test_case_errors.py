@@ -183,3 +183,21 @@ def test_debug_shows_traceback(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--debug", "render", str(path)])
     assert result.exit_code != 0
     assert result.exception is not None
+
+
+def test_unwritable_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The OS refusing to create files (as for a read-only folder) is a clean exit 2."""
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    case = tmp_path / "case.yaml"
+    case.write_text(MINIMAL_CASE, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    code, output = _render(case, "-o", str(out))
+    assert code == 2
+    assert f"{out}: cannot write here (Permission denied)" in output
+    assert list(out.iterdir()) == []

@@ -1,0 +1,197 @@
+"""The letter: wording from the one template, user text literal in every format, goldens."""
+
+from __future__ import annotations
+
+import email
+import io
+import os
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from appeal.casefile import load_case, parse_case
+from appeal.catalogue import load_catalogue
+from appeal.formats.document import Table, parse_markdown, plain
+from appeal.formats.txt import blocks_to_text
+from appeal.letter import escape_markdown, render_letter
+from appeal.render import render_case
+from tests.conftest import EXAMPLES, TODAY
+from tests.helpers import MINIMAL_CASE
+
+GOLDEN = Path(__file__).parent / "golden"
+
+HOSTILE = [
+    "A & B <b>bold</b> Ltd",
+    "{{ 7*7 }} and {% if true %}yes{% endif %}",
+    "*word* and _x_ and __y__",
+    "#3 in line | pipe | and `code` and \\backslash",
+    "- looks like a bullet",
+    "1. looks like a list",
+    "[link](http://example.com) ![img](x.png) <http://example.com>",
+    "&amp; &#169; entity",
+    "emoji 📦🚚 and 中文 深圳市测试有限公司",
+    "~~strike~~ > quote ===",
+]
+
+
+def _hostile_case() -> str:
+    lines = MINIMAL_CASE.replace("Test Trading Co.", "'A & B <b>Trading</b> {{ 7*7 }}'")
+    lines = lines.replace("scope: all", "scope: category\n  categories: ['Toys & Games | *Kids*']")
+    lines = lines.replace("cause: late_shipment", "cause: invalid_tracking")
+    lines = lines.replace("use: weekend_not_set", "use: zero_width_paste")
+    lines = lines.replace("use: set_weekend_days", "use: reuploaded_tracking")
+    lines = lines.replace("use: daily_lsr_check", "use: daily_vtr_check")
+    extra = "".join(f"      - text: {_yaml_quote(text)}\n" for text in HOSTILE)
+    lines = lines.replace("      - use: zero_width_paste\n",
+                          "      - use: zero_width_paste\n" + extra)
+    return lines.replace("owner: Warehouse lead", "owner: '*Lead* & <Ops> #2'")
+
+
+def _yaml_quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@pytest.fixture
+def hostile_case(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.yaml"
+    path.write_text(_hostile_case(), encoding="utf-8")
+    return path
+
+
+def _docx_text(data: bytes) -> str:
+    from docx import Document
+
+    doc = Document(io.BytesIO(data))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+EXPECTED_LITERALS = [*HOSTILE, "A & B <b>Trading</b> {{ 7*7 }}", "Toys & Games | *Kids*",
+                     "owner: *Lead* & <Ops> #2"]
+
+
+def test_hostile_text_is_literal_in_every_format(hostile_case: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = render_case(hostile_case, formats=["txt", "md", "docx", "eml", "form"],
+                         out_dir=out, today=TODAY)
+    assert result.channel.kind == "email"
+    txt = (out / "hostile.txt").read_text(encoding="utf-8")
+    md = (out / "hostile.md").read_text(encoding="utf-8")
+    form = (out / "hostile.form.txt").read_text(encoding="utf-8")
+    docx_text = _docx_text((out / "hostile.docx").read_bytes())
+    message = email.message_from_bytes((out / "hostile.eml").read_bytes(), policy=default_policy)
+    assert isinstance(message, EmailMessage)
+    body = message.get_body(("plain",))
+    assert body is not None
+    eml_body = body.get_content()
+    md_plain = blocks_to_text(parse_markdown(md))
+    for literal in EXPECTED_LITERALS:
+        assert literal in txt, literal
+        assert literal in docx_text, literal
+        assert literal in eml_body, literal
+        assert literal in md_plain, literal
+    for literal in HOSTILE:
+        assert literal in form, literal
+    assert "49" not in txt  # the template never evaluated user text
+    assert "A & B <b>Trading</b> {{ 7*7 }}" in str(message["Subject"]) or (
+        "Toys & Games | *Kids*" in str(message["Subject"])
+    )
+
+
+def test_markdown_copy_shows_structure_only_from_template(hostile_case: Path,
+                                                          tmp_path: Path) -> None:
+    render_case(hostile_case, formats=["md"], out_dir=tmp_path, today=TODAY)
+    blocks = parse_markdown((tmp_path / "hostile.md").read_text(encoding="utf-8"))
+    from appeal.formats.document import Heading, ListBlock
+
+    kinds = [type(b).__name__ for b in blocks]
+    assert kinds.count("Heading") == 4  # the cause and its three parts, nothing from user text
+    assert all(not any(r.bold or r.italic for r in item)
+               for b in blocks if isinstance(b, ListBlock) for item in b.items)
+    assert [b for b in blocks if isinstance(b, Heading) and b.level == 2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+               min_size=1, max_size=60))
+def test_escaped_text_parses_back_to_itself(text: str) -> None:
+    text = " ".join(text.split())
+    if not text:
+        return
+    escaped = escape_markdown(text)
+    for where in ("{}", "- {}", "## {}", "**Subject: {}**"):
+        markdown = where.format(escaped)
+        blocks = parse_markdown(markdown)
+        assert blocks_to_text(blocks).strip().endswith(text), (where, markdown)
+    table = parse_markdown(f"| a | b |\n|---|---|\n| {escaped} | x |")
+    assert isinstance(table[0], Table)
+    assert plain(table[0].rows[0][0]) == text
+    assert plain(table[0].rows[0][1]) == "x"
+
+
+def test_multiline_user_text_keeps_its_lines() -> None:
+    text = "first line\n- second line\n3. third"
+    blocks = parse_markdown("- " + escape_markdown(text))
+    assert blocks_to_text(blocks).strip() == "- first line\n  - second line\n  3. third"
+
+
+def _render_example(name: str, fmt: str, tmp_path: Path) -> str:
+    render_case(EXAMPLES / f"{name}.yaml", formats=[fmt], out_dir=tmp_path, today=TODAY)
+    suffix = ".form.txt" if fmt == "form" else f".{fmt}"
+    return (tmp_path / f"{name}{suffix}").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("vtr-toys", "md"), ("full-suspension", "txt")])
+def test_golden_letters(name: str, fmt: str, tmp_path: Path) -> None:
+    actual = _render_example(name, fmt, tmp_path)
+    golden = GOLDEN / f"{name}.{fmt}"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_vtr_wording_only_for_tracking_causes() -> None:
+    catalogue = load_catalogue()
+    case = load_case(EXAMPLES / "full-suspension.yaml").case
+    md = render_letter(case, catalogue, letter_date=TODAY).markdown
+    assert md.count("### Root causes of not providing valid tracking numbers") == 1
+    assert md.count("### Root cause\n") == 2
+    assert md.count("### Actions taken to provide valid tracking numbers") == 1
+    assert md.count("### Steps taken to prevent it") == 3
+
+
+def test_measure_details_and_future_start() -> None:
+    text = MINIMAL_CASE.replace("start: 2026-11-22", "start: 2026-12-01")
+    case = parse_case(text, "case.yaml")
+    md = render_letter(case, load_catalogue(), letter_date=TODAY).markdown
+    assert "(owner: Warehouse lead; every working day; starting 1 December 2026)" in md
+    assert "- 21 November 2026: We set our shipping days" in md
+
+
+def test_user_template_is_sandboxed(tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text(
+        "{% block subject %}S{% endblock %}\n{{ seller.__class__.__mro__ }}\n", encoding="utf-8"
+    )
+    case = parse_case(MINIMAL_CASE, "case.yaml")
+    from appeal.errors import InputError
+
+    with pytest.raises(InputError, match="template error"):
+        render_letter(case, load_catalogue(), letter_date=TODAY, template=template)
+
+
+def test_template_missing_field_fails_loudly(tmp_path: Path) -> None:
+    template = tmp_path / "mine.md.j2"
+    template.write_text("{% block subject %}S{% endblock %}\n{{ seller.nickname }}\n",
+                        encoding="utf-8")
+    case = parse_case(MINIMAL_CASE, "case.yaml")
+    from appeal.errors import InputError
+
+    with pytest.raises(InputError, match="nickname"):
+        render_letter(case, load_catalogue(), letter_date=TODAY, template=template)

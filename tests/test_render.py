@@ -1,0 +1,226 @@
+"""`appeal render`: where files go, which formats, and never overwriting someone's edits."""
+
+from __future__ import annotations
+
+import email
+import io
+import shutil
+import subprocess
+from email.policy import default as default_policy
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from appeal.cli import app
+from appeal.formats.document import parse_markdown
+from appeal.formats.form import split_into_boxes
+from appeal.outputs import RECORD_NAME
+from appeal.render import render_case
+from tests.conftest import EXAMPLES, TODAY
+from tests.helpers import MINIMAL_CASE
+
+runner = CliRunner()
+ALL_EXAMPLES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
+
+
+def _case(tmp_path: Path, text: str = MINIMAL_CASE, name: str = "case.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_default_output_beside_case_with_channel_formats(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    result = runner.invoke(app, ["render", str(case)])
+    assert result.exit_code == 0, result.output
+    names = {p.name for p in tmp_path.iterdir()}
+    assert {"case.txt", "case.md", "case.docx", "case.form.txt", RECORD_NAME} <= names
+    assert "case.eml" not in names  # Seller Central case: no e-mail draft
+    assert "Channel: Seller Central appeal" in result.output
+    assert "Deadline: 7 December 2026 (notice date + 17 days), 13 days left" in result.output
+
+
+def test_output_folder_and_repeated_format(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    out = tmp_path / "letters" / "nested"
+    result = runner.invoke(app, ["render", str(case), "-o", str(out), "--format", "txt",
+                                 "-f", "md", "-f", "txt"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [RECORD_NAME, "case.md", "case.txt"]
+
+
+def test_rerender_replaces_own_files(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    assert runner.invoke(app, ["render", str(case), "-f", "txt"]).exit_code == 0
+    case.write_text(MINIMAL_CASE.replace("18 of 300", "19 of 300"), encoding="utf-8")
+    result = runner.invoke(app, ["render", str(case), "-f", "txt"])
+    assert result.exit_code == 0, result.output
+    assert "19 of 300" in (tmp_path / "case.txt").read_text(encoding="utf-8")
+
+
+def test_refuses_file_edited_since_written(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    assert runner.invoke(app, ["render", str(case), "-f", "txt", "-f", "md"]).exit_code == 0
+    edited = "my polished letter\n"
+    (tmp_path / "case.txt").write_text(edited, encoding="utf-8")
+    md_before = (tmp_path / "case.md").read_bytes()
+    case.write_text(MINIMAL_CASE.replace("18 of 300", "19 of 300"), encoding="utf-8")
+    result = runner.invoke(app, ["render", str(case), "-f", "txt", "-f", "md"])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'case.txt'}: was changed after appeal wrote it" in result.output
+    assert "--force" in result.output and "-o" in result.output
+    assert (tmp_path / "case.txt").read_text(encoding="utf-8") == edited
+    assert (tmp_path / "case.md").read_bytes() == md_before  # nothing at all was written
+    forced = runner.invoke(app, ["render", str(case), "-f", "txt", "-f", "md", "--force"])
+    assert forced.exit_code == 0
+    assert "19 of 300" in (tmp_path / "case.txt").read_text(encoding="utf-8")
+    # after a forced write the file is appeal's again
+    assert runner.invoke(app, ["render", str(case), "-f", "txt"]).exit_code == 0
+
+
+def test_refuses_file_it_did_not_write(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    (tmp_path / "case.md").write_text("someone else's notes", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(case), "-f", "md"])
+    assert result.exit_code == 2
+    assert "exists and was not written by appeal" in result.output
+    assert (tmp_path / "case.md").read_text(encoding="utf-8") == "someone else's notes"
+
+
+def test_eml_refused_for_seller_central(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["render", str(_case(tmp_path)), "-f", "eml"])
+    assert result.exit_code == 2
+    assert "Seller Central, not e-mail" in result.output
+
+
+def test_unknown_format(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["render", str(_case(tmp_path)), "-f", "pdf"])
+    assert result.exit_code == 2
+    assert "--format pdf: unknown format" in result.output
+
+
+def test_no_temporary_files_left(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    assert runner.invoke(app, ["render", str(case)]).exit_code == 0
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize("name", ALL_EXAMPLES)
+def test_every_example_in_every_format(name: str, tmp_path: Path) -> None:
+    from docx import Document
+
+    result = render_case(EXAMPLES / f"{name}.yaml", formats=["txt", "md", "docx", "form"],
+                         out_dir=tmp_path, today=TODAY)
+    if result.channel.kind == "email":
+        render_case(EXAMPLES / f"{name}.yaml", formats=["eml"], out_dir=tmp_path, today=TODAY)
+    txt = (tmp_path / f"{name}.txt").read_text(encoding="utf-8")
+    case = result.letter.case
+    assert case.seller.business_name in txt
+    for entry in case.causes:
+        if entry.facts:
+            assert " ".join(entry.facts.split()) in txt
+    doc = Document(str(tmp_path / f"{name}.docx"))
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert case.seller.business_name in body
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert len(headings) >= 4 * len(case.causes)
+    section = doc.sections[0]
+    us_letter = case.seller.marketplace in ("amazon.com", "amazon.ca")
+    assert round(section.page_width.inches, 2) == (8.5 if us_letter else 8.27)
+    assert "Page " in section.footer.paragraphs[0].text
+    boxes = split_into_boxes(parse_markdown(result.letter.markdown))
+    assert [b.title for b in boxes] == ["Root cause", "Actions taken", "Prevention"]
+    assert all(b.text for b in boxes)
+    form = (tmp_path / f"{name}.form.txt").read_text(encoding="utf-8")
+    for box in boxes:
+        assert f"===== {box.title} ({len(box.text)} characters) =====\n{box.text}\n" in form
+
+
+def test_eml_is_an_unsent_draft_with_the_docx(tmp_path: Path) -> None:
+    render_case(EXAMPLES / "vtr-toys.yaml", formats=["eml", "docx"], out_dir=tmp_path,
+                today=TODAY)
+    raw = (tmp_path / "vtr-toys.eml").read_bytes()
+    assert b"\r\n" in raw
+    message = email.message_from_bytes(raw, policy=default_policy)
+    assert message["To"] == "op-pso-vtr-appeals@amazon.com"
+    assert message["X-Unsent"] == "1"
+    subject = str(message["Subject"])
+    assert "ExampleHome" in subject and "A2EXAMPLE0TOKEN" in subject
+    assert "Toys & Games" in subject
+    attachments = list(message.iter_attachments())  # type: ignore[attr-defined]
+    assert [a.get_filename() for a in attachments] == ["vtr-toys.docx"]
+    assert attachments[0].get_content() == (tmp_path / "vtr-toys.docx").read_bytes()
+
+
+def test_uk_case_goes_to_uk_address(tmp_path: Path) -> None:
+    result = render_case(EXAMPLES / "untrackable-uk.yaml", formats=["eml"], out_dir=tmp_path,
+                         today=TODAY)
+    assert result.channel.address == "op-pso-vtr-appeals@amazon.co.uk"
+    message = email.message_from_bytes((tmp_path / "untrackable-uk.eml").read_bytes(),
+                                       policy=default_policy)
+    assert message["To"] == "op-pso-vtr-appeals@amazon.co.uk"
+
+
+def test_reference_docx_is_used(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.shared import Pt
+
+    reference = tmp_path / "letterhead.docx"
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(13)
+    doc.sections[0].header.paragraphs[0].text = "ACME LETTERHEAD"
+    doc.add_paragraph("sample body text that must not survive")
+    doc.save(str(reference))
+    case = _case(tmp_path)
+    result = runner.invoke(app, ["render", str(case), "-f", "docx", "--reference-docx",
+                                 str(reference)])
+    assert result.exit_code == 0, result.output
+    out = Document(str(tmp_path / "case.docx"))
+    assert out.sections[0].header.paragraphs[0].text == "ACME LETTERHEAD"
+    assert out.styles["Normal"].font.size == Pt(13)
+    assert "sample body text" not in "\n".join(p.text for p in out.paragraphs)
+
+
+def test_bad_reference_docx(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip", encoding="utf-8")
+    result = runner.invoke(app, ["render", str(_case(tmp_path)), "-f", "docx",
+                                 "--reference-docx", str(bad)])
+    assert result.exit_code == 2
+    assert "not a usable .docx reference" in result.output
+
+
+def test_chinese_names_in_docx_use_east_asian_font(tmp_path: Path) -> None:
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    render_case(EXAMPLES / "late-shipment.yaml", formats=["docx"], out_dir=tmp_path, today=TODAY)
+    doc = Document(str(tmp_path / "late-shipment.docx"))
+    assert doc.paragraphs[0].text.startswith("深圳市优品家居有限公司")
+    fonts = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia"))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_docx_opens_in_libreoffice(tmp_path: Path) -> None:
+    render_case(EXAMPLES / "full-suspension.yaml", formats=["docx"], out_dir=tmp_path,
+                today=TODAY)
+    profile = tmp_path / "lo-profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "txt:Text", "--outdir", str(tmp_path / "lo"), str(tmp_path / "full-suspension.docx")],
+        check=True, capture_output=True, timeout=180,
+    )
+    text = (tmp_path / "lo" / "full-suspension.txt").read_text(encoding="utf-8-sig")
+    assert "Steps taken to prevent it" in text
+    assert "Xiamen Bluewave Electronics" in text
+
+
+def test_docx_is_a_valid_zip_package(tmp_path: Path) -> None:
+    import zipfile
+
+    render_case(EXAMPLES / "vtr-toys.yaml", formats=["docx"], out_dir=tmp_path, today=TODAY)
+    with zipfile.ZipFile(io.BytesIO((tmp_path / "vtr-toys.docx").read_bytes())) as package:
+        assert package.testzip() is None
+        assert "word/document.xml" in package.namelist()
