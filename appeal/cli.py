@@ -74,11 +74,16 @@ def _main(
 
 @app.command()
 def render(
-    case: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False)],
+    cases: Annotated[
+        list[Path],
+        typer.Argument(help="The case file (YAML); several may be given.", show_default=False,
+                       metavar="CASE..."),
+    ],
     format: Annotated[
         list[str] | None,
         typer.Option("--format", "-f", help="txt, md, docx, eml, form or all; repeat for several. "
-                     "Default: every format that fits the channel.", show_default=False),
+                     "Default: every format that fits the channel.", show_default=False,
+                     metavar="FORMAT"),
     ] = None,
     output: Annotated[
         Path | None,
@@ -101,15 +106,22 @@ def render(
 ) -> None:
     """Turn a case file into the letter, in every format the channel needs."""
     with _boundary():
-        from appeal.render import render_case
+        from appeal.render import render_cases
 
         today = _today()
-        result = render_case(case, formats=format, out_dir=output, force=force,
-                             reference_docx=reference_docx, template=template, today=today)
-        typer.echo(_channel_report(result.letter, today))
-        typer.echo("Wrote:")
-        for path in result.written:
-            typer.echo(f"  {path}")
+        results = render_cases(cases, formats=format, out_dir=output, force=force,
+                               reference_docx=reference_docx, template=template, today=today)
+        if len(results) == 1:
+            typer.echo(_channel_report(results[0].letter, today))
+            typer.echo("Wrote:")
+            for path in results[0].written:
+                typer.echo(f"  {path}")
+            return
+        for case, result in zip(cases, results, strict=True):
+            channel = result.channel
+            where = channel.address if channel.kind == "email" else "Seller Central"
+            typer.echo(f"{case}: {where}, due {channel.deadline}, "
+                       f"{len(result.written)} file(s) written")
 
 
 def _channel_report(letter: object, today: dt.date) -> str:
@@ -145,7 +157,8 @@ def _channel_report(letter: object, today: dt.date) -> str:
 
 @app.command()
 def check(
-    case: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False)],
+    case: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False,
+                                         metavar="CASE")],
 ) -> None:
     """Validate a case file and report where it is wrong."""
     with _boundary():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from appeal.casefile import load_case
 from appeal.catalogue import load_catalogue
@@ -114,8 +114,8 @@ def build_files(
     return files
 
 
-def render_case(
-    case_path: Path,
+def render_cases(
+    case_paths: list[Path],
     *,
     formats: list[str] | None = None,
     out_dir: Path | None = None,
@@ -123,17 +123,37 @@ def render_case(
     reference_docx: Path | None = None,
     template: Path | None = None,
     today: dt.date | None = None,
-) -> RenderResult:
-    """Render the case at `case_path` into letter files; return what was written."""
+) -> list[RenderResult]:
+    """Render every case into letter files. All cases are checked and every file is planned
+    before anything is written, so one bad case or one protected file writes nothing."""
     catalogue = load_catalogue()
-    loaded = load_case(case_path, catalogue)
-    letter = render_letter(loaded.case, catalogue, letter_date=today or dt.date.today(),
-                           template=template)
-    chosen = choose_formats(formats or [], letter.channel)
-    folder = out_dir if out_dir is not None else case_path.parent
-    if folder.exists() and not folder.is_dir():
-        raise InputError(f"-o {folder}: is a file, not a folder.")
-    files = build_files(letter, chosen, folder=folder, stem=case_path.stem,
-                        reference_docx=reference_docx)
-    write_files(files, force=force)
-    return RenderResult(letter=letter, written=[f.path for f in files])
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"-o {out_dir}: is a file, not a folder.")
+    letter_date = today or dt.date.today()
+    results: list[RenderResult] = []
+    planned: list[PlannedFile] = []
+    seen: dict[Path, Path] = {}
+    for case_path in case_paths:
+        loaded = load_case(case_path, catalogue)
+        letter = render_letter(loaded.case, catalogue, letter_date=letter_date,
+                               template=template)
+        chosen = choose_formats(formats or [], letter.channel)
+        folder = out_dir if out_dir is not None else case_path.parent
+        files = build_files(letter, chosen, folder=folder, stem=case_path.stem,
+                            reference_docx=reference_docx)
+        for planned_file in files:
+            other = seen.setdefault(planned_file.path, case_path)
+            if other != case_path:
+                raise InputError(
+                    f"{case_path}: would write {planned_file.path}, as {other} does; give the "
+                    "case files different names or render them into different folders."
+                )
+        planned += files
+        results.append(RenderResult(letter=letter, written=[f.path for f in files]))
+    write_files(planned, force=force)
+    return results
+
+
+def render_case(case_path: Path, **options: Any) -> RenderResult:
+    """Render one case (see render_cases for the options)."""
+    return render_cases([case_path], **options)[0]

@@ -224,3 +224,32 @@ def test_docx_is_a_valid_zip_package(tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO((tmp_path / "vtr-toys.docx").read_bytes())) as package:
         assert package.testzip() is None
         assert "word/document.xml" in package.namelist()
+
+
+def test_several_cases_in_one_call(tmp_path: Path) -> None:
+    first = _case(tmp_path, name="first.yaml")
+    second = _case(tmp_path, MINIMAL_CASE.replace("TestStore", "OtherStore"), name="second.yaml")
+    result = runner.invoke(app, ["render", str(first), str(second), "-f", "txt"])
+    assert result.exit_code == 0, result.output
+    assert "OtherStore" in (tmp_path / "second.txt").read_text(encoding="utf-8")
+    assert "first.yaml: Seller Central, due 2026-12-07, 1 file(s) written" in result.output
+
+
+def test_one_bad_case_among_several_writes_nothing(tmp_path: Path) -> None:
+    good = _case(tmp_path, name="good.yaml")
+    bad = _case(tmp_path, MINIMAL_CASE.replace("scope: all", "scope: x"), name="bad.yaml")
+    result = runner.invoke(app, ["render", str(good), str(bad)])
+    assert result.exit_code == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "good.yaml"]
+
+
+def test_same_stem_into_one_folder_is_refused(tmp_path: Path) -> None:
+    a = tmp_path / "a"
+    b = tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    result = runner.invoke(app, ["render", str(_case(a)), str(_case(b)), "-o",
+                                 str(tmp_path / "out"), "-f", "txt"])
+    assert result.exit_code == 2
+    assert "different names" in result.output
+    assert not (tmp_path / "out").exists()

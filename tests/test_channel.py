@@ -1,0 +1,75 @@
+"""Channel rules of domain.md section 4 and the deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appeal.casefile import parse_case
+from appeal.catalogue import load_catalogue
+from appeal.channel import decide_channel
+from tests.helpers import MINIMAL_CASE
+
+
+def _case(marketplace: str, scope: str, cause: str = "invalid_tracking",
+          extra: str = "") -> str:
+    text = MINIMAL_CASE.replace("amazon.com", marketplace)
+    text = text.replace("cause: late_shipment", f"cause: {cause}")
+    if cause == "invalid_tracking":
+        text = text.replace("use: weekend_not_set", "use: zero_width_paste")
+        text = text.replace("use: set_weekend_days", "use: reuploaded_tracking")
+        text = text.replace("use: daily_lsr_check", "use: daily_vtr_check")
+    if scope == "category":
+        text = text.replace("scope: all", "scope: category\n  categories: [Toys & Games]")
+    return text + extra
+
+
+@pytest.mark.parametrize(
+    ("marketplace", "scope", "kind", "address"),
+    [
+        ("amazon.com", "category", "email", "op-pso-vtr-appeals@amazon.com"),
+        ("amazon.co.uk", "category", "email", "op-pso-vtr-appeals@amazon.co.uk"),
+        ("amazon.de", "category", "seller_central", None),
+        ("amazon.ca", "category", "seller_central", None),
+        ("amazon.com", "all", "seller_central", None),
+        ("amazon.co.uk", "all", "seller_central", None),
+    ],
+)
+def test_auto_channel(marketplace: str, scope: str, kind: str, address: str | None) -> None:
+    case = parse_case(_case(marketplace, scope), "case.yaml")
+    channel = decide_channel(case, load_catalogue())
+    assert channel.kind == kind
+    assert channel.address == address
+    assert channel.reason
+
+
+def test_other_marketplace_category_explains_missing_address() -> None:
+    case = parse_case(_case("amazon.de", "category"), "case.yaml")
+    channel = decide_channel(case, load_catalogue())
+    assert "no VTR appeals address" in channel.reason
+
+
+def test_explicit_channel_wins() -> None:
+    case = parse_case(_case("amazon.com", "all") + "channel: email\n", "case.yaml")
+    assert decide_channel(case, load_catalogue()).kind == "email"
+    case = parse_case(_case("amazon.com", "category") + "channel: seller_central\n", "case.yaml")
+    assert decide_channel(case, load_catalogue()).kind == "seller_central"
+
+
+def test_deadline_defaults_to_17_days_and_can_be_given() -> None:
+    case = parse_case(_case("amazon.com", "all"), "case.yaml")
+    channel = decide_channel(case, load_catalogue())
+    assert channel.deadline == dt.date(2026, 12, 7)
+    assert not channel.deadline_given
+    assert channel.days_left(dt.date(2026, 12, 8)) == -1
+    given = _case("amazon.com", "all").replace("scope: all", "scope: all\n  deadline: 2026-12-01")
+    channel = decide_channel(parse_case(given, "case.yaml"), load_catalogue())
+    assert channel.deadline == dt.date(2026, 12, 1) and channel.deadline_given
+
+
+def test_seller_central_steps_name_the_form_file() -> None:
+    case = parse_case(_case("amazon.com", "all"), "case.yaml")
+    steps = decide_channel(case, load_catalogue()).steps("amazon.com", "case.form.txt")
+    assert any("Reactivate your account" in s for s in steps)
+    assert any("case.form.txt" in s for s in steps)
