@@ -26,11 +26,25 @@ def default_reference() -> Path:
     return Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
 
 
-def _style(doc: Any, name: str) -> Any:
-    try:
-        return doc.styles[name]
-    except KeyError:  # a seller's reference document may lack some styles
-        return doc.styles["Normal"]
+class _Styles:
+    """Style ids looked up once per document: python-docx resolves a style name by scanning
+    every style on each assignment, which dominated the time of a long letter."""
+
+    def __init__(self, doc: Any) -> None:
+        self._doc = doc
+        self._ids: dict[str, str | None] = {}
+
+    def paragraph(self, name: str) -> Any:
+        if name not in self._ids:
+            try:
+                self._ids[name] = self._doc.styles[name].style_id
+            except KeyError:  # a seller's reference document may lack some styles
+                self._ids[name] = None
+        paragraph = self._doc.add_paragraph()
+        style_id = self._ids[name]
+        if style_id is not None and name != "Normal":
+            paragraph._p.style = style_id
+        return paragraph
 
 
 def _add_runs(paragraph: Any, runs: Inline) -> None:
@@ -108,17 +122,17 @@ def write_docx(
         ) from None
     _clear_body(doc)
     _page_setup(doc, marketplace)
+    styles = _Styles(doc)
     for block in blocks:
         if isinstance(block, Heading):
-            paragraph = doc.add_paragraph(style=_style(doc, _HEADING_STYLE.get(block.level,
-                                                                                "Heading 2")))
-            _add_runs(paragraph, block.runs)
+            heading = styles.paragraph(_HEADING_STYLE.get(block.level, "Heading 2"))
+            _add_runs(heading, block.runs)
         elif isinstance(block, Paragraph):
-            _add_runs(doc.add_paragraph(style=_style(doc, "Normal")), block.runs)
+            _add_runs(styles.paragraph("Normal"), block.runs)
         elif isinstance(block, ListBlock):
-            style = _style(doc, "List Number" if block.ordered else "List Bullet")
+            name = "List Number" if block.ordered else "List Bullet"
             for item in block.items:
-                _add_runs(doc.add_paragraph(style=style), item)
+                _add_runs(styles.paragraph(name), item)
         elif isinstance(block, Table):
             _table(doc, block)
     props = doc.core_properties
