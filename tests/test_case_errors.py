@@ -201,3 +201,28 @@ def test_unwritable_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert code == 2
     assert f"{out}: cannot write here (Permission denied)" in output
     assert list(out.iterdir()) == []
+
+
+def test_utf8_with_bom_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + MINIMAL_CASE.encode("utf-8"))
+    code, output = _render(path, "-f", "txt")
+    assert code == 0, output
+
+
+def test_check_reports_valid_case_and_channel(tmp_path: Path) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text(MINIMAL_CASE, encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "valid; 1 cause(s)" in result.output
+    assert "Deadline: 7 December 2026" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.yaml"]  # check writes nothing
+
+
+def test_check_reports_problems_with_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text(MINIMAL_CASE.replace("scope: all", "scope: some"), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    assert "notice.scope" in result.output

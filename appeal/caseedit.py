@@ -1,0 +1,66 @@
+"""Changing a case file in place without losing what the user wrote: comments, key order,
+quoting and blank lines survive (ruamel.yaml round trip), and the result is validated before
+it replaces the file atomically."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from appeal.casefile import parse_case
+from appeal.errors import InputError
+from appeal.fsio import atomic_write, read_text
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the user's long lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _detect_indent(text: str) -> tuple[int, int]:
+    """(sequence indent, dash offset) the file already uses, so edits look like the rest."""
+    for line in text.splitlines():
+        stripped = line.lstrip(" ")
+        if stripped.startswith("- ") and line.startswith(" "):
+            offset = len(line) - len(stripped)
+            return offset + 2, offset
+    return 4, 2
+
+
+def load_for_edit(text: str, name: str) -> Any:
+    """The case as ruamel's round-trip structures (CommentedMap)."""
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return _yaml().load(text)
+    except YAMLError as exc:
+        raise InputError(f"{name}: not valid YAML ({exc}); fix it before editing.") from None
+
+
+def dump_edited(data: Any, original: str) -> str:
+    yaml = _yaml()
+    sequence, offset = _detect_indent(original)
+    yaml.indent(mapping=2, sequence=sequence, offset=offset)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return buffer.getvalue()
+
+
+def edit_case_file(path: Path, change: Callable[[Any], None]) -> str:
+    """Apply `change` to the case at `path` and save it; return the new text.
+
+    The edited text must still be a valid case, otherwise nothing is written."""
+    original = read_text(path)
+    data = load_for_edit(original, str(path))
+    change(data)
+    text = dump_edited(data, original)
+    parse_case(text, str(path))
+    atomic_write(path, text.encode("utf-8"))
+    return text
