@@ -64,3 +64,26 @@ def edit_case_file(path: Path, change: Callable[[Any], None]) -> str:
     parse_case(text, str(path))
     atomic_write(path, text.encode("utf-8"))
     return text
+
+
+def append_facts(path: Path, cause_id: str, sentence: str) -> str:
+    """Add `sentence` to the facts of cause `cause_id` (adding the cause when the case has
+    none), unless the facts already say it. Returns the new text of the case."""
+
+    def change(data: Any) -> None:
+        causes = data.get("causes")
+        if causes is None:
+            raise InputError(f"{path}: the case has no causes list; add one first.")
+        entry = next((c for c in causes if c.get("cause") == cause_id), None)
+        if entry is None:
+            from ruamel.yaml.comments import CommentedMap
+
+            entry = CommentedMap([("cause", cause_id), ("facts", sentence)])
+            causes.append(entry)
+            return
+        facts = str(entry.get("facts") or "").strip()
+        if sentence in facts:
+            return
+        entry["facts"] = f"{facts} {sentence}".strip()
+
+    return edit_case_file(path, change)

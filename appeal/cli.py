@@ -188,6 +188,42 @@ def causes(
         typer.echo(catalogue_json() if as_json else catalogue_text(lang))
 
 
+@app.command()
+def tracking(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Shipping-confirmation upload files, or plain lists with one "
+                       "tracking number per line.", show_default=False, metavar="FILE..."),
+    ],
+    carrier: Annotated[
+        str | None,
+        typer.Option("--carrier", help="Carrier code for plain lists (USPS, UPS, FedEx, DHL, "
+                     "China Post, Yun Express ...); upload files name the carrier per row.",
+                     show_default=False),
+    ] = None,
+    fix: Annotated[
+        Path | None,
+        typer.Option("--fix", help="Write a corrected copy of the file here (same columns, "
+                     "encoding and line endings) to upload again.", show_default=False,
+                     metavar="OUT"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    into: Annotated[
+        Path | None,
+        typer.Option("--into", help="Add the summary sentence to this case's invalid_tracking "
+                     "facts.", show_default=False, metavar="CASE"),
+    ] = None,
+) -> None:
+    """Find tracking IDs that lower the Valid Tracking Rate, and fix what can be fixed safely.
+
+    Exit code 1 when anything was found, 0 when every ID is clean."""
+    with _boundary():
+        from appeal.tracking_report import run_tracking
+
+        code = run_tracking(files=files, carrier=carrier, fix=fix, as_json=as_json, into=into)
+    raise typer.Exit(code)
+
+
 def main() -> None:
     """Entry point of the `appeal` command."""
     app(prog_name="appeal")

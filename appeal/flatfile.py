@@ -1,0 +1,141 @@
+"""Seller Central tab-separated files: encoding detection, header detection, streaming rows.
+
+Lines are kept as Amazon wrote them (their endings included) so that a corrected file can be
+written back byte for byte except for the cells that were changed.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from appeal.errors import InputError
+
+_SAMPLE = 1 << 20  # bytes looked at to pick the encoding
+_CANDIDATES = ("shift_jis", "gbk", "cp1252")
+
+
+@dataclass(frozen=True)
+class Encoding:
+    codec: str  # Python codec name
+    bom: bool = False
+
+    @property
+    def label(self) -> str:
+        names = {"utf-8": "UTF-8", "shift_jis": "Shift_JIS", "gbk": "GBK",
+                 "cp1252": "Windows-1252"}
+        return names.get(self.codec, self.codec) + (" with BOM" if self.bom else "")
+
+
+_CP1252_PUNCTUATION = frozenset("€‚„…–—‘’“”•")
+
+
+def _plausibility(text: str, codec: str) -> int:
+    """How natural the non-ASCII text looks in `codec`: kana and Han for Shift_JIS, Han for
+    GBK, accented Latin letters for Windows-1252; anything else counts against it."""
+    score = 0
+    for ch in text:
+        code = ord(ch)
+        if code < 0x80:
+            continue
+        han = 0x4E00 <= code <= 0x9FFF
+        if codec == "shift_jis":
+            good = 2 if 0x3040 <= code <= 0x30FF else int(han)
+        elif codec == "gbk":
+            good = int(han)
+        else:
+            good = int(0xC0 <= code <= 0xFF or ch in _CP1252_PUNCTUATION)
+        score += good if good else -2
+    return score
+
+
+def detect_encoding(sample: bytes, name: str) -> Encoding:
+    """UTF-8 (with or without BOM) when it decodes; otherwise the legacy encoding the bytes
+    look most like (Shift_JIS, GBK, Windows-1252)."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return Encoding("utf-8", bom=True)
+    try:
+        sample.decode("utf-8")
+        return Encoding("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 4:  # a character cut by the sample's end
+            return Encoding("utf-8")
+    best: tuple[int, str] | None = None
+    for codec in _CANDIDATES:
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text, codec)
+        if best is None or score > best[0]:
+            best = (score, codec)
+    if best is None:
+        raise InputError(f"{name}: the text encoding is not recognised (not UTF-8, Shift_JIS, "
+                         "GBK or Windows-1252); save it as UTF-8 and run again.")
+    return Encoding(best[1])
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line: its number, its text without the ending, and the ending."""
+
+    number: int
+    text: str
+    ending: str
+
+
+def read_lines(path: Path, encoding: Encoding | None = None) -> tuple[Encoding, Iterator[Line]]:
+    """Open `path`, pick its encoding, and stream its lines (CRLF, LF or CR kept)."""
+    try:
+        handle: BinaryIO = path.open("rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file; check the path.") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    sample = handle.read(_SAMPLE)
+    handle.seek(0)
+    chosen = encoding or detect_encoding(sample, str(path))
+    if chosen.bom:
+        handle.read(3)
+    return chosen, _lines(handle, chosen, path)
+
+
+def _lines(handle: BinaryIO, encoding: Encoding, path: Path) -> Iterator[Line]:
+    number = 0
+    with handle:
+        for raw in handle:  # splits on b"\n"; a lone CR inside a line stays in it
+            number += 1
+            try:
+                text = raw.decode(encoding.codec)
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{path}:{number}: this line is not valid {encoding.label} like the lines "
+                    "before it; the file mixes encodings. Re-save it as UTF-8."
+                ) from None
+            if text.endswith("\r\n"):
+                yield Line(number, text[:-2], "\r\n")
+            elif text.endswith("\n"):
+                yield Line(number, text[:-1], "\n")
+            else:
+                yield Line(number, text, "")
+
+
+SHIPPING_CONFIRMATION_COLUMNS = ("order-id", "tracking-number")
+
+
+def find_header(lines: Iterator[Line], required: tuple[str, ...], *, look: int = 10
+                ) -> tuple[list[Line], Line | None, Iterator[Line]]:
+    """Lines before the header, the header line (None if absent in the first `look` lines),
+    and the remaining lines. Template rows above the header are kept as they are."""
+    before: list[Line] = []
+    for line in lines:
+        cells = [c.strip().lower() for c in line.text.split("\t")]
+        if all(col in cells for col in required):
+            return before, line, lines
+        before.append(line)
+        if len(before) >= look:
+            break
+    return before, None, lines
