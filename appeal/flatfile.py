@@ -7,10 +7,11 @@ written back byte for byte except for the cells that were changed.
 from __future__ import annotations
 
 import codecs
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from appeal.errors import InputError
 
@@ -78,8 +79,7 @@ def detect_encoding(sample: bytes, name: str) -> Encoding:
     return Encoding(best[1])
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """One physical line: its number, its text without the ending, and the ending."""
 
     number: int
@@ -104,23 +104,24 @@ def read_lines(path: Path, encoding: Encoding | None = None) -> tuple[Encoding, 
 
 
 def _lines(handle: BinaryIO, encoding: Encoding, path: Path) -> Iterator[Line]:
+    # Decoding in the io layer is several times faster than line by line; newline="" keeps
+    # each line's own ending (CRLF, LF or CR).
+    text = io.TextIOWrapper(handle, encoding=encoding.codec, newline="")
     number = 0
-    with handle:
-        for raw in handle:  # splits on b"\n"; a lone CR inside a line stays in it
-            number += 1
-            try:
-                text = raw.decode(encoding.codec)
-            except UnicodeDecodeError:
-                raise InputError(
-                    f"{path}:{number}: this line is not valid {encoding.label} like the lines "
-                    "before it; the file mixes encodings. Re-save it as UTF-8."
-                ) from None
-            if text.endswith("\r\n"):
-                yield Line(number, text[:-2], "\r\n")
-            elif text.endswith("\n"):
-                yield Line(number, text[:-1], "\n")
-            else:
-                yield Line(number, text, "")
+    with text:
+        try:
+            for number, raw in enumerate(text, start=1):
+                if raw.endswith("\r\n"):
+                    yield Line(number, raw[:-2], "\r\n")
+                elif raw.endswith(("\n", "\r")):
+                    yield Line(number, raw[:-1], raw[-1])
+                else:
+                    yield Line(number, raw, "")
+        except UnicodeDecodeError:
+            raise InputError(
+                f"{path}:{number + 1}: text near this line is not valid {encoding.label} like "
+                "the lines before it; the file mixes encodings. Re-save it as UTF-8."
+            ) from None
 
 
 SHIPPING_CONFIRMATION_COLUMNS = ("order-id", "tracking-number")

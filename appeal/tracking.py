@@ -8,6 +8,7 @@ another carrier's format instead, the result says which.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from appeal.tracking_clean import Cleaned, clean_tracking_number
@@ -59,8 +60,22 @@ Verdict = Literal["valid", "check_failed", "unrecognised", "not_checked", "uncle
                   "missing", "null"]
 
 
+@cache
 def carrier_key(code: str) -> str:
     return "".join(ch for ch in code.lower() if ch.isalnum())
+
+
+@cache
+def carrier_formats(carrier: str) -> tuple[Format, ...]:
+    """The formats checked for an Amazon carrier code (empty: a carrier we cannot check)."""
+    return _formats_of(CARRIER_FAMILIES.get(carrier_key(carrier), ()))
+
+
+def plainly_valid(value: str, carrier: str) -> bool:
+    """Fast path for the common row: an upper-case A-Z/0-9 ID valid for its carrier."""
+    if not (value.isascii() and value.isalnum() and (value.isupper() or value.isdigit())):
+        return False
+    return any(fmt.valid(value) for fmt in carrier_formats(carrier))
 
 
 def known_carrier(name: str) -> bool:
@@ -89,6 +104,11 @@ def _keeps_hyphens(families: tuple[str, ...]) -> bool:
     return "ontrac" in families  # LaserShip's 1LS7...-1 piece suffix
 
 
+@cache
+def _formats_of(families: tuple[str, ...]) -> tuple[Format, ...]:
+    return tuple(f for f in FORMATS if f.family in families)
+
+
 def check_tracking_number(raw: str, carrier: str | None) -> Checked:
     """Clean `raw` and check it for `carrier` (an Amazon carrier code, or None: any)."""
     stripped = raw.strip()
@@ -102,15 +122,15 @@ def check_tracking_number(raw: str, carrier: str | None) -> Checked:
     if not cleaned.certain:
         return Checked(cleaned, "uncleanable", carrier or "")
     value = cleaned.value
+    mine = _formats_of(families)
+    for fmt in mine:
+        if fmt.valid(value):
+            return Checked(cleaned, "valid", carrier or "", fmt)
     others = tuple(dict.fromkeys(
         f.family for f in FORMATS if f.family not in families and f.valid(value.replace("-", ""))
     ))
     if not families:
         return Checked(cleaned, "not_checked", carrier or "", fits_other=others)
-    mine = [f for f in FORMATS if f.family in families]
-    for fmt in mine:
-        if fmt.valid(value):
-            return Checked(cleaned, "valid", carrier or "", fmt, others)
     shaped = next((f for f in mine if f.matches(value)), None)
     if shaped is not None:
         return Checked(cleaned, "check_failed", carrier or "", shaped, others)

@@ -84,6 +84,9 @@ class Cleaned:
 
 def clean_tracking_number(raw: str, *, keep_hyphens: bool = False) -> Cleaned:
     """Clean `raw`; never maps one visible character to another except by NFKC and case."""
+    if raw.isascii() and raw.isalnum():  # the common case: nothing to remove
+        upper = raw.upper()
+        return Cleaned(raw=raw, value=upper, folded=upper != raw)
     removed: list[Removed] = []
     refused: list[Refused] = []
     out: list[str] = []

@@ -14,20 +14,25 @@ from dataclasses import dataclass
 Check = Callable[[str], bool]
 
 
+def _digit_sum(digits: str) -> int:
+    return sum(map(int, digits))
+
+
 def gs1_mod10(serial: str, check: str) -> bool:
     """GS1 mod 10: weights 3, 1, 3 ... from the right of the serial."""
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(serial)))
+    backwards = serial[::-1]
+    total = 3 * _digit_sum(backwards[0::2]) + _digit_sum(backwards[1::2])
     return (10 - total % 10) % 10 == int(check)
 
 
-def _ups_value(ch: str) -> int:
-    return int(ch) if ch.isdigit() else (ord(ch) - 3) % 10
+# UPS counts a letter as (its ASCII code - 3) mod 10.
+_UPS_LETTERS = str.maketrans({chr(c): str((c - 3) % 10) for c in range(ord("A"), ord("Z") + 1)})
 
 
 def ups_1z(value: str) -> bool:
     """UPS 1Z: letters as (ASCII - 3) mod 10, weights 1, 2 over the 15 characters after 1Z."""
-    body, check = value[2:17], value[17]
-    total = sum(_ups_value(ch) * (1 if i % 2 == 0 else 2) for i, ch in enumerate(body))
+    body, check = value[2:17].translate(_UPS_LETTERS), value[17]
+    total = _digit_sum(body[0::2]) + 2 * _digit_sum(body[1::2])
     return check.isdigit() and (10 - total % 10) % 10 == int(check)
 
 
@@ -118,7 +123,7 @@ class Format:
 
 
 def _f(name: str, family: str, pattern: str, check: Check | None = None) -> Format:
-    return Format(name, family, re.compile(pattern), check)
+    return Format(name, family, re.compile(pattern, re.ASCII), check)
 
 
 FORMATS: tuple[Format, ...] = (

@@ -1,23 +1,31 @@
 """`appeal tracking`: scan shipping-confirmation files (or plain lists) row by row, count what
 lowers the Valid Tracking Rate, and write a corrected copy.
 
-Rows stream through; only the tracking IDs seen so far are kept (to find an ID reused on
-another order), so memory grows with the number of distinct IDs, not with the findings.
+Rows stream through. The one thing kept is a compact record of every distinct tracking ID
+seen (to find an ID reused on another order): about 110 bytes per distinct ID.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from appeal.errors import InputError, OutputError
 from appeal.flatfile import SHIPPING_CONFIRMATION_COLUMNS, Encoding, Line, find_header, read_lines
-from appeal.tracking import FAMILY_NAMES, Checked, check_tracking_number, known_carrier
+from appeal.tracking import (
+    FAMILY_NAMES,
+    Checked,
+    check_tracking_number,
+    known_carrier,
+    plainly_valid,
+)
 from appeal.tracking_clean import char_name
 
 
@@ -31,10 +39,10 @@ class RowResult:
     carrier: str
     carrier_name: str
     checked: Checked
-    duplicate_of: tuple[str, str, int] | None = None  # (order id, file, line) first seen
+    duplicate_of: tuple[str, int] | None = None  # (file, line) where the ID was first seen
     other_code: bool = False
 
-    @property
+    @cached_property
     def kinds(self) -> list[str]:
         """Finding kinds on this row (keys of Summary.counts)."""
         c = self.checked
@@ -85,8 +93,8 @@ class RowResult:
             names = ", ".join(FAMILY_NAMES[f] for f in c.fits_other)
             out.append(f"fits the format of {names}: was the right carrier selected?")
         if self.duplicate_of:
-            order, file, line = self.duplicate_of
-            out.append(f"also used on order {order} ({file} line {line})")
+            file, line = self.duplicate_of
+            out.append(f"also used on another order ({file} line {line})")
         if self.other_code:
             if self.carrier_name and known_carrier(self.carrier_name):
                 out.append(f"carrier code 'Other' with '{self.carrier_name}', which is on "
@@ -203,8 +211,9 @@ def scan_files(
     if fix is not None:
         _check_fix_target(paths, fix)
     summary = Summary(files=[str(p) for p in paths])
-    seen: dict[str, tuple[str, str, int]] = {}
+    seen = _Seen()
     for path in paths:
+        seen.files.append(path.name)
         encoding, lines = read_lines(path)
         writer = _FixWriter(fix, encoding) if fix is not None else None
         try:
@@ -227,7 +236,7 @@ def scan_files(
 
 
 def _scan_one(path: Path, lines: Iterator[Line], carrier: str | None,
-              seen: dict[str, tuple[str, str, int]], summary: Summary
+              seen: _Seen, summary: Summary
               ) -> Iterator[tuple[RowResult | None, Line, str]]:
     before, header, rest = find_header(lines, SHIPPING_CONFIRMATION_COLUMNS)
     if header is None:  # a plain list: one number per line
@@ -249,39 +258,61 @@ def _scan_one(path: Path, lines: Iterator[Line], carrier: str | None,
         yield None, line, line.text
     yield None, header, header.text
     cols = _columns(header)
+    width = 1 + max(i for i in (cols.order, cols.carrier, cols.name, cols.tracking)
+                    if i is not None)
+    order_at, carrier_at, name_at, tracking_at = cols.order, cols.carrier, cols.name, \
+        cols.tracking
     for line in rest:
-        cells = line.text.split("\t")
-        if not line.text.strip():
-            yield None, line, line.text
+        text = line.text
+        if not text.strip():
+            yield None, line, text
             continue
-        if cols.tracking >= len(cells):
-            cells += [""] * (cols.tracking + 1 - len(cells))
-        order = cells[cols.order].strip() if cols.order is not None and cols.order < len(cells) \
-            else ""
-        code = cells[cols.carrier].strip() if cols.carrier is not None and \
-            cols.carrier < len(cells) else (carrier or "")
-        name = cells[cols.name].strip() if cols.name is not None and cols.name < len(cells) \
-            else ""
+        cells = text.split("\t")
+        if len(cells) < width:
+            cells += [""] * (width - len(cells))
+        order = cells[order_at].strip() if order_at is not None else ""
+        code = cells[carrier_at].strip() if carrier_at is not None else (carrier or "")
+        cell = cells[tracking_at]
+        if plainly_valid(cell, code) and seen.check(cell, order, line.number) is None:
+            summary.rows += 1  # the common row: nothing to report, the line goes out unchanged
+            yield None, line, text
+            continue
+        name = cells[name_at].strip() if name_at is not None else ""
         other = code.lower() == "other"
-        effective = name if other else code
-        checked = check_tracking_number(cells[cols.tracking], effective or None)
+        checked = check_tracking_number(cell, (name if other else code) or None)
         row = _row(path, line, order, code, name, checked, seen, other_code=other)
-        new_cell = _fixed(row, cells[cols.tracking], summary)
-        cells[cols.tracking] = new_cell
+        cells[tracking_at] = _fixed(row, cell, summary)
         yield row, line, "\t".join(cells)
 
 
 def _row(path: Path, line: Line, order: str, code: str, name: str, checked: Checked,
-         seen: dict[str, tuple[str, str, int]], *, other_code: bool = False) -> RowResult:
+         seen: _Seen, *, other_code: bool = False) -> RowResult:
     duplicate = None
     value = checked.cleaned.value
     if checked.verdict not in ("missing", "null", "uncleanable") and value:
-        first = seen.get(value)
-        if first is None:
-            seen[value] = (order, path.name, line.number)
-        elif first[0] != order or not order:
-            duplicate = first
+        duplicate = seen.check(value, order, line.number)
     return RowResult(str(path), line.number, order, code, name, checked, duplicate, other_code)
+
+
+class _Seen:
+    """Distinct tracking IDs seen so far, kept small: hash of the ID -> one integer packing
+    a hash of its order id, the file and the line (where it was first seen)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[int, int] = {}
+        self.files: list[str] = []
+
+    def check(self, value: str, order: str, line: int) -> tuple[str, int] | None:
+        """Record `value`; when another order (or an unnamed row) used it before, say where."""
+        order_hash = hash(order) & 0xFFFFFFFF
+        key = hash(value)
+        first = self.ids.get(key)
+        if first is None:
+            self.ids[key] = order_hash << 40 | (len(self.files) - 1) << 30 | line
+            return None
+        if first >> 40 == order_hash and order:
+            return None  # the same order's other items share the parcel
+        return self.files[(first >> 30) & 0x3FF], first & 0x3FFFFFFF
 
 
 def _fixed(row: RowResult, cell: str, summary: Summary) -> str:
@@ -330,16 +361,15 @@ class _FixWriter:
                                             dir=target.parent)
         except OSError as exc:
             raise OutputError(f"{target.parent}: cannot write here ({exc.strerror}).") from None
-        self.handle = os.fdopen(fd, "wb")
-        if encoding.bom:
-            self.handle.write(b"\xef\xbb\xbf")
+        codec = "utf-8-sig" if encoding.bom else encoding.codec  # -sig writes the BOM back
+        self.handle = io.TextIOWrapper(os.fdopen(fd, "wb"), encoding=codec, newline="")
 
     def write(self, text: str, ending: str) -> None:
-        self.handle.write((text + ending).encode(self.codec))
+        self.handle.write(text + ending)
 
     def commit(self) -> None:
         self.handle.flush()
-        os.fsync(self.handle.fileno())
+        os.fsync(self.handle.buffer.fileno())
         self.handle.close()
         os.replace(self.tmp, self.target)
 

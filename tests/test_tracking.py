@@ -141,7 +141,7 @@ def test_scan_finds_everything_and_fixes_only_what_is_certain(tmp_path: Path) ->
     assert "carrier code 'Other' with 'YunExpress', which is on Amazon's carrier list" in \
         " ".join(by_line[4]["findings"])
     assert "not a carrier Amazon integrates with" in " ".join(by_line[8]["findings"])
-    assert "also used on order 111-0000001-0000001" in " ".join(by_line[6]["findings"])
+    assert "also used on another order (upload.txt line 2)" in " ".join(by_line[6]["findings"])
     out_lines = fixed.read_bytes().decode("utf-8").split("\r\n")
     in_lines = text.split("\r\n")
     assert out_lines[1].endswith("\t1Z5R89390357567127\tStd")
@@ -228,3 +228,12 @@ def test_into_case_adds_the_sentence(tmp_path: Path) -> None:
     assert again.exit_code == 1
     facts = load_case(case).case.causes[-1].facts
     assert facts.count("Of 2 tracking IDs") == 1  # not added twice
+
+
+def test_other_scripts_digits_never_pass_the_fast_path() -> None:
+    arabic = "".join(chr(0x0660 + int(d)) for d in "3318810025")
+    assert check_tracking_number(arabic, "DHL").verdict == "uncleanable"
+    from appeal.tracking import plainly_valid
+
+    assert not plainly_valid(arabic, "DHL")
+    assert plainly_valid("3318810025", "DHL")
