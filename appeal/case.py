@@ -119,6 +119,7 @@ class Submission(_Strict):
     channel: SubmissionChannel
     outcome: Outcome
     reply: str = ""
+    snapshot: str | None = None  # the letter as sent, relative to the case file
 
 
 class Case(_Strict):

@@ -106,16 +106,21 @@ def render(
 ) -> None:
     """Turn a case file into the letter, in every format the channel needs."""
     with _boundary():
+        from appeal.catalogue import load_catalogue
         from appeal.render import render_cases
+        from appeal.review import review_letter
 
         today = _today()
         results = render_cases(cases, formats=format, out_dir=output, force=force,
                                reference_docx=reference_docx, template=template, today=today)
         if len(results) == 1:
-            typer.echo(_channel_report(results[0].letter, today))
+            letter = results[0].letter
+            typer.echo(_channel_report(letter, today))
             typer.echo("Wrote:")
             for path in results[0].written:
                 typer.echo(f"  {path}")
+            review = review_letter(cases[0], letter.case, letter, load_catalogue(), today)
+            typer.echo(_review_report(review))
             return
         for case, result in zip(cases, results, strict=True):
             channel = result.channel
@@ -160,17 +165,37 @@ def check(
     case: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False,
                                          metavar="CASE")],
 ) -> None:
-    """Validate a case file and report where it is wrong."""
+    """Validate a case file and lint the letter it makes for what gets appeals rejected.
+
+    Exit code 1 when an error-level finding exists, 0 otherwise."""
     with _boundary():
-        from appeal.casefile import load_case
-        from appeal.catalogue import load_catalogue
-        from appeal.letter import render_letter
+        from appeal.review import review_case
 
         today = _today()
-        loaded = load_case(case)
-        letter = render_letter(loaded.case, load_catalogue(), letter_date=today)
-        typer.echo(f"{case}: valid; {len(loaded.case.causes)} cause(s).")
-        typer.echo(_channel_report(letter, today))
+        review = review_case(case, today)
+        typer.echo(f"{case}: valid; {len(review.letter.case.causes)} cause(s).")
+        typer.echo(_channel_report(review.letter, today))
+        typer.echo(_review_report(review))
+    raise typer.Exit(1 if review.errors else 0)
+
+
+def _review_report(review: object) -> str:
+    from appeal.lint import PART_NAMES
+    from appeal.review import Review
+
+    assert isinstance(review, Review)
+    lines = []
+    if review.rework:
+        asked = ", ".join(PART_NAMES[p] for p in review.rework)
+        lines.append(f"Amazon's reply of {review.rework_from} asks for more detail on: {asked}.")
+    if not review.findings:
+        lines.append("Checks: no findings.")
+        return "\n".join(lines)
+    errors = review.errors
+    warnings = len(review.findings) - errors
+    lines.append(f"Checks: {errors} error(s), {warnings} warning(s).")
+    lines += [f"  {finding.line()}" for finding in review.findings]
+    return "\n".join(lines)
 
 
 @app.command()
@@ -222,6 +247,109 @@ def tracking(
 
         code = run_tracking(files=files, carrier=carrier, fix=fix, as_json=as_json, into=into)
     raise typer.Exit(code)
+
+
+@app.command()
+def history(
+    case: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False,
+                                         metavar="CASE")],
+    action: Annotated[str | None, typer.Argument(
+        help="'add' records a submission (with --date, --channel, --outcome and --reply or "
+        "--reply-file).", show_default=False, metavar="[add]")] = None,
+    diff: Annotated[bool, typer.Option("--diff", help="Show what changed in the letter since "
+                                       "the last submission.")] = False,
+    date: Annotated[str | None, typer.Option("--date", help="add: when it was sent "
+                                             "(YYYY-MM-DD).", show_default=False)] = None,
+    channel: Annotated[str | None, typer.Option("--channel", help="add: email or "
+                                                "seller_central.", show_default=False)] = None,
+    outcome: Annotated[str | None, typer.Option("--outcome", help="add: pending, accepted, "
+                                                "rejected or more_info.",
+                                                show_default=False)] = None,
+    reply: Annotated[str | None, typer.Option("--reply", help="add: Amazon's reply, as text.",
+                                              show_default=False)] = None,
+    reply_file: Annotated[Path | None, typer.Option("--reply-file", help="add: Amazon's reply, "
+                          "from a file.", show_default=False)] = None,
+) -> None:
+    """List the submissions of a case and Amazon's replies (with --diff: what changed since),
+    or record one with `add`, keeping the letter exactly as sent."""
+    with _boundary():
+        from appeal.errors import InputError
+
+        today = _today()
+        if action is None:
+            typer.echo(_history_report(case, today, diff))
+            return
+        if action != "add":
+            raise InputError(f"history {case} {action}: unknown action; use add.")
+        missing = [name for name, value in (("--date", date), ("--channel", channel),
+                                            ("--outcome", outcome)) if value is None]
+        if missing:
+            raise InputError(f"history add needs {', '.join(missing)}.")
+        typer.echo(_history_add(case, str(date), str(channel), str(outcome), reply,
+                                reply_file))
+
+
+def _history_report(case: Path, today: dt.date, diff: bool) -> str:
+    from appeal.history import last_sent, letter_diff
+    from appeal.review import review_case
+
+    review = review_case(case, today)
+    letter = review.letter
+    lines = []
+    if not letter.case.submissions:
+        lines.append(f"{case}: nothing submitted yet.")
+    for number, sub in enumerate(letter.case.submissions, start=1):
+        lines.append(f"{number}. {sub.date}  {sub.channel:<14} {sub.outcome}")
+        if sub.reply:
+            lines.append("   reply: " + " ".join(sub.reply.split()))
+        if sub.snapshot:
+            lines.append(f"   letter as sent: {sub.snapshot}")
+    lines.append(_channel_report(letter, today).split("\n")[2])  # the deadline line
+    lines.append(_review_report(review))
+    if diff:
+        sent = last_sent(letter.case, case)
+        if sent is None:
+            lines.append("No snapshot of a sent letter to compare with.")
+        else:
+            changes = letter_diff(sent.markdown, letter.markdown,
+                                  sent.submission.snapshot or "sent")
+            lines.append(changes or "The letter is unchanged since the last submission.")
+    return "\n".join(lines)
+
+
+def _history_add(case: Path, date: str, channel: str, outcome: str, reply: str | None,
+                 reply_file: Path | None) -> str:
+    from appeal.casefile import load_case
+    from appeal.catalogue import load_catalogue
+    from appeal.errors import InputError
+    from appeal.fsio import read_text
+    from appeal.history import add_submission, rework_parts
+    from appeal.letter import render_letter
+    from appeal.lint import PART_NAMES
+
+    try:
+        when = dt.date.fromisoformat(date)
+    except ValueError:
+        raise InputError(f"--date {date}: not a date; use YYYY-MM-DD.") from None
+    if channel not in ("email", "seller_central"):
+        raise InputError(f"--channel {channel}: use email or seller_central.")
+    if outcome not in ("pending", "accepted", "rejected", "more_info"):
+        raise InputError(f"--outcome {outcome}: use pending, accepted, rejected or more_info.")
+    if reply is not None and reply_file is not None:
+        raise InputError("give --reply or --reply-file, not both.")
+    text = read_text(reply_file) if reply_file is not None else (reply or "")
+    catalogue = load_catalogue()
+    loaded = load_case(case, catalogue)
+    letter = render_letter(loaded.case, catalogue, letter_date=when)
+    snapshot = add_submission(case, date=when, channel=channel, outcome=outcome,
+                              reply=text.strip(), letter_markdown=letter.markdown)
+    lines = [f"Recorded the submission of {when} ({channel}, {outcome}) in {case}; the letter "
+             f"as sent is in {snapshot}."]
+    parts = rework_parts(text)
+    if parts and outcome in ("rejected", "more_info"):
+        lines.append("Amazon asks for more detail on: " + ", ".join(PART_NAMES[p] for p in parts)
+                     + ". Strengthen those parts, then run `appeal check` before resending.")
+    return "\n".join(lines)
 
 
 def main() -> None:

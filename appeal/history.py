@@ -1,0 +1,113 @@
+"""Submissions of a case: recording them with a snapshot of the letter as sent, reading
+Amazon's reply into a rework list, and comparing the current letter with the last one sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from appeal.case import Case, Submission
+from appeal.catalogue import PartName
+from appeal.errors import InputError
+from appeal.formats.document import parse_markdown
+from appeal.formats.form import split_into_boxes
+from appeal.fsio import atomic_write, read_text
+
+NEAR_IDENTICAL = 0.9  # similarity above which a resend counts as the same letter
+# What Amazon's standard "more information" replies ask for, per part of the plan.
+_ASKS: tuple[tuple[PartName, re.Pattern[str]], ...] = (
+    ("root_causes", re.compile(r"root\s+causes?|caused\s+the\s+issue|why\s+the\s+issue",
+                               re.IGNORECASE)),
+    ("corrective_actions", re.compile(r"actions?\s+(?:you\s+have\s+|you've\s+)?taken|"
+                                      r"(?:resolve|address|fix)(?:d)?\s+the\s+issue|"
+                                      r"corrective\s+actions?", re.IGNORECASE)),
+    ("preventive_measures", re.compile(r"prevent|preventive|steps\s+(?:you\s+)?(?:will\s+)?"
+                                       r"take\s+to\s+(?:ensure|avoid)", re.IGNORECASE)),
+)
+BOX_FOR_PART: dict[PartName, int] = {"root_causes": 0, "corrective_actions": 1,
+                                     "preventive_measures": 2}
+
+
+def rework_parts(reply: str) -> list[PartName]:
+    """The parts of the plan Amazon's reply asks to strengthen, in the plan's order."""
+    return [part for part, pattern in _ASKS if pattern.search(reply)]
+
+
+def snapshot_folder(case_path: Path) -> Path:
+    return case_path.parent / f"{case_path.stem}.sent"
+
+
+@dataclass(frozen=True)
+class Sent:
+    """The last submission that kept a snapshot, with the letter text it sent."""
+
+    submission: Submission
+    markdown: str
+
+
+def last_sent(case: Case, case_path: Path) -> Sent | None:
+    for submission in reversed(case.submissions):
+        if submission.snapshot:
+            path = case_path.parent / submission.snapshot
+            try:
+                return Sent(submission, read_text(path))
+            except InputError:
+                return None
+    return None
+
+
+def similarity(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def part_texts(markdown: str) -> list[str]:
+    """Root cause / actions / prevention text of a letter (as the form boxes)."""
+    return [box.text for box in split_into_boxes(parse_markdown(markdown))]
+
+
+def letter_diff(old: str, new: str, old_name: str) -> str:
+    """A unified diff of the letter's text since the last submission."""
+    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), fromfile=old_name,
+                                 tofile="current letter", lineterm="")
+    return "\n".join(lines)
+
+
+def add_submission(case_path: Path, *, date: dt.date, channel: str, outcome: str,
+                   reply: str, letter_markdown: str) -> Path:
+    """Record a submission in the case file (comments and order kept) and keep the letter as
+    sent beside it. Returns the snapshot's path."""
+    from appeal.caseedit import edit_case_file
+
+    folder = snapshot_folder(case_path)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot create the folder ({exc.strerror}).") from None
+    number = 1
+    while (folder / f"{date.isoformat()}-{number}.md").exists():
+        number += 1
+    snapshot = folder / f"{date.isoformat()}-{number}.md"
+    relative = f"{folder.name}/{snapshot.name}"
+
+    def change(data: Any) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        entry = CommentedMap([("date", date), ("channel", channel), ("outcome", outcome)])
+        if reply:
+            entry["reply"] = reply
+        entry["snapshot"] = relative
+        if data.get("submissions") is None:
+            data["submissions"] = []
+        data["submissions"].append(entry)
+
+    atomic_write(snapshot, letter_markdown.encode("utf-8"))
+    try:
+        edit_case_file(case_path, change)
+    except BaseException:
+        snapshot.unlink(missing_ok=True)
+        raise
+    return snapshot
