@@ -59,10 +59,18 @@ class Notice(_Strict):
         return self.deadline or self.date + dt.timedelta(days=DEFAULT_DEADLINE_DAYS)
 
 
+class Latest(_Strict):
+    """The newest figure, after the measures started: shown as their effect so far."""
+
+    value: float = Field(ge=0, le=100)
+    window: tuple[dt.date, dt.date]
+
+
 class Metric(_Strict):
     value: float = Field(ge=0, le=100)
     window: tuple[dt.date, dt.date] | None = None
     source: str = "Account Health"
+    latest: Latest | None = None
 
 
 class Metrics(_Strict):

@@ -250,6 +250,39 @@ def tracking(
 
 
 @app.command()
+def metrics(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="All Orders, Unshipped orders and shipping-confirmation files, and "
+                       "the SP-API seller performance report (.json); several at once, "
+                       "overlapping rows are counted once.", show_default=False,
+                       metavar="FILE..."),
+    ],
+    as_of: Annotated[str | None, typer.Option("--as-of", help="Last day of the windows "
+                     "(YYYY-MM-DD); default: the newest day in the files.",
+                     show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    into: Annotated[Path | None, typer.Option("--into", help="Write the figures and a facts "
+                    "sentence into this case file.", show_default=False,
+                    metavar="CASE")] = None,
+) -> None:
+    """Compute the cancellation rate, usable-tracking share and late confirmations from your
+    own Seller Central reports, against Amazon's targets."""
+    with _boundary():
+        from appeal.errors import InputError
+        from appeal.metrics_report import run_metrics
+
+        day = None
+        if as_of is not None:
+            try:
+                day = dt.date.fromisoformat(as_of)
+            except ValueError:
+                raise InputError(f"--as-of {as_of}: not a date; use YYYY-MM-DD.") from None
+        code = run_metrics(files=files, as_of=day, as_json=as_json, into=into)
+    raise typer.Exit(code)
+
+
+@app.command()
 def history(
     case: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False,
                                          metavar="CASE")],

@@ -137,8 +137,15 @@ def _cause_context(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
                     fields["frequency"] = item.frequency
                 items.append({"text": item.en if item else raw.text, **fields})
             parts[part] = items
+        measured = getattr(case.metrics, cause.metric.id)
+        effect = None
+        if measured is not None and measured.latest is not None:
+            effect = {"title": cause.metric.en, "value": measured.latest.value,
+                      "start": measured.latest.window[0], "end": measured.latest.window[1],
+                      "target": cause.metric.target_text}
         causes.append({
             "id": cause.id,
+            "effect": effect,
             "title": cause.title_en,
             "tracking_wording": cause.tracking_wording,
             "facts": entry.facts.strip(),

@@ -21,7 +21,8 @@ def _paths(model: type[BaseModel], prefix: str = "") -> list[str]:
         nested, is_list = _nested(field.annotation)
         if nested is Metrics:
             out += [f"metrics.{m}" for m in Metrics.model_fields]
-            out += [f"metrics.*.{f}" for f in ("value", "window", "source")]
+            out += [f"metrics.*.{f}" for f in ("value", "window", "source", "latest")]
+            out += [f"metrics.*.latest.{f}" for f in ("value", "window")]
         elif nested is not None:
             out += _paths(nested, f"{path}[]." if is_list else f"{path}.")
     return out

@@ -1,0 +1,100 @@
+"""Seller Central reports recognised by their header (or JSON shape) and read as records.
+
+All Orders, Unshipped orders and shipping-confirmation files are tab-separated (domain.md
+section 6); the SP-API seller performance report is JSON. Rows stream; only what the figures
+need is kept per order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from appeal.errors import InputError
+from appeal.flatfile import Line, read_lines
+
+Kind = Literal["all_orders", "unshipped", "shipping_confirmation", "performance_json"]
+SIGNATURES: dict[Kind, tuple[str, ...]] = {
+    "all_orders": ("amazon-order-id", "purchase-date", "order-status", "fulfillment-channel"),
+    "unshipped": ("order-id", "purchase-date", "promise-date"),
+    "shipping_confirmation": ("order-id", "ship-date", "tracking-number"),
+}
+NAMES: dict[Kind, str] = {
+    "all_orders": "All Orders report", "unshipped": "Unshipped orders report",
+    "shipping_confirmation": "shipping-confirmation upload file",
+    "performance_json": "SP-API seller performance report (JSON)",
+}
+MFN = frozenset({"merchant", "mfn"})
+CANCELLED = frozenset({"cancelled", "canceled"})
+TRUE = frozenset({"true", "yes", "y", "1"})
+
+
+def parse_day(value: str, where: str) -> dt.date:
+    """The calendar date of an Amazon date or timestamp, in the offset it was written with."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise InputError(f"{where}: '{value}' is not a date Amazon writes "
+                         "(YYYY-MM-DD or an ISO timestamp such as 2026-10-06T14:03:12+00:00).") \
+            from None
+
+
+@dataclass
+class Table:
+    """A recognised tab-separated report: its kind, columns and remaining lines."""
+
+    path: Path
+    kind: Kind
+    columns: dict[str, int]
+    lines: Iterator[Line]
+
+    def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
+        names = list(self.columns)
+        for line in self.lines:
+            if not line.text.strip():
+                continue
+            cells = line.text.split("\t")
+            yield line.number, {n: cells[i].strip() if i < len(cells) else ""
+                                for n, i in ((n, self.columns[n]) for n in names)}
+
+
+def open_report(path: Path) -> Table | dict[str, Any]:
+    """A tab-separated report with its kind, or the parsed SP-API JSON."""
+    if path.suffix.lower() == ".json":
+        return _performance_json(path)
+    _, lines = read_lines(path)
+    first = next(lines, None)
+    if first is None:
+        raise InputError(f"{path}: the file is empty.")
+    if first.text.lstrip().startswith("{"):
+        return _performance_json(path)
+    header = [c.strip().lower() for c in first.text.split("\t")]
+    for kind, needed in SIGNATURES.items():
+        if all(col in header for col in needed):
+            return Table(path, kind, {name: i for i, name in enumerate(header) if name}, lines)
+    expected = "; ".join(f"{NAMES[k]}: {', '.join(cols)}" for k, cols in SIGNATURES.items())
+    raise InputError(
+        f"{path}:1: not a report appeal reads. Expected a header row with the columns of "
+        f"one of: {expected}; or an SP-API seller performance report (.json). Download the "
+        "report again from Seller Central (Reports > Fulfilment, or Orders > Order Reports)."
+    )
+
+
+def _performance_json(path: Path) -> dict[str, Any]:
+    from appeal.fsio import read_text
+
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}).") from None
+    if not isinstance(data, dict) or "performanceMetrics" not in data:
+        raise InputError(f"{path}: JSON without 'performanceMetrics': not an SP-API seller "
+                         "performance report (GET_V2_SELLER_PERFORMANCE_REPORT).")
+    return data
