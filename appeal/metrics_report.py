@@ -50,11 +50,11 @@ def sentence(figure: Figure, latest: Figure | None) -> str:
         text = (f"Between {_span(figure, 'and')} we cancelled {figure.numerator} of "
                 f"{figure.denominator} merchant-fulfilled orders ({pct(figure.value)}).")
     elif figure.metric.id == "valid_tracking_rate" and figure.estimate:
-        text = (f"Between {_span(figure, 'and')}, {figure.numerator} of {figure.denominator} shipments "
-                f"had a tracking ID usable for their carrier ({pct(figure.value)}).")
+        text = (f"Between {_span(figure, 'and')}, {figure.numerator} of {figure.denominator} "
+                f"shipments had a tracking ID usable for their carrier ({pct(figure.value)}).")
     elif figure.metric.id == "late_shipment_rate" and figure.estimate:
-        text = (f"Between {_span(figure, 'and')}, {figure.numerator} of {figure.denominator} orders "
-                f"were confirmed after their expected ship date ({pct(figure.value)}).")
+        text = (f"Between {_span(figure, 'and')}, {figure.numerator} of {figure.denominator} "
+                f"orders were confirmed after their expected ship date ({pct(figure.value)}).")
     else:
         text = (f"Amazon's figure for our {figure.metric.en} was {pct(figure.value)} from "
                 f"{_span(figure)}.")
