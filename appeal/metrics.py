@@ -54,7 +54,7 @@ class Figure:
                 "source": self.source, "estimate": self.estimate}
 
 
-@dataclass
+@dataclass(slots=True)
 class _Order:
     day: dt.date
     cancelled: bool
@@ -78,8 +78,13 @@ class Evidence:
     sources: set[str] = field(default_factory=set)
 
 
+_ALL_ORDERS_COLUMNS = ("amazon-order-id", "purchase-date", "last-updated-date", "order-status",
+                       "fulfillment-channel", "sales-channel", "currency",
+                       "is-buyer-requested-cancellation")
+
+
 def _read_all_orders(table: Table, ev: Evidence) -> None:
-    for number, row in table.rows():
+    for number, row in table.rows(_ALL_ORDERS_COLUMNS):
         where = f"{table.path}:{number}: purchase-date"
         channel = row.get("fulfillment-channel", "").lower()
         if channel not in MFN:
@@ -100,7 +105,7 @@ def _read_all_orders(table: Table, ev: Evidence) -> None:
 
 
 def _read_unshipped(table: Table, ev: Evidence) -> None:
-    for number, row in table.rows():
+    for number, row in table.rows(("order-id", "promise-date", "is-buyer-requested-cancellation")):
         order_id = row["order-id"]
         if row.get("is-buyer-requested-cancellation", "").lower() in TRUE:
             ev.buyer_requested.add(order_id)
@@ -110,7 +115,8 @@ def _read_unshipped(table: Table, ev: Evidence) -> None:
 
 
 def _read_confirmations(table: Table, ev: Evidence) -> None:
-    for number, row in table.rows():
+    columns = ("order-id", "ship-date", "carrier-code", "carrier-name", "tracking-number")
+    for number, row in table.rows(columns):
         order_id, tracking = row["order-id"], row.get("tracking-number", "")
         if not row.get("ship-date"):
             continue

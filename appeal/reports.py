@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -33,13 +34,19 @@ CANCELLED = frozenset({"cancelled", "canceled"})
 TRUE = frozenset({"true", "yes", "y", "1"})
 
 
+@lru_cache(maxsize=4096)
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
 def parse_day(value: str, where: str) -> dt.date:
-    """The calendar date of an Amazon date or timestamp, in the offset it was written with."""
+    """The calendar date of an Amazon date or timestamp, in the offset it was written with
+    (which is the date part as written: 2026-10-06T23:30:00-08:00 is 6 October)."""
     text = value.strip()
     try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+        if len(text) > 10 and text[10] not in "T ":
+            raise ValueError(text)
+        return _day(text[:10])
     except ValueError:
         raise InputError(f"{where}: '{value}' is not a date Amazon writes "
                          "(YYYY-MM-DD or an ISO timestamp such as 2026-10-06T14:03:12+00:00).") \
@@ -55,14 +62,17 @@ class Table:
     columns: dict[str, int]
     lines: Iterator[Line]
 
-    def rows(self) -> Iterator[tuple[int, dict[str, str]]]:
-        names = list(self.columns)
+    def rows(self, wanted: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+        """(line number, {column: stripped cell}) for the `wanted` columns present."""
+        picks = [(name, self.columns[name]) for name in wanted if name in self.columns]
+        width = 1 + max(i for _, i in picks)
         for line in self.lines:
             if not line.text.strip():
                 continue
             cells = line.text.split("\t")
-            yield line.number, {n: cells[i].strip() if i < len(cells) else ""
-                                for n, i in ((n, self.columns[n]) for n in names)}
+            if len(cells) < width:
+                cells += [""] * (width - len(cells))
+            yield line.number, {name: cells[i].strip() for name, i in picks}
 
 
 def open_report(path: Path) -> Table | dict[str, Any]:
