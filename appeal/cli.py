@@ -73,6 +73,45 @@ def _main(
 
 
 @app.command()
+def new(
+    case: Annotated[Path | None, typer.Argument(
+        help="The case file to write (default: appeal-<today>.yaml). An existing draft is "
+        "continued.", show_default=False, metavar="[CASE]")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="en or zh: the language of the "
+                    "questions (the letter is always English).", show_default=False)] = None,
+    from_case: Annotated[Path | None, typer.Option("--from", help="Start from another case's "
+                         "answers (seller, notice, causes).", show_default=False,
+                         metavar="CASE")] = None,
+    notice: Annotated[Path | None, typer.Option("--notice", help="Amazon's notice as a text "
+                      "file: fills date, scope, categories, metrics, deadline, likely causes.",
+                      show_default=False, metavar="FILE")] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: use --set, "
+                        "--notice and --from only; exit 2 naming every missing field.")] = False,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="An answer as KEY=VALUE, e.g. "
+                    "seller.store_name=MyShop or notice.categories=[Toys & Games]; repeatable.",
+                    show_default=False, metavar="KEY=VALUE")] = None,
+) -> None:
+    """Answer a few questions (English or Chinese) and get the case file and the letter.
+
+    Every answer is saved at once; Ctrl-C stops and `appeal new CASE` continues later."""
+    with _boundary():
+        from appeal.new import run_new
+        from appeal.wizard_text import say
+
+        today = _today()
+        result = run_new(case=case, lang=lang, from_case=from_case, notice_file=notice,
+                         no_input=no_input, sets=set_ or [], today=today)
+        if result.written:
+            typer.echo(say(result.lang, "saved", path=result.path))
+            typer.echo(say(result.lang, "wrote"))
+            for path in result.written:
+                typer.echo(f"  {path}")
+            reading = [p for p in result.written if p.name.endswith(".zh.txt")]
+            if reading:
+                typer.echo(say(result.lang, "reading_copy", path=reading[0]))
+
+
+@app.command()
 def render(
     cases: Annotated[
         list[Path],

@@ -64,12 +64,12 @@ class Letter:
     letter_date: dt.date
 
 
-def _default_template_path() -> Path:
-    packaged = resources.files("appeal").joinpath("templates", "letter.md.j2")
+def _default_template_path(name: str = "letter.md.j2") -> Path:
+    packaged = resources.files("appeal").joinpath("templates", name)
     if packaged.is_file():
         return Path(str(packaged))
     # Running from a source checkout: templates/ sits beside the package.
-    return Path(__file__).resolve().parent.parent / "templates" / "letter.md.j2"
+    return Path(__file__).resolve().parent.parent / "templates" / name
 
 
 def _bytecode_cache() -> Any:
@@ -135,7 +135,8 @@ def _cause_context(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
                     fields.get("frequency")
                 ):
                     fields["frequency"] = item.frequency
-                items.append({"text": item.en if item else raw.text, **fields})
+                items.append({"text": item.en if item else raw.text,
+                              "zh": item.zh if item else raw.text, **fields})
             parts[part] = items
         measured = getattr(case.metrics, cause.metric.id)
         effect = None
@@ -147,6 +148,7 @@ def _cause_context(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
             "id": cause.id,
             "effect": effect,
             "title": cause.title_en,
+            "title_zh": cause.title_zh,
             "tracking_wording": cause.tracking_wording,
             "facts": entry.facts.strip(),
             **parts,
@@ -213,3 +215,16 @@ def render_letter(
         case=case,
         letter_date=letter_date,
     )
+
+
+def render_reading_copy(letter: Letter, catalogue: Catalogue) -> str:
+    """The Chinese reading copy of `letter` (Markdown): catalogue items in Chinese, the
+    seller's own text as typed. For the seller to check; never sent."""
+    case = letter.case
+    path = _default_template_path("reading.zh.md.j2")
+    template = _environment(path.parent, False).get_template(path.name)
+    markdown = template.render({
+        "seller": case.seller, "notice": case.notice, "channel": letter.channel,
+        "causes": _cause_context(case, catalogue),
+    })
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"

@@ -114,6 +114,14 @@ def build_files(
     return files
 
 
+def _reading_copy(letter: Letter, catalogue: Any, path: Path) -> PlannedFile:
+    from appeal.formats.txt import blocks_to_text
+    from appeal.letter import render_reading_copy
+
+    text = blocks_to_text(parse_markdown(render_reading_copy(letter, catalogue)))
+    return PlannedFile(path, text.encode("utf-8"))
+
+
 def render_cases(
     case_paths: list[Path],
     *,
@@ -141,6 +149,8 @@ def render_cases(
         folder = out_dir if out_dir is not None else case_path.parent
         files = build_files(letter, chosen, folder=folder, stem=case_path.stem,
                             reference_docx=reference_docx)
+        if loaded.case.lang == "zh":
+            files.append(_reading_copy(letter, catalogue, folder / f"{case_path.stem}.zh.txt"))
         for planned_file in files:
             other = seen.setdefault(planned_file.path, case_path)
             if other != case_path:
