@@ -35,7 +35,8 @@ Notice date: 2026-11-24
 ODR_NOTICE = """Your account has been deactivated on 11/05/2026 because your Order Defect Rate
 is 1.9%. Amazon's target is under 1%. Send your plan of action within 17 days."""
 
-ZH_NOTICE = """您好，由于您的有效追踪率为 91.2%，低于 95% 的目标，我们已移除您在以下品类的自配送权限：
+ZH_NOTICE = """您好，由于您的有效追踪率为 91.2%，低于 95% 的目标，
+我们已移除您在以下品类的自配送权限：
 Toys & Games
 
 通知日期：2026年11月20日。请在 17 天内提交行动计划。
