@@ -391,35 +391,16 @@ def _history_report(case: Path, today: dt.date, diff: bool) -> str:
 
 def _history_add(case: Path, date: str, channel: str, outcome: str, reply: str | None,
                  reply_file: Path | None) -> str:
-    from appeal.casefile import load_case
-    from appeal.catalogue import load_catalogue
-    from appeal.errors import InputError
-    from appeal.fsio import read_text
-    from appeal.history import add_submission, rework_parts
-    from appeal.letter import render_letter
+    from appeal.history import record_submission
     from appeal.lint import PART_NAMES
 
-    try:
-        when = dt.date.fromisoformat(date)
-    except ValueError:
-        raise InputError(f"--date {date}: not a date; use YYYY-MM-DD.") from None
-    if channel not in ("email", "seller_central"):
-        raise InputError(f"--channel {channel}: use email or seller_central.")
-    if outcome not in ("pending", "accepted", "rejected", "more_info"):
-        raise InputError(f"--outcome {outcome}: use pending, accepted, rejected or more_info.")
-    if reply is not None and reply_file is not None:
-        raise InputError("give --reply or --reply-file, not both.")
-    text = read_text(reply_file) if reply_file is not None else (reply or "")
-    catalogue = load_catalogue()
-    loaded = load_case(case, catalogue)
-    letter = render_letter(loaded.case, catalogue, letter_date=when)
-    snapshot = add_submission(case, date=when, channel=channel, outcome=outcome,
-                              reply=text.strip(), letter_markdown=letter.markdown)
-    lines = [f"Recorded the submission of {when} ({channel}, {outcome}) in {case}; the letter "
-             f"as sent is in {snapshot}."]
-    parts = rework_parts(text)
-    if parts and outcome in ("rejected", "more_info"):
-        lines.append("Amazon asks for more detail on: " + ", ".join(PART_NAMES[p] for p in parts)
+    recorded = record_submission(case, date=date, channel=channel, outcome=outcome,
+                                 reply=reply, reply_file=reply_file)
+    lines = [f"Recorded the submission of {date} ({channel}, {outcome}) in {case}; the letter "
+             f"as sent is in {recorded.snapshot}."]
+    if recorded.rework:
+        lines.append("Amazon asks for more detail on: "
+                     + ", ".join(PART_NAMES[p] for p in recorded.rework)
                      + ". Strengthen those parts, then run `appeal check` before resending.")
     return "\n".join(lines)
 

@@ -111,3 +111,37 @@ def add_submission(case_path: Path, *, date: dt.date, channel: str, outcome: str
         snapshot.unlink(missing_ok=True)
         raise
     return snapshot
+
+
+@dataclass(frozen=True)
+class Recorded:
+    snapshot: Path
+    rework: list[PartName]
+
+
+def record_submission(case_path: Path, *, date: str, channel: str, outcome: str,
+                      reply: str | None, reply_file: Path | None) -> Recorded:
+    """`appeal history CASE add`: check the values, render the letter as it was on `date`,
+    record the submission and keep the letter."""
+    from appeal.casefile import load_case
+    from appeal.catalogue import load_catalogue
+    from appeal.letter import render_letter
+
+    try:
+        when = dt.date.fromisoformat(date)
+    except ValueError:
+        raise InputError(f"--date {date}: not a date; use YYYY-MM-DD.") from None
+    if channel not in ("email", "seller_central"):
+        raise InputError(f"--channel {channel}: use email or seller_central.")
+    if outcome not in ("pending", "accepted", "rejected", "more_info"):
+        raise InputError(f"--outcome {outcome}: use pending, accepted, rejected or more_info.")
+    if reply is not None and reply_file is not None:
+        raise InputError("give --reply or --reply-file, not both.")
+    text = read_text(reply_file) if reply_file is not None else (reply or "")
+    catalogue = load_catalogue()
+    case = load_case(case_path, catalogue).case
+    letter = render_letter(case, catalogue, letter_date=when)
+    snapshot = add_submission(case_path, date=when, channel=channel, outcome=outcome,
+                              reply=text.strip(), letter_markdown=letter.markdown)
+    rework = rework_parts(text) if outcome in ("rejected", "more_info") else []
+    return Recorded(snapshot, rework)
