@@ -47,6 +47,9 @@ def _boundary() -> Iterator[None]:
         _fail("interrupted.", EXIT_INTERRUPTED)
     except typer.Exit:
         raise
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        _quiet_stdout()
+        raise typer.Exit(0) from None
     except Exception as exc:  # a bug: say so briefly, never a traceback without --debug
         if _state["debug"]:
             raise
@@ -405,9 +408,20 @@ def _history_add(case: Path, date: str, channel: str, outcome: str, reply: str |
     return "\n".join(lines)
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so that Python's exit flush does not fail again."""
+    import sys
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main() -> None:
     """Entry point of the `appeal` command."""
-    app(prog_name="appeal")
+    try:
+        app(prog_name="appeal")
+    except BrokenPipeError:
+        _quiet_stdout()
 
 
 if __name__ == "__main__":  # pragma: no cover
