@@ -19,13 +19,15 @@ def test_render_bundled_example(tmp_path: Path) -> None:
     assert "37 of 412" in text
 
 
-def test_output_piped_into_head_stops_quietly() -> None:
+def test_output_piped_into_a_closed_reader_stops_quietly(tmp_path: Path) -> None:
+    """As with `appeal causes | head -1`: the reader goes away before appeal writes."""
     import subprocess
     import sys
 
-    result = subprocess.run(
-        f"{sys.executable} -m appeal causes --lang zh | head -1", shell=True,
-        capture_output=True, text=True, timeout=60,
-    )
-    assert result.stdout.startswith("invalid_tracking")
-    assert "unexpected error" not in result.stderr and "Traceback" not in result.stderr
+    proc = subprocess.Popen([sys.executable, "-m", "appeal", "causes", "--json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode("utf-8")
+    proc.wait(timeout=60)
+    assert "unexpected error" not in stderr and "Traceback" not in stderr
