@@ -84,24 +84,25 @@ _ALL_ORDERS_COLUMNS = ("amazon-order-id", "purchase-date", "last-updated-date", 
 
 
 def _read_all_orders(table: Table, ev: Evidence) -> None:
+    orders = ev.orders
     for number, row in table.rows(_ALL_ORDERS_COLUMNS):
-        where = f"{table.path}:{number}: purchase-date"
-        channel = row.get("fulfillment-channel", "").lower()
-        if channel not in MFN:
+        if row.get("fulfillment-channel", "").lower() not in MFN:
             ev.other_channel_orders += 1
             continue
         order_id = row["amazon-order-id"]
-        day = parse_day(row["purchase-date"], where)
-        if row.get("sales-channel", "").lower() not in ("", "non-amazon"):
-            ev.marketplaces[row["sales-channel"]] += 0 if order_id in ev.orders else 1
-        if row.get("currency"):
-            ev.currencies[row["currency"]] += 0 if order_id in ev.orders else 1
         updated = row.get("last-updated-date", "")
-        known = ev.orders.get(order_id)
-        if known is not None and known.updated > updated:
-            continue  # an older copy of the same order (overlapping reports)
+        known = orders.get(order_id)
+        if known is None:  # the first row of this order: count its marketplace once
+            market = row.get("sales-channel", "")
+            if market and market.lower() != "non-amazon":
+                ev.marketplaces[market] += 1
+            if currency := row.get("currency"):
+                ev.currencies[currency] += 1
+        elif known.updated >= updated:
+            continue  # another item row, or an older copy from an overlapping report
+        day = parse_day(row["purchase-date"], (table.path, number, "purchase-date"))
         buyer = row.get("is-buyer-requested-cancellation", "").lower() in TRUE
-        ev.orders[order_id] = _Order(day, row["order-status"].lower() in CANCELLED, buyer, updated)
+        orders[order_id] = _Order(day, row["order-status"].lower() in CANCELLED, buyer, updated)
 
 
 def _read_unshipped(table: Table, ev: Evidence) -> None:
@@ -111,7 +112,7 @@ def _read_unshipped(table: Table, ev: Evidence) -> None:
             ev.buyer_requested.add(order_id)
         if row.get("promise-date"):
             ev.promised[order_id] = parse_day(row["promise-date"],
-                                              f"{table.path}:{number}: promise-date")
+                                              (table.path, number, "promise-date"))
 
 
 def _read_confirmations(table: Table, ev: Evidence) -> None:
@@ -120,7 +121,7 @@ def _read_confirmations(table: Table, ev: Evidence) -> None:
         order_id, tracking = row["order-id"], row.get("tracking-number", "")
         if not row.get("ship-date"):
             continue
-        day = parse_day(row["ship-date"], f"{table.path}:{number}: ship-date")
+        day = parse_day(row["ship-date"], (table.path, number, "ship-date"))
         first = ev.shipped.get(order_id)
         ev.shipped[order_id] = day if first is None else min(first, day)
         code = row.get("carrier-code", "")
@@ -158,8 +159,8 @@ def _read_performance(data: dict[str, Any], path: Path, ev: Evidence) -> None:
                 metric_id, count_key, total_key = _AMAZON_KEYS[key]
                 count, total = node.get(count_key), node.get(total_key)
             span = node["reportingDateRange"]
-            start = parse_day(str(span.get("reportingDateFrom", "")), f"{path}: {key}")
-            end = parse_day(str(span.get("reportingDateTo", "")), f"{path}: {key}")
+            start = parse_day(str(span.get("reportingDateFrom", "")), (path, 0, key))
+            end = parse_day(str(span.get("reportingDateTo", "")), (path, 0, key))
             rate = None
             if not (isinstance(count, int | str) and isinstance(total, int | str) and int(total)):
                 raw = float(node.get("rate", 0))

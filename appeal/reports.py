@@ -39,7 +39,7 @@ def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def parse_day(value: str, where: str) -> dt.date:
+def parse_day(value: str, where: tuple[Path, int, str]) -> dt.date:
     """The calendar date of an Amazon date or timestamp, in the offset it was written with
     (which is the date part as written: 2026-10-06T23:30:00-08:00 is 6 October)."""
     text = value.strip()
@@ -48,7 +48,9 @@ def parse_day(value: str, where: str) -> dt.date:
             raise ValueError(text)
         return _day(text[:10])
     except ValueError:
-        raise InputError(f"{where}: '{value}' is not a date Amazon writes "
+        path, line, column = where
+        place = f"{path}:{line}: {column}" if line else f"{path}: {column}"
+        raise InputError(f"{place}: '{value}' is not a date Amazon writes "
                          "(YYYY-MM-DD or an ISO timestamp such as 2026-10-06T14:03:12+00:00).") \
             from None
 

@@ -196,6 +196,8 @@ def test_bad_inputs(tmp_path: Path) -> None:
         "mixed.txt": (all_orders() + all_orders(market="Amazon.ca").split("\n", 1)[1]
                       .replace("111-", "222-"), "mix marketplaces"),
         "broken.json": ("{not json", "not valid JSON"),
+        "baddate.txt": (all_orders().replace("2026-11-03T23:30:00-08:00", "2026-11-33"),
+                        "baddate.txt:"),
     }
     for name, (text, message) in cases.items():
         path = tmp_path / name
@@ -204,6 +206,8 @@ def test_bad_inputs(tmp_path: Path) -> None:
         assert result.exit_code == 2, (name, result.output)
         assert message in result.output.replace("\n", " "), (name, result.output)
         assert "Traceback" not in result.output
+    bad_day = runner.invoke(app, ["metrics", str(tmp_path / "baddate.txt")])
+    assert "purchase-date: '2026-11-33' is not a date" in bad_day.output
     orders = tmp_path / "orders.txt"
     orders.write_text(all_orders(), encoding="utf-8")
     early = runner.invoke(app, ["metrics", str(orders), "--as-of", "2026-10-01"])
