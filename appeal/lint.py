@@ -88,9 +88,8 @@ def _texts(case: Case, catalogue: Catalogue) -> list[_Text]:
         for part in PARTS:
             for number, item in enumerate(getattr(entry, part), start=1):
                 where = f"{label}, {PART_NAMES[part]}, item {number}"
-                sentence = item.text if item.text else cause.item(part, item.use or "")
-                out.append(_Text(where, sentence if isinstance(sentence, str) else
-                                 sentence.en if sentence else ""))
+                resolved = cause.item(part, item.use) if item.use else None
+                out.append(_Text(where, item.text or (resolved.en if resolved else "")))
                 owner = getattr(item, "owner", None)
                 if owner:
                     out.append(_Text(f"{where}, owner", owner, True))

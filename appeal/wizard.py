@@ -90,9 +90,7 @@ class Wizard:
         self.draft.set(path, answer if answer or required else None)
         return answer
 
-    def _nav(self, index: int) -> None:
-        if index == 0:
-            return
+    def _next_or_back(self) -> None:
         choice = self.ask.select(self.t("nav"), [(self.t("nav.next"), "next"),
                                                  (self.t("nav.back"), "back")], "next")
         if choice == "back":
@@ -115,7 +113,8 @@ class Wizard:
                     raise _Back
                 if name == "finish":
                     return bool(result)
-                self._nav(index + 1 if index + 1 < len(steps) - 1 else 0)
+                if name != "review":  # the review's own question already offers going back
+                    self._next_or_back()
             except _Back:
                 index = max(0, index - 1)
                 continue
