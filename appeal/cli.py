@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -171,15 +171,9 @@ def render(
                        f"{len(result.written)} file(s) written")
 
 
-def _channel_report(letter: object, today: dt.date) -> str:
-    from appeal.letter import Letter, longdate
+def _deadline_line(channel: Any, today: dt.date) -> str:
+    from appeal.letter import longdate
 
-    assert isinstance(letter, Letter)
-    channel = letter.channel
-    seller = letter.case.seller
-    where = "e-mail to " + (channel.address or "") if channel.kind == "email" else (
-        "Seller Central appeal ('Reactivate your account')"
-    )
     days = channel.days_left(today)
     if days > 1:
         left = f"{days} days left"
@@ -190,15 +184,18 @@ def _channel_report(letter: object, today: dt.date) -> str:
     else:
         left = f"{-days} days past; send it now"
     origin = "" if channel.deadline_given else " (notice date + 17 days)"
-    lines = [
-        f"Channel: {where}",
-        f"  why: {channel.reason}",
-        f"Deadline: {longdate(channel.deadline)}{origin}, {left}",
-        "How to send:",
-    ]
-    form_name = "the .form.txt file"
-    lines += [f"  {n}. {step}" for n, step in enumerate(channel.steps(seller.marketplace,
-                                                                       form_name), start=1)]
+    return f"Deadline: {longdate(channel.deadline)}{origin}, {left}"
+
+
+def _channel_report(letter: Any, today: dt.date) -> str:
+    channel = letter.channel
+    where = "e-mail to " + (channel.address or "") if channel.kind == "email" else (
+        "Seller Central appeal ('Reactivate your account')"
+    )
+    lines = [f"Channel: {where}", f"  why: {channel.reason}", _deadline_line(channel, today),
+             "How to send:"]
+    steps = channel.steps(letter.case.seller.marketplace, "the .form.txt file")
+    lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
     return "\n".join(lines)
 
 
@@ -379,7 +376,7 @@ def _history_report(case: Path, today: dt.date, diff: bool) -> str:
             lines.append("   reply: " + " ".join(sub.reply.split()))
         if sub.snapshot:
             lines.append(f"   letter as sent: {sub.snapshot}")
-    lines.append(_channel_report(letter, today).split("\n")[2])  # the deadline line
+    lines.append(_deadline_line(letter.channel, today))
     lines.append(_review_report(review))
     if diff:
         sent = last_sent(letter.case, case)
