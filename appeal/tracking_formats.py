@@ -15,7 +15,10 @@ Check = Callable[[str], bool]
 
 
 def _digit_sum(digits: str) -> int:
-    return sum(map(int, digits))
+    """Sum of ASCII digits (the callers have matched them already): summing the bytes is
+    several times faster than int() on each character, and this runs once per row."""
+    data = digits.encode("ascii")
+    return sum(data) - 48 * len(data)
 
 
 def gs1_mod10(serial: str, check: str) -> bool:
@@ -25,21 +28,25 @@ def gs1_mod10(serial: str, check: str) -> bool:
     return (10 - total % 10) % 10 == int(check)
 
 
-# UPS counts a letter as (its ASCII code - 3) mod 10.
-_UPS_LETTERS = str.maketrans({chr(c): str((c - 3) % 10) for c in range(ord("A"), ord("Z") + 1)})
+# UPS counts a letter as (its ASCII code - 3) mod 10: a byte table maps A-Z to those digits.
+_LETTERS = bytes(range(ord("A"), ord("Z") + 1))
+_UPS_BYTES = bytes.maketrans(_LETTERS, bytes(ord("0") + (c - 3) % 10 for c in _LETTERS))
 
 
 def ups_1z(value: str) -> bool:
     """UPS 1Z: letters as (ASCII - 3) mod 10, weights 1, 2 over the 15 characters after 1Z."""
-    body, check = value[2:17].translate(_UPS_LETTERS), value[17]
-    total = _digit_sum(body[0::2]) + 2 * _digit_sum(body[1::2])
+    body = value[2:17].encode("ascii").translate(_UPS_BYTES)
+    odd, even = body[0::2], body[1::2]
+    total = sum(odd) - 48 * len(odd) + 2 * (sum(even) - 48 * len(even))
+    check = value[17]
     return check.isdigit() and (10 - total % 10) % 10 == int(check)
 
 
 def fedex_express(serial: str, check: str) -> bool:
     """FedEx Express: weights 1, 3, 7 repeating from the right; (sum mod 11) mod 10."""
-    weights = (1, 3, 7)
-    total = sum(int(d) * weights[i % 3] for i, d in enumerate(reversed(serial)))
+    backwards = serial[::-1]
+    total = (_digit_sum(backwards[0::3]) + 3 * _digit_sum(backwards[1::3])
+             + 7 * _digit_sum(backwards[2::3]))
     return total % 11 % 10 == int(check)
 
 

@@ -363,11 +363,17 @@ class _FixWriter:
             raise OutputError(f"{target.parent}: cannot write here ({exc.strerror}).") from None
         codec = "utf-8-sig" if encoding.bom else encoding.codec  # -sig writes the BOM back
         self.handle = io.TextIOWrapper(os.fdopen(fd, "wb"), encoding=codec, newline="")
+        self.pending: list[str] = []
 
     def write(self, text: str, ending: str) -> None:
-        self.handle.write(text + ending)
+        self.pending.append(text)
+        self.pending.append(ending)
+        if len(self.pending) > 8192:  # one write per few thousand lines, not per line
+            self.handle.write("".join(self.pending))
+            self.pending.clear()
 
     def commit(self) -> None:
+        self.handle.write("".join(self.pending))
         self.handle.flush()
         os.fsync(self.handle.buffer.fileno())
         self.handle.close()
