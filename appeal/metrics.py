@@ -85,24 +85,28 @@ _ALL_ORDERS_COLUMNS = ("amazon-order-id", "purchase-date", "last-updated-date", 
 
 def _read_all_orders(table: Table, ev: Evidence) -> None:
     orders = ev.orders
-    for number, row in table.rows(_ALL_ORDERS_COLUMNS):
-        if row.get("fulfillment-channel", "").lower() not in MFN:
+    days: dict[str, dt.date] = {}  # a report spans few days but many rows: parse each once
+    for number, (order_id, purchased, updated, status, channel, market, currency,
+                 buyer_flag) in table.values(_ALL_ORDERS_COLUMNS):
+        if channel.strip().lower() not in MFN:
             ev.other_channel_orders += 1
             continue
-        order_id = row["amazon-order-id"]
-        updated = row.get("last-updated-date", "")
+        order_id = order_id.strip()
         known = orders.get(order_id)
         if known is None:  # the first row of this order: count its marketplace once
-            market = row.get("sales-channel", "")
-            if market and market.lower() != "non-amazon":
-                ev.marketplaces[market] += 1
-            if currency := row.get("currency"):
-                ev.currencies[currency] += 1
+            if market.strip() and market.strip().lower() != "non-amazon":
+                ev.marketplaces[market.strip()] += 1
+            if currency.strip():
+                ev.currencies[currency.strip()] += 1
         elif known.updated >= updated:
             continue  # another item row, or an older copy from an overlapping report
-        day = parse_day(row["purchase-date"], (table.path, number, "purchase-date"))
-        buyer = row.get("is-buyer-requested-cancellation", "").lower() in TRUE
-        orders[order_id] = _Order(day, row["order-status"].lower() in CANCELLED, buyer, updated)
+        purchased = purchased.strip()
+        day = days.get(purchased[:10]) if purchased[10:11] in ("", "T", " ") else None
+        if day is None:
+            day = days[purchased[:10]] = parse_day(purchased, (table.path, number,
+                                                               "purchase-date"))
+        orders[order_id] = _Order(day, status.strip().lower() in CANCELLED,
+                                  buyer_flag.strip().lower() in TRUE, updated)
 
 
 def _read_unshipped(table: Table, ev: Evidence) -> None:
