@@ -244,8 +244,25 @@ class Wizard:
 
     def step_review(self) -> bool:
         self.ask.say(self.t("review_intro"))
-        self.ask.say(self.draft.text())
+        self.ask.say(self._preview())
         return self.ask.confirm(self.t("review_ok"))
+
+    def _preview(self) -> str:
+        """The letter as it will read (in Chinese: the reading copy), or the case file itself
+        while answers are still missing."""
+        from appeal.casefile import parse_case
+        from appeal.formats.document import parse_markdown
+        from appeal.formats.txt import blocks_to_text
+        from appeal.letter import render_letter, render_reading_copy
+
+        try:
+            case = parse_case(self.draft.text(), str(self.draft.path), self.catalogue)
+        except AppealError as exc:
+            return f"{self.draft.text()}\n{exc.message}"
+        letter = render_letter(case, self.catalogue, letter_date=self.today)
+        markdown = render_reading_copy(letter, self.catalogue) if self.lang == "zh" \
+            else letter.markdown
+        return blocks_to_text(parse_markdown(markdown))
 
     def step_finish(self) -> bool:
         from appeal.render import CHANNEL_FORMATS

@@ -63,7 +63,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                 "申诉渠道：{where}\n  原因：{why}\n截止日期：{deadline}（{left}）"),
     "left": ("{n} days left", "剩余 {n} 天"),
     "past": ("{n} days past", "已过期 {n} 天"),
-    "review_intro": ("Your case:", "你的申诉资料："),
+    "review_intro": ("Your letter:", "申诉信中文对照（寄出的是英文信）："),
     "review_ok": ("Save the case and write the letter?", "保存并生成申诉信？"),
     "formats": ("Which files? (space to tick)", "生成哪些文件？（空格勾选）"),
     "saved": ("Saved {path}.", "已保存 {path}。"),

@@ -60,6 +60,7 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     _answer(child, "Next", "\r")
     _answer(child, "Seller Central", "")
     _answer(child, "Next", "\r")
+    _answer(child, "Dear Seller Performance team", "")  # the review shows the letter
     _answer(child, "Save the case and write the letter", "y")
     _answer(child, "Which files", "\r")
     child.expect(pexpect.EOF)  # type: ignore[attr-defined]
@@ -115,6 +116,8 @@ def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> Non
     _answer(child, "下一步", "\r")
     _answer(child, "op-pso-vtr-appeals@amazon.com", "")
     _answer(child, "下一步", "\r")
+    _answer(child, "申诉信中文对照", "")  # the review shows the Chinese reading copy
+    _answer(child, "预防措施", "")
     _answer(child, "保存并生成申诉信", "y")
     _answer(child, "生成哪些文件", "\r")
     child.expect("中文对照稿")  # type: ignore[attr-defined]
