@@ -154,14 +154,14 @@ class Summary:
         if self.clean and self.rows == 1:
             return f"The tracking ID in {where} has the format and check digit of its carrier."
         if self.clean:
-            return (f"All {self.rows} tracking IDs in {where} have the format and check digit "
+            return (f"All {self.rows:,} tracking IDs in {where} have the format and check digit "
                     "of their carrier.")
         parts = []
         for kind, label in KIND_LABELS.items():
             count = self.counts.get(kind, 0)
             if not count:
                 continue
-            text = f"{count} {_verb(label, count)}"
+            text = f"{count:,} {_verb(label, count)}"
             if kind == "invisible" and self.invisible_chars:
                 names = ", ".join(n.split(" ", 1)[1].lower()
                                   for n, _ in self.invisible_chars.most_common(3))
@@ -169,7 +169,7 @@ class Summary:
             parts.append(text)
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
         noun = "tracking ID" if self.rows == 1 else "tracking IDs"
-        return f"Of {self.rows} {noun} in {where}, {listed}."
+        return f"Of {self.rows:,} {noun} in {where}, {listed}."
 
     def as_json(self) -> dict[str, Any]:
         return {"files": self.files, "ids_checked": self.rows,
