@@ -152,6 +152,11 @@ def render_cases(
         if loaded.case.lang == "zh":
             files.append(_reading_copy(letter, catalogue, folder / f"{case_path.stem}.zh.txt"))
         for planned_file in files:
+            if planned_file.path.resolve() == case_path.resolve():
+                raise InputError(
+                    f"{case_path}: the {planned_file.path.suffix} letter would replace the case "
+                    "file itself; give the case file a .yaml name."
+                )
             other = seen.setdefault(planned_file.path, case_path)
             if other != case_path:
                 raise InputError(

@@ -253,3 +253,11 @@ def test_same_stem_into_one_folder_is_refused(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "different names" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_never_writes_over_the_case_file(tmp_path: Path) -> None:
+    case = _case(tmp_path, name="appeal.txt")
+    result = runner.invoke(app, ["render", str(case), "--force"])
+    assert result.exit_code == 2
+    assert "would replace the case file itself" in result.output
+    assert case.read_text(encoding="utf-8") == MINIMAL_CASE
