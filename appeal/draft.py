@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from appeal.caseedit import dump_edited, load_for_edit
+from appeal.errors import InputError
 from appeal.fsio import atomic_write, read_text
 
 _ORDER = ("version", "lang", "seller", "notice", "channel", "metrics", "causes", "attachments",
@@ -37,9 +38,10 @@ class Draft:
 
         if path.exists():
             text = read_text(path)
-            data = load_for_edit(text, str(path)) if text.strip() else None
+            data = load_for_edit(text, str(path)) if text.strip() else CommentedMap()
             if not isinstance(data, CommentedMap):
-                data = CommentedMap()
+                raise InputError(f"{path}: exists and is not a case file; give a new file "
+                                 "name so that nothing is overwritten.")
             return cls(path, data, text)
         return cls(path, CommentedMap([("version", 1)]))
 

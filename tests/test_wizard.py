@@ -214,3 +214,13 @@ def test_language_from_locale(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     assert choose_lang("en", draft) == "en"
     with pytest.raises(InputError):
         choose_lang("de", draft)
+
+
+def test_never_overwrites_a_file_that_is_not_a_case(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("My thoughts about the appeal.\nDo not lose these.\n", encoding="utf-8")
+    result = runner.invoke(app, ["new", str(notes), "--no-input", "--set",
+                                 "seller.store_name=X"])
+    assert result.exit_code == 2 and "is not a case file" in result.output
+    assert notes.read_text(encoding="utf-8") == \
+        "My thoughts about the appeal.\nDo not lose these.\n"
