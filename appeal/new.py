@@ -92,6 +92,10 @@ def run_new(*, case: Path | None, lang: str | None, from_case: Path | None,
     if not no_input and path.exists() and draft.data:
         ask = prompter or QuestionaryPrompter()
         backup = path.with_name(path.name + ".bak")
+        number = 1
+        while backup.exists():  # an older backup is never replaced
+            number += 1
+            backup = path.with_name(f"{path.name}.bak{number}")
         choice = ask.select(say(language, "resume", path=path), [
             (say(language, "resume.continue"), "continue"),
             (say(language, "resume.restart", backup=backup), "restart"),
