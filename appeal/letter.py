@@ -121,6 +121,11 @@ def _load_template(template: Path | None) -> Any:
         raise InputError(f"{path}: the template is not UTF-8; re-save it as UTF-8.") from None
 
 
+def _tidy(markdown: str) -> str:
+    """Collapse the blank lines the template's block tags leave behind."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+
+
 def _cause_context(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
     causes = []
     for entry in case.causes:
@@ -209,7 +214,7 @@ def render_letter(
     from appeal.formats.document import inline_plain_text
 
     return Letter(
-        markdown=re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n",
+        markdown=_tidy(markdown),
         subject=inline_plain_text(subject_md.strip()),
         channel=channel,
         case=case,
@@ -227,4 +232,4 @@ def render_reading_copy(letter: Letter, catalogue: Catalogue) -> str:
         "seller": case.seller, "notice": case.notice, "channel": letter.channel,
         "causes": _cause_context(case, catalogue),
     })
-    return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+    return _tidy(markdown)

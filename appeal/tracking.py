@@ -49,8 +49,8 @@ CARRIER_FAMILIES: dict[str, tuple[str, ...]] = {
 # Carriers on Amazon's lists whose numbers we cannot check (no public format): "not checked".
 KNOWN_UNCHECKED = frozenset({"gls", "hermes", "evri", "4px", "yanwen", "sfexpress", "aramex",
                              "tnt", "sagawa", "yamatotransport", "japanpost", "purolator",
-                             "canpar", "australiapost", "startrack", "bluedart", "poste italiane",
-                             "posteitaliane", "correos", "postnl", "bpost", "asendia"})
+                             "canpar", "australiapost", "startrack", "bluedart", "posteitaliane",
+                             "correos", "postnl", "bpost", "asendia"})
 FAMILY_NAMES = {"usps": "USPS", "postal": "a national post (UPU S10)", "ups": "UPS",
                 "fedex": "FedEx", "dhl": "DHL", "ontrac": "OnTrac/LaserShip",
                 "canada_post": "Canada Post", "dpd": "DPD", "yodel": "Yodel",

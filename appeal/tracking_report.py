@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from appeal.errors import EXIT_FINDINGS, EXIT_OK
-from appeal.tracking_scan import KIND_LABELS, RowResult, Summary, scan_files
+from appeal.tracking_scan import KIND_LABELS, RowResult, Summary, scan_files, verb
 
 SHOWN_ROWS = 100  # rows listed in the terminal; --json lists them all
 _PROGRESS_FROM = 20 << 20  # show a progress bar for inputs over 20 MB in a terminal
@@ -90,7 +90,7 @@ def _print_summary(out: Any, summary: Summary, fix: Path | None, into: Path | No
     table.add_column("rows", justify="right")
     for kind, label in KIND_LABELS.items():
         if summary.counts.get(kind):
-            table.add_row(label.replace("{was}", "were"), str(summary.counts[kind]))
+            table.add_row(verb(label, 2), str(summary.counts[kind]))
     if summary.counts:
         out.print(table)
     out.print()

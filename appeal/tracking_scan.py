@@ -121,7 +121,8 @@ KIND_LABELS = {
 }
 
 
-def _verb(label: str, count: int) -> str:
+def verb(label: str, count: int) -> str:
+    """A finding's label with 'was' or 'were' for `count`."""
     return label.replace("{was}", "was" if count == 1 else "were")
 
 
@@ -161,7 +162,7 @@ class Summary:
             count = self.counts.get(kind, 0)
             if not count:
                 continue
-            text = f"{count:,} {_verb(label, count)}"
+            text = f"{count:,} {verb(label, count)}"
             if kind == "invisible" and self.invisible_chars:
                 names = ", ".join(n.split(" ", 1)[1].lower()
                                   for n, _ in self.invisible_chars.most_common(3))

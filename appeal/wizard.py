@@ -9,10 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, get_args
 
-from appeal.case import Marketplace
+from appeal.case import Case, Marketplace
 from appeal.catalogue import PARTS, Catalogue, PartName
 from appeal.draft import Draft
 from appeal.errors import AppealError
@@ -226,12 +225,17 @@ class Wizard:
                 self.text((*where, "start"), self.t("start", item=f"[{short}]"), kind="date",
                           default=self.today.isoformat())
 
-    def step_channel(self) -> None:
+    def _case(self) -> Case:
+        """The draft as a validated case; AppealError while answers are missing."""
         from appeal.casefile import parse_case
+
+        return parse_case(self.draft.text(), str(self.draft.path), self.catalogue)
+
+    def step_channel(self) -> None:
         from appeal.channel import decide_channel
 
         try:
-            case = parse_case(self.draft.text(), str(self.draft.path), self.catalogue)
+            case = self._case()
         except AppealError as exc:
             self.ask.say(exc.message)
             return
@@ -250,13 +254,12 @@ class Wizard:
     def _preview(self) -> str:
         """The letter as it will read (in Chinese: the reading copy), or the case file itself
         while answers are still missing."""
-        from appeal.casefile import parse_case
         from appeal.formats.document import parse_markdown
         from appeal.formats.txt import blocks_to_text
         from appeal.letter import render_letter, render_reading_copy
 
         try:
-            case = parse_case(self.draft.text(), str(self.draft.path), self.catalogue)
+            case = self._case()
         except AppealError as exc:
             return f"{self.draft.text()}\n{exc.message}"
         letter = render_letter(case, self.catalogue, letter_date=self.today)
@@ -268,8 +271,7 @@ class Wizard:
         from appeal.render import CHANNEL_FORMATS
 
         self.ask.say(self.t("saved", path=self.draft.path))
-        kind = "email" if self._channel_kind() == "email" else "seller_central"
-        fitting = list(CHANNEL_FORMATS[kind])
+        fitting = list(CHANNEL_FORMATS[self._channel_kind()])
         names = {"txt": "text (.txt)", "md": "Markdown (.md)", "docx": "Word letter (.docx)",
                  "eml": "e-mail draft (.eml)", "form": "Seller Central form boxes (.form.txt)"}
         self.formats = self.ask.checkbox(self.t("formats"), [(names[f], f) for f in fitting],
@@ -278,14 +280,12 @@ class Wizard:
         return True
 
     def _channel_kind(self) -> str:
-        from appeal.casefile import parse_case
         from appeal.channel import decide_channel
 
         try:
-            case = parse_case(self.draft.text(), str(self.draft.path), self.catalogue)
+            return decide_channel(self._case(), self.catalogue).kind
         except AppealError:
             return "seller_central"
-        return decide_channel(case, self.catalogue).kind
 
 
 def describe_notice(facts: NoticeFacts) -> str:
@@ -336,7 +336,3 @@ def first_open_step(draft: Draft) -> int:
         if not entry.get("facts") or any(not entry.get(part) for part in PARTS):
             return 3
     return 4
-
-
-def draft_path_for(case: Path | None, today: dt.date) -> Path:
-    return case if case is not None else Path(f"appeal-{today.isoformat()}.yaml")
