@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from appeal.caseedit import dump_edited, edit_case_file, load_for_edit
-from appeal.casefile import load_case
+from appeal.core.caseedit import dump_edited, edit_case_file, load_for_edit
+from appeal.core.casefile import load_case
 from appeal.errors import CaseInvalid
 from tests.conftest import EXAMPLES
 

@@ -7,8 +7,8 @@ import re
 
 from typer.testing import CliRunner
 
-from appeal.catalogue import PARTS, load_catalogue
 from appeal.cli import app
+from appeal.core.catalogue import PARTS, load_catalogue
 
 CAUSE_IDS = ["invalid_tracking", "untrackable_shipments", "inventory", "cancellations",
              "feedback_claims", "packaging", "late_shipment", "late_delivery"]

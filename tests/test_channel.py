@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from appeal.casefile import parse_case
-from appeal.catalogue import load_catalogue
-from appeal.channel import decide_channel
+from appeal.core.casefile import parse_case
+from appeal.core.catalogue import load_catalogue
+from appeal.core.channel import decide_channel
 from tests.helpers import MINIMAL_CASE
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from appeal.case import Case, Metrics
+from appeal.core.case import Case, Metrics
 from tests.conftest import ROOT
 
 

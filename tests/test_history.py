@@ -6,9 +6,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from appeal.casefile import load_case
 from appeal.cli import app
-from appeal.history import rework_parts
+from appeal.core.casefile import load_case
+from appeal.letter.history import rework_parts
 from tests.helpers import MINIMAL_CASE
 
 runner = CliRunner()

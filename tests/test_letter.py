@@ -13,12 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from appeal.casefile import load_case, parse_case
-from appeal.catalogue import load_catalogue
-from appeal.formats.document import Table, parse_markdown, plain
-from appeal.formats.txt import blocks_to_text
-from appeal.letter import escape_markdown, render_letter
-from appeal.render import render_case
+from appeal.core.casefile import load_case, parse_case
+from appeal.core.catalogue import load_catalogue
+from appeal.letter.content import escape_markdown, render_letter
+from appeal.letter.formats.document import Table, parse_markdown, plain
+from appeal.letter.formats.txt import blocks_to_text
+from appeal.letter.render import render_case
 from tests.conftest import EXAMPLES, TODAY
 from tests.helpers import MINIMAL_CASE
 
@@ -108,7 +108,7 @@ def test_markdown_copy_shows_structure_only_from_template(hostile_case: Path,
                                                           tmp_path: Path) -> None:
     render_case(hostile_case, formats=["md"], out_dir=tmp_path, today=TODAY)
     blocks = parse_markdown((tmp_path / "hostile.md").read_text(encoding="utf-8"))
-    from appeal.formats.document import Heading, ListBlock
+    from appeal.letter.formats.document import Heading, ListBlock
 
     kinds = [type(b).__name__ for b in blocks]
     assert kinds.count("Heading") == 4  # the cause and its three parts, nothing from user text

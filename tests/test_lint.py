@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from appeal.casefile import parse_case
-from appeal.catalogue import PARTS, load_catalogue
 from appeal.cli import app
-from appeal.letter import render_letter
-from appeal.lint import _Text, _text_findings, lint_letter
-from appeal.review import review_case
+from appeal.core.casefile import parse_case
+from appeal.core.catalogue import PARTS, load_catalogue
+from appeal.letter.checks import _Text, _text_findings, lint_letter
+from appeal.letter.content import render_letter
+from appeal.letter.review import review_case
 from tests.conftest import EXAMPLES, TODAY
 from tests.helpers import MINIMAL_CASE
 

@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from appeal.casefile import load_case
-from appeal.catalogue import load_catalogue
 from appeal.cli import app
-from appeal.letter import render_letter
-from appeal.metrics import compute
+from appeal.core.casefile import load_case
+from appeal.core.catalogue import load_catalogue
+from appeal.letter.content import render_letter
+from appeal.sellerfiles.metrics import compute
 from tests.conftest import TODAY
 from tests.helpers import MINIMAL_CASE
 

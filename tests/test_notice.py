@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from appeal.notice import read_notice
+from appeal.wizard.notice import read_notice
 
 VTR_NOTICE = """Hello,
 

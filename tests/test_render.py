@@ -13,10 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from appeal.cli import app
-from appeal.formats.document import parse_markdown
-from appeal.formats.form import split_into_boxes
-from appeal.outputs import RECORD_NAME
-from appeal.render import render_case
+from appeal.letter.formats.document import parse_markdown
+from appeal.letter.formats.form import split_into_boxes
+from appeal.letter.outputs import RECORD_NAME
+from appeal.letter.render import render_case
 from tests.conftest import EXAMPLES, TODAY
 from tests.helpers import MINIMAL_CASE
 

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from appeal.casefile import load_case
 from appeal.cli import app
-from appeal.tracking import check_tracking_number
-from appeal.tracking_clean import clean_tracking_number
+from appeal.core.casefile import load_case
+from appeal.tracking.check import check_tracking_number
+from appeal.tracking.clean import clean_tracking_number
 from tests.helpers import MINIMAL_CASE
 
 runner = CliRunner()
@@ -233,7 +233,7 @@ def test_into_case_adds_the_sentence(tmp_path: Path) -> None:
 def test_other_scripts_digits_never_pass_the_fast_path() -> None:
     arabic = "".join(chr(0x0660 + int(d)) for d in "3318810025")
     assert check_tracking_number(arabic, "DHL").verdict == "uncleanable"
-    from appeal.tracking import plainly_valid
+    from appeal.tracking.check import plainly_valid
 
     assert not plainly_valid(arabic, "DHL")
     assert plainly_valid("3318810025", "DHL")

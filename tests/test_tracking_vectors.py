@@ -11,7 +11,7 @@ import csv
 import re
 from pathlib import Path
 
-from appeal.tracking import CARRIER_FAMILIES, check_tracking_number
+from appeal.tracking.check import CARRIER_FAMILIES, check_tracking_number
 
 VECTORS = Path(__file__).parent / "data" / "tracking-vectors" / "vectors.tsv"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from appeal.casefile import load_case
 from appeal.cli import app
+from appeal.core.casefile import load_case
 from appeal.errors import InputError
-from appeal.wizard import WizardInterrupted
+from appeal.wizard.flow import WizardInterrupted
 from tests.conftest import EXAMPLES
 from tests.test_notice import ODR_NOTICE, VTR_NOTICE
 from tests.wizard_helpers import (
@@ -203,8 +203,8 @@ def test_bad_set_and_lang(tmp_path: Path) -> None:
 
 
 def test_language_from_locale(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from appeal.draft import Draft
-    from appeal.new import choose_lang
+    from appeal.wizard.draft import Draft
+    from appeal.wizard.new import choose_lang
 
     draft = Draft.open(tmp_path / "none.yaml")
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")

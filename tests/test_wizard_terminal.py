@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from appeal.casefile import load_case
+from appeal.core.casefile import load_case
 
 pexpect = pytest.importorskip("pexpect")
 DOWN = "\x1b[B"

@@ -9,8 +9,8 @@ from typing import Any
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from appeal.new import NewResult, run_new
-from appeal.prompter import QuestionaryPrompter
+from appeal.wizard.new import NewResult, run_new
+from appeal.wizard.prompter import QuestionaryPrompter
 
 ENTER, DOWN, SPACE, ESC_ENTER, CTRL_C, CTRL_U = "\r", "\x1b[B", " ", "\x1b\r", "\x03", "\x15"
 

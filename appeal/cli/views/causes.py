@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from appeal.catalogue import PARTS, load_catalogue
+from appeal.core.catalogue import PARTS, load_catalogue
 
 _CHANNEL = {
     "en": {

@@ -7,9 +7,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appeal.case import Case
-from appeal.catalogue import Catalogue, PartName, load_catalogue
-from appeal.history import (
+from appeal.core.case import Case
+from appeal.core.catalogue import Catalogue, PartName, load_catalogue
+from appeal.letter.checks import PART_NAMES, Finding, deadline_finding, lint_letter
+from appeal.letter.content import Letter, render_letter
+from appeal.letter.history import (
     BOX_FOR_PART,
     NEAR_IDENTICAL,
     last_sent,
@@ -17,8 +19,6 @@ from appeal.history import (
     rework_parts,
     similarity,
 )
-from appeal.letter import Letter, render_letter
-from appeal.lint import PART_NAMES, Finding, deadline_finding, lint_letter
 
 
 @dataclass
@@ -64,7 +64,7 @@ def review_letter(case_path: Path, case: Case, letter: Letter, catalogue: Catalo
 
 def review_case(case_path: Path, today: dt.date) -> Review:
     """Load, render and review the case at `case_path` (writes nothing)."""
-    from appeal.casefile import load_case
+    from appeal.core.casefile import load_case
 
     catalogue = load_catalogue()
     case = load_case(case_path, catalogue).case

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from appeal.formats.document import Block, Heading, ListBlock, Paragraph, Table, plain
+from appeal.letter.formats.document import Block, Heading, ListBlock, Paragraph, Table, plain
 
 
 def blocks_to_text(blocks: list[Block]) -> str:

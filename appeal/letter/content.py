@@ -7,14 +7,14 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from appeal.case import Case
-from appeal.catalogue import PARTS, Catalogue
-from appeal.channel import Channel, decide_channel
+from appeal.core.case import Case
+from appeal.core.catalogue import PARTS, Catalogue
+from appeal.core.channel import Channel, decide_channel
 from appeal.errors import InputError
+from appeal.packaged import template_path
 
 # Characters CommonMark gives a meaning anywhere in a line; escaped with a backslash.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#!])")
@@ -64,14 +64,6 @@ class Letter:
     letter_date: dt.date
 
 
-def _default_template_path(name: str = "letter.md.j2") -> Path:
-    packaged = resources.files("appeal").joinpath("templates", name)
-    if packaged.is_file():
-        return Path(str(packaged))
-    # Running from a source checkout: templates/ sits beside the package.
-    return Path(__file__).resolve().parent.parent / "templates" / name
-
-
 def _bytecode_cache() -> Any:
     """Compiled templates kept between runs (compiling ours costs about 30 ms per start);
     Jinja recompiles whenever the template's text changes. No cache when none can be made."""
@@ -111,7 +103,7 @@ def _load_template(template: Path | None) -> Any:
     """Our template, or the user's (run sandboxed: it is not our code)."""
     import jinja2
 
-    path = template or _default_template_path()
+    path = template or template_path("letter.md.j2")
     env = _environment(path.resolve().parent, template is not None)
     try:
         return env.get_template(path.name)
@@ -211,7 +203,7 @@ def render_letter(
     except jinja2.TemplateError as exc:
         where = f"{template}:{getattr(exc, 'lineno', '?')}" if template else "letter template"
         raise InputError(f"{where}: template error: {exc}") from None
-    from appeal.formats.document import inline_plain_text
+    from appeal.letter.formats.document import inline_plain_text
 
     return Letter(
         markdown=_tidy(markdown),
@@ -226,7 +218,7 @@ def render_reading_copy(letter: Letter, catalogue: Catalogue) -> str:
     """The Chinese reading copy of `letter` (Markdown): catalogue items in Chinese, the
     seller's own text as typed. For the seller to check; never sent."""
     case = letter.case
-    path = _default_template_path("reading.zh.md.j2")
+    path = template_path("reading.zh.md.j2")
     template = _environment(path.parent, False).get_template(path.name)
     markdown = template.render({
         "seller": case.seller, "notice": case.notice, "channel": letter.channel,

@@ -98,8 +98,8 @@ def new(
 
     Every answer is saved at once; Ctrl-C stops and `appeal new CASE` continues later."""
     with _boundary():
-        from appeal.new import run_new
-        from appeal.wizard_text import say
+        from appeal.wizard.new import run_new
+        from appeal.wizard.texts import say
 
         today = _today()
         result = run_new(case=case, lang=lang, from_case=from_case, notice_file=notice,
@@ -148,9 +148,9 @@ def render(
 ) -> None:
     """Turn a case file into the letter, in every format the channel needs."""
     with _boundary():
-        from appeal.catalogue import load_catalogue
-        from appeal.render import render_cases
-        from appeal.review import review_letter
+        from appeal.core.catalogue import load_catalogue
+        from appeal.letter.render import render_cases
+        from appeal.letter.review import review_letter
 
         today = _today()
         results = render_cases(cases, formats=format, out_dir=output, force=force,
@@ -172,7 +172,7 @@ def render(
 
 
 def _deadline_line(channel: Any, today: dt.date) -> str:
-    from appeal.letter import longdate
+    from appeal.letter.content import longdate
 
     days = channel.days_left(today)
     if days > 1:
@@ -208,7 +208,7 @@ def check(
 
     Exit code 1 when an error-level finding exists, 0 otherwise."""
     with _boundary():
-        from appeal.review import review_case
+        from appeal.letter.review import review_case
 
         today = _today()
         review = review_case(case, today)
@@ -219,8 +219,8 @@ def check(
 
 
 def _review_report(review: object) -> str:
-    from appeal.lint import PART_NAMES
-    from appeal.review import Review
+    from appeal.letter.checks import PART_NAMES
+    from appeal.letter.review import Review
 
     assert isinstance(review, Review)
     lines = []
@@ -244,7 +244,7 @@ def causes(
 ) -> None:
     """List the causes of suspension with their metric, target and channel."""
     with _boundary():
-        from appeal.catalogue_view import catalogue_json, catalogue_text
+        from appeal.cli.views.causes import catalogue_json, catalogue_text
         from appeal.errors import InputError
 
         if lang not in ("en", "zh"):
@@ -282,7 +282,7 @@ def tracking(
 
     Exit code 1 when anything was found, 0 when every ID is clean."""
     with _boundary():
-        from appeal.tracking_report import run_tracking
+        from appeal.cli.views.tracking import run_tracking
 
         code = run_tracking(files=files, carrier=carrier, fix=fix, as_json=as_json, into=into)
     raise typer.Exit(code)
@@ -308,8 +308,8 @@ def metrics(
     """Compute the cancellation rate, usable-tracking share and late confirmations from your
     own Seller Central reports, against Amazon's targets."""
     with _boundary():
+        from appeal.cli.views.metrics import run_metrics
         from appeal.errors import InputError
-        from appeal.metrics_report import run_metrics
 
         day = None
         if as_of is not None:
@@ -362,8 +362,8 @@ def history(
 
 
 def _history_report(case: Path, today: dt.date, diff: bool) -> str:
-    from appeal.history import last_sent, letter_diff
-    from appeal.review import review_case
+    from appeal.letter.history import last_sent, letter_diff
+    from appeal.letter.review import review_case
 
     review = review_case(case, today)
     letter = review.letter
@@ -391,8 +391,8 @@ def _history_report(case: Path, today: dt.date, diff: bool) -> str:
 
 def _history_add(case: Path, date: str, channel: str, outcome: str, reply: str | None,
                  reply_file: Path | None) -> str:
-    from appeal.history import record_submission
-    from appeal.lint import PART_NAMES
+    from appeal.letter.checks import PART_NAMES
+    from appeal.letter.history import record_submission
 
     recorded = record_submission(case, date=date, channel=channel, outcome=outcome,
                                  reply=reply, reply_file=reply_file)

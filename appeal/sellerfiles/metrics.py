@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from appeal.catalogue import Metric, load_catalogue
+from appeal.core.catalogue import Metric, load_catalogue
 from appeal.errors import InputError
-from appeal.reports import CANCELLED, MFN, NAMES, TRUE, Table, open_report, parse_day
-from appeal.tracking import check_tracking_number
+from appeal.sellerfiles.reports import CANCELLED, MFN, NAMES, TRUE, Table, open_report, parse_day
+from appeal.tracking.check import check_tracking_number
 
 DAY = dt.timedelta(days=1)
 WHY_ESTIMATES = (

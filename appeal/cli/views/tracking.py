@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from appeal.errors import EXIT_FINDINGS, EXIT_OK
-from appeal.tracking_scan import KIND_LABELS, RowResult, Summary, scan_files, verb
+from appeal.tracking.scan import KIND_LABELS, RowResult, Summary, scan_files, verb
 
 SHOWN_ROWS = 100  # rows listed in the terminal; --json lists them all
 _PROGRESS_FROM = 20 << 20  # show a progress bar for inputs over 20 MB in a terminal
@@ -49,7 +49,7 @@ def run_tracking(*, files: list[Path], carrier: str | None, fix: Path | None, as
     total = sum(p.stat().st_size for p in files if p.is_file())
     summary = _scan_with_progress(files, carrier, fix, on_row, total, as_json)
     if into is not None:
-        from appeal.caseedit import append_facts
+        from appeal.core.caseedit import append_facts
 
         append_facts(into, "invalid_tracking", summary.sentence())
     if as_json:
@@ -64,7 +64,7 @@ def run_tracking(*, files: list[Path], carrier: str | None, fix: Path | None, as
 
 def _safe(text: str) -> str:
     """Show invisible characters as escapes instead of printing them."""
-    from appeal.tracking_clean import is_invisible
+    from appeal.tracking.clean import is_invisible
 
     return "".join(f"\\u{ord(ch):04x}" if is_invisible(ch) and ch != " " else ch for ch in text)
 

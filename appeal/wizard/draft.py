@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from appeal.caseedit import dump_edited, load_for_edit
+from appeal.core.caseedit import dump_edited, load_for_edit
 from appeal.errors import InputError
 from appeal.fsio import atomic_write, read_text
 

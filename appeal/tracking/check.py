@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from appeal.tracking_clean import Cleaned, clean_tracking_number
-from appeal.tracking_formats import FORMATS, Format
+from appeal.tracking.clean import Cleaned, clean_tracking_number
+from appeal.tracking.formats import FORMATS, Format
 
 # Amazon carrier codes (lower-cased, spaces and hyphens removed) -> format families we check.
 CARRIER_FAMILIES: dict[str, tuple[str, ...]] = {

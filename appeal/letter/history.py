@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from appeal.case import Case, Submission
-from appeal.catalogue import PartName
+from appeal.core.case import Case, Submission
+from appeal.core.catalogue import PartName
 from appeal.errors import InputError
-from appeal.formats.document import parse_markdown
-from appeal.formats.form import split_into_boxes
 from appeal.fsio import atomic_write, read_text
+from appeal.letter.formats.document import parse_markdown
+from appeal.letter.formats.form import split_into_boxes
 
 NEAR_IDENTICAL = 0.9  # similarity above which a resend counts as the same letter
 # What Amazon's standard "more information" replies ask for, per part of the plan.
@@ -80,7 +80,7 @@ def add_submission(case_path: Path, *, date: dt.date, channel: str, outcome: str
                    reply: str, letter_markdown: str) -> Path:
     """Record a submission in the case file (comments and order kept) and keep the letter as
     sent beside it. Returns the snapshot's path."""
-    from appeal.caseedit import edit_case_file
+    from appeal.core.caseedit import edit_case_file
 
     folder = snapshot_folder(case_path)
     try:
@@ -123,9 +123,9 @@ def record_submission(case_path: Path, *, date: str, channel: str, outcome: str,
                       reply: str | None, reply_file: Path | None) -> Recorded:
     """`appeal history CASE add`: check the values, render the letter as it was on `date`,
     record the submission and keep the letter."""
-    from appeal.casefile import load_case
-    from appeal.catalogue import load_catalogue
-    from appeal.letter import render_letter
+    from appeal.core.casefile import load_case
+    from appeal.core.catalogue import load_catalogue
+    from appeal.letter.content import render_letter
 
     try:
         when = dt.date.fromisoformat(date)

@@ -11,14 +11,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
-from appeal.case import Case
-from appeal.catalogue import PARTS, Catalogue
-from appeal.formats.document import parse_markdown
-from appeal.formats.txt import blocks_to_text
-from appeal.letter import Letter
+from appeal.core.case import Case
+from appeal.core.catalogue import PARTS, Catalogue
+from appeal.letter.content import Letter
+from appeal.letter.formats.document import parse_markdown
+from appeal.letter.formats.txt import blocks_to_text
+from appeal.packaged import data_text
 
 Level = Literal["error", "warning"]
 PART_NAMES = {"root_causes": "root causes", "corrective_actions": "actions taken",
@@ -58,7 +58,7 @@ class _Text:
 def _rules() -> dict[str, Any]:
     import yaml
 
-    text = resources.files("appeal").joinpath("data", "lint.yaml").read_text(encoding="utf-8")
+    text = data_text("checks.yaml")
     loaded: dict[str, Any] = yaml.safe_load(text)
     return loaded
 

@@ -11,19 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from appeal.errors import InputError
-from appeal.formats.document import Block, Heading, Inline, ListBlock, Paragraph, Run, Table
+from appeal.letter.formats.document import Block, Heading, Inline, ListBlock, Paragraph, Run, Table
 
 LETTER_SIZE_MARKETPLACES = ("amazon.com", "amazon.ca")  # US Letter; A4 elsewhere
 _HEADING_STYLE = {1: "Heading 1", 2: "Heading 1", 3: "Heading 2"}
 
 
 def default_reference() -> Path:
-    from importlib import resources
+    from appeal.packaged import template_path
 
-    packaged = resources.files("appeal").joinpath("templates", "reference.docx")
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+    return template_path("reference.docx")
 
 
 class _Styles:

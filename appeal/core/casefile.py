@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from appeal.case import Case
-from appeal.catalogue import PARTS, Catalogue, load_catalogue
+from appeal.core.case import Case
+from appeal.core.catalogue import PARTS, Catalogue, load_catalogue
 from appeal.errors import CaseInvalid, InputError
 from appeal.fsio import read_text
 from appeal.yamlio import LineDict, line_of, load_yaml

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from appeal.casefile import parse_case
+from appeal.core.casefile import parse_case
 from appeal.errors import InputError
 from appeal.fsio import atomic_write, read_text
 

@@ -11,13 +11,13 @@ import re
 from collections.abc import Callable
 from typing import Any, get_args
 
-from appeal.case import Case, Marketplace
-from appeal.catalogue import PARTS, Catalogue, PartName
-from appeal.draft import Draft
+from appeal.core.case import Case, Marketplace
+from appeal.core.catalogue import PARTS, Catalogue, PartName
 from appeal.errors import AppealError
-from appeal.notice import NoticeFacts
-from appeal.prompter import Prompter
-from appeal.wizard_text import say
+from appeal.wizard.draft import Draft
+from appeal.wizard.notice import NoticeFacts
+from appeal.wizard.prompter import Prompter
+from appeal.wizard.texts import say
 
 STEPS = ("seller", "notice", "causes", "details", "channel", "review", "finish")
 _CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
@@ -135,7 +135,7 @@ class Wizard:
     def step_notice(self) -> None:
         pasted = self.ask.text(self.t("paste_notice"), multiline=True).strip()
         if pasted:
-            from appeal.notice import read_notice
+            from appeal.wizard.notice import read_notice
 
             self.notice = read_notice(pasted)
             apply_notice(self.draft, self.notice)
@@ -227,12 +227,12 @@ class Wizard:
 
     def _case(self) -> Case:
         """The draft as a validated case; AppealError while answers are missing."""
-        from appeal.casefile import parse_case
+        from appeal.core.casefile import parse_case
 
         return parse_case(self.draft.text(), str(self.draft.path), self.catalogue)
 
     def step_channel(self) -> None:
-        from appeal.channel import decide_channel
+        from appeal.core.channel import decide_channel
 
         try:
             case = self._case()
@@ -254,9 +254,9 @@ class Wizard:
     def _preview(self) -> str:
         """The letter as it will read (in Chinese: the reading copy), or the case file itself
         while answers are still missing."""
-        from appeal.formats.document import parse_markdown
-        from appeal.formats.txt import blocks_to_text
-        from appeal.letter import render_letter, render_reading_copy
+        from appeal.letter.content import render_letter, render_reading_copy
+        from appeal.letter.formats.document import parse_markdown
+        from appeal.letter.formats.txt import blocks_to_text
 
         try:
             case = self._case()
@@ -268,7 +268,7 @@ class Wizard:
         return blocks_to_text(parse_markdown(markdown))
 
     def step_finish(self) -> bool:
-        from appeal.render import CHANNEL_FORMATS
+        from appeal.letter.render import CHANNEL_FORMATS
 
         self.ask.say(self.t("saved", path=self.draft.path))
         fitting = list(CHANNEL_FORMATS[self._channel_kind()])
@@ -280,7 +280,7 @@ class Wizard:
         return True
 
     def _channel_kind(self) -> str:
-        from appeal.channel import decide_channel
+        from appeal.core.channel import decide_channel
 
         try:
             return decide_channel(self._case(), self.catalogue).kind

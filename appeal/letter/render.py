@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from appeal.casefile import load_case
-from appeal.catalogue import load_catalogue
-from appeal.channel import Channel
+from appeal.core.casefile import load_case
+from appeal.core.catalogue import load_catalogue
+from appeal.core.channel import Channel
 from appeal.errors import InputError
-from appeal.formats.document import parse_markdown
-from appeal.letter import Letter, render_letter
-from appeal.outputs import PlannedFile, write_files
+from appeal.letter.content import Letter, render_letter
+from appeal.letter.formats.document import parse_markdown
+from appeal.letter.outputs import PlannedFile, write_files
 
 Format = Literal["txt", "md", "docx", "eml", "form"]
 ALL_FORMATS: tuple[Format, ...] = ("txt", "md", "docx", "eml", "form")
@@ -68,7 +68,7 @@ def build_files(
     reference_docx: Path | None = None,
 ) -> list[PlannedFile]:
     """Every requested file's bytes, made from the one Markdown letter."""
-    from appeal.formats.txt import blocks_to_text
+    from appeal.letter.formats.txt import blocks_to_text
 
     blocks = parse_markdown(letter.markdown)
     case = letter.case
@@ -78,7 +78,7 @@ def build_files(
     def docx() -> bytes:
         nonlocal docx_bytes
         if docx_bytes is None:
-            from appeal.formats.docx import write_docx
+            from appeal.letter.formats.docx import write_docx
 
             docx_bytes = write_docx(
                 blocks, title=letter.subject, author=case.seller.business_name,
@@ -96,7 +96,7 @@ def build_files(
         elif fmt == "docx":
             data = docx()
         elif fmt == "eml":
-            from appeal.formats.eml import write_eml
+            from appeal.letter.formats.eml import write_eml
 
             data = write_eml(
                 to=letter.channel.address or "", sender_name=case.seller.contact_name,
@@ -105,7 +105,7 @@ def build_files(
                 attachment=docx(), attachment_name=f"{stem}.docx",
             )
         else:
-            from appeal.formats.form import write_form
+            from appeal.letter.formats.form import write_form
 
             note = (f"Seller Central appeal form for {case.seller.store_name}: paste each box "
                     "into the field of the same name.")
@@ -115,8 +115,8 @@ def build_files(
 
 
 def _reading_copy(letter: Letter, catalogue: Any, path: Path) -> PlannedFile:
-    from appeal.formats.txt import blocks_to_text
-    from appeal.letter import render_reading_copy
+    from appeal.letter.content import render_reading_copy
+    from appeal.letter.formats.txt import blocks_to_text
 
     text = blocks_to_text(parse_markdown(render_reading_copy(letter, catalogue)))
     return PlannedFile(path, text.encode("utf-8"))

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from appeal.metrics import WHY_ESTIMATES, Figure, Results, compute
+from appeal.sellerfiles.metrics import WHY_ESTIMATES, Figure, Results, compute
 
 # Which cause's facts a metric's sentence joins, first match in the case wins.
 CAUSES_FOR = {
@@ -20,7 +20,7 @@ CAUSES_FOR = {
 
 
 def _span(figure: Figure, joiner: str = "to") -> str:
-    from appeal.letter import longdate
+    from appeal.letter.content import longdate
 
     return f"{longdate(figure.start)} {joiner} {longdate(figure.end)}"
 
@@ -44,7 +44,7 @@ def _primary(results: Results) -> dict[str, tuple[Figure, Figure | None]]:
 
 def sentence(figure: Figure, latest: Figure | None) -> str:
     """A facts sentence with numerator, denominator and window."""
-    from appeal.letter import pct
+    from appeal.letter.content import pct
 
     if figure.metric.id == "cancellation_rate":
         text = (f"Between {_span(figure, 'and')} we cancelled {figure.numerator} of "
@@ -66,7 +66,7 @@ def sentence(figure: Figure, latest: Figure | None) -> str:
 
 def write_into_case(case_path: Path, results: Results) -> list[str]:
     """Record the figures and their sentences in the case; returns the sentences added."""
-    from appeal.caseedit import edit_case_file
+    from appeal.core.caseedit import edit_case_file
 
     chosen = _primary(results)
     added: list[str] = []
@@ -123,7 +123,7 @@ def _print(results: Results, into: Path | None, added: list[str]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from appeal.letter import pct
+    from appeal.letter.content import pct
 
     out = Console(highlight=False)
     table = Table(title=f"Figures as of {results.as_of}", show_edge=False)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from appeal.errors import InputError
-from appeal.flatfile import Line, read_lines
+from appeal.sellerfiles.flatfile import Line, read_lines
 
 Kind = Literal["all_orders", "unshipped", "shipping_confirmation", "performance_json"]
 SIGNATURES: dict[Kind, tuple[str, ...]] = {

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from appeal.formats.document import Block, Heading
-from appeal.formats.txt import blocks_to_text
+from appeal.letter.formats.document import Block, Heading
+from appeal.letter.formats.txt import blocks_to_text
 
 BOX_TITLES = ("Root cause", "Actions taken", "Prevention")
 

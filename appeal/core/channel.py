@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from appeal.case import Case
-from appeal.catalogue import Catalogue
+from appeal.core.case import Case
+from appeal.core.catalogue import Catalogue
 
 # The VTR appeals addresses Amazon publishes (domain.md section 4); no other marketplace has one.
 VTR_ADDRESSES = {

@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from appeal.catalogue import load_catalogue
-from appeal.draft import Draft
+from appeal.core.catalogue import load_catalogue
 from appeal.errors import CaseInvalid, InputError
-from appeal.notice import read_notice
-from appeal.prompter import Prompter, QuestionaryPrompter
-from appeal.wizard import Wizard, WizardInterrupted, apply_notice, first_open_step
-from appeal.wizard_text import say
+from appeal.wizard.draft import Draft
+from appeal.wizard.flow import Wizard, WizardInterrupted, apply_notice, first_open_step
+from appeal.wizard.notice import read_notice
+from appeal.wizard.prompter import Prompter, QuestionaryPrompter
+from appeal.wizard.texts import say
 
 
 @dataclass
@@ -64,7 +64,7 @@ def parse_set(assignments: list[str]) -> list[tuple[tuple[str | int, ...], Any]]
 
 
 def _render(path: Path, formats: list[str] | None, today: dt.date) -> list[Path]:
-    from appeal.render import render_cases
+    from appeal.letter.render import render_cases
 
     return render_cases([path], formats=formats, today=today)[0].written
 
@@ -120,7 +120,7 @@ def run_new(*, case: Path | None, lang: str | None, from_case: Path | None,
     draft.save()
     catalogue = load_catalogue()
     if no_input:
-        from appeal.casefile import parse_case
+        from appeal.core.casefile import parse_case
 
         try:
             parse_case(draft.text(), str(path), catalogue)

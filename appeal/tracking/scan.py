@@ -18,15 +18,21 @@ from pathlib import Path
 from typing import Any
 
 from appeal.errors import InputError, OutputError
-from appeal.flatfile import SHIPPING_CONFIRMATION_COLUMNS, Encoding, Line, find_header, read_lines
-from appeal.tracking import (
+from appeal.sellerfiles.flatfile import (
+    SHIPPING_CONFIRMATION_COLUMNS,
+    Encoding,
+    Line,
+    find_header,
+    read_lines,
+)
+from appeal.tracking.check import (
     FAMILY_NAMES,
     Checked,
     check_tracking_number,
     known_carrier,
     plainly_valid,
 )
-from appeal.tracking_clean import char_name
+from appeal.tracking.clean import char_name
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Literal
 
 import yaml
+
+from appeal.packaged import data_path, data_text
 
 PartName = Literal["root_causes", "corrective_actions", "preventive_measures"]
 PARTS: tuple[PartName, ...] = ("root_causes", "corrective_actions", "preventive_measures")
@@ -81,10 +82,6 @@ class Catalogue:
         return self.causes.get(cause_id)
 
 
-def _data_text(*parts: str) -> str:
-    return resources.files("appeal").joinpath("data", *parts).read_text(encoding="utf-8")
-
-
 def _items(raw: list[dict[str, Any]]) -> tuple[Item, ...]:
     return tuple(
         Item(
@@ -101,10 +98,10 @@ def load_catalogue() -> Catalogue:
     metrics = {
         key: Metric(id=key, en=v["en"], zh=v["zh"], better=v["better"],
                     target=float(v["target"]), window=v["window"])
-        for key, v in yaml.load(_data_text("metrics.yaml"), Loader=_Loader).items()
+        for key, v in yaml.load(data_text("metrics.yaml"), Loader=_Loader).items()
     }
     causes: dict[str, Cause] = {}
-    folder = resources.files("appeal").joinpath("data", "causes")
+    folder = data_path("causes")
     for entry in folder.iterdir():
         if not entry.name.endswith(".yaml"):
             continue

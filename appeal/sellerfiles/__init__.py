@@ -1,0 +1,3 @@
+"""Seller Central files: reading tab-separated reports and the SP-API JSON, and the metrics
+computed from them.
+"""

@@ -1,0 +1,3 @@
+"""Tracking numbers: cleaning, carrier formats and check digits, and scanning shipping-
+confirmation files.
+"""
