@@ -52,8 +52,10 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> Any:
             )
         if key in mapping:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} appears twice (first on line "
-                f"{mapping.key_lines[key]})", key_node.start_mark
+                None,
+                None,
+                f"the key {key!r} appears twice (first on line {mapping.key_lines[key]})",
+                key_node.start_mark,
             )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line

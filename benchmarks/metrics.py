@@ -13,10 +13,12 @@ from pathlib import Path
 from _timing import PYTHON
 from tracking import timed
 
-HEADER = ("amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\t"
-          "fulfillment-channel\tsales-channel\torder-channel\tship-service-level\tproduct-name\t"
-          "sku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\t"
-          "shipping-tax\tship-city\tship-state\tship-postal-code\tship-country\n")
+HEADER = (
+    "amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\torder-status\t"
+    "fulfillment-channel\tsales-channel\torder-channel\tship-service-level\tproduct-name\t"
+    "sku\tasin\titem-status\tquantity\tcurrency\titem-price\titem-tax\tshipping-price\t"
+    "shipping-tax\tship-city\tship-state\tship-postal-code\tship-country\n"
+)
 BASELINE = """
 import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as src:
@@ -32,10 +34,12 @@ def make_file(path: Path, rows: int) -> None:
             day = 1 + (n * 30) // rows
             status = "Cancelled" if n % 37 == 0 else "Shipped"
             channel = "Amazon" if n % 5 == 0 else "Merchant"
-            out.write(f"111-{n // 1000:07d}-{n:07d}\t\t2026-10-{day:02d}T10:{n % 60:02d}:00+00:00"
-                      f"\t2026-10-{day:02d}T12:00:00+00:00\t{status}\t{channel}\tAmazon.com\t\t"
-                      f"Standard\tGarden hose 15 m\tSKU-{n % 500}\tB0EXAMPLE{n % 10}\t"
-                      f"{status}\t1\tUSD\t19.99\t1.20\t4.99\t0.30\tSpringfield\tIL\t62701\tUS\n")
+            out.write(
+                f"111-{n // 1000:07d}-{n:07d}\t\t2026-10-{day:02d}T10:{n % 60:02d}:00+00:00"
+                f"\t2026-10-{day:02d}T12:00:00+00:00\t{status}\t{channel}\tAmazon.com\t\t"
+                f"Standard\tGarden hose 15 m\tSKU-{n % 500}\tB0EXAMPLE{n % 10}\t"
+                f"{status}\t1\tUSD\t19.99\t1.20\t4.99\t0.30\tSpringfield\tIL\t62701\tUS\n"
+            )
 
 
 def main() -> None:
@@ -53,12 +57,16 @@ def main() -> None:
             memory = max(r[0][1] for r in runs)
             results[size] = memory
             mb = data.stat().st_size / 1e6
-            print(f"{size:>9,} rows ({mb:6.1f} MB): appeal metrics {t_ours:6.2f} s  csv read "
-                  f"{t_floor:6.2f} s  ratio {t_ours / t_floor:4.2f}x (target 2x)  peak memory "
-                  f"{memory / 1024:6.1f} MiB")
+            print(
+                f"{size:>9,} rows ({mb:6.1f} MB): appeal metrics {t_ours:6.2f} s  csv read "
+                f"{t_floor:6.2f} s  ratio {t_ours / t_floor:4.2f}x (target 2x)  peak memory "
+                f"{memory / 1024:6.1f} MiB"
+            )
         growth = (results[rows] - results[rows // 4]) * 1024 / (rows - rows // 4)
-        print(f"memory growth: {growth:.0f} bytes per extra row (one small record per distinct "
-              "order, to count overlapping reports once)")
+        print(
+            f"memory growth: {growth:.0f} bytes per extra row (one small record per distinct "
+            "order, to count overlapping reports once)"
+        )
 
 
 if __name__ == "__main__":

@@ -28,24 +28,41 @@ def main() -> None:
         case = work / "case.yaml"
         shutil.copy(EXAMPLE, case)
         out = work / "out"
-        compare("appeal --help vs bare typer --help", [*APPEAL, "--help"], [*BARE, "--help"],
-                runs=runs)
-        compare("render --format txt vs bare typer command",
-                [*APPEAL, "render", str(case), "-f", "txt", "-o", str(out), "--force"],
-                [*BARE, "render", str(case), "-o", str(out)], runs=runs)
-        compare("render --format docx vs bare typer + docx save",
-                [*APPEAL, "render", str(case), "-f", "docx", "-o", str(out), "--force"],
-                [*BARE, "render", str(case), "-o", str(out), "--docx"], runs=runs)
+        compare(
+            "appeal --help vs bare typer --help", [*APPEAL, "--help"], [*BARE, "--help"], runs=runs
+        )
+        compare(
+            "render --format txt vs bare typer command",
+            [*APPEAL, "render", str(case), "-f", "txt", "-o", str(out), "--force"],
+            [*BARE, "render", str(case), "-o", str(out)],
+            runs=runs,
+        )
+        compare(
+            "render --format docx vs bare typer + docx save",
+            [*APPEAL, "render", str(case), "-f", "docx", "-o", str(out), "--force"],
+            [*BARE, "render", str(case), "-o", str(out), "--docx"],
+            runs=runs,
+        )
         cases = work / "many"
         cases.mkdir()
         for n in range(many):
             shutil.copy(EXAMPLE, cases / f"case-{n:04d}.yaml")
         paths = sorted(str(p) for p in cases.glob("*.yaml"))
-        compare(f"{many} cases --format docx vs {many} bare docx saves",
-                [*APPEAL, "render", *paths, "-f", "docx", "-o", str(work / "many-out"),
-                 "--force"],
-                [*BARE, "render", str(case), "-o", str(work / "bare-out"), "--docx",
-                 "--count", str(many)], runs=max(3, runs // 3))
+        compare(
+            f"{many} cases --format docx vs {many} bare docx saves",
+            [*APPEAL, "render", *paths, "-f", "docx", "-o", str(work / "many-out"), "--force"],
+            [
+                *BARE,
+                "render",
+                str(case),
+                "-o",
+                str(work / "bare-out"),
+                "--docx",
+                "--count",
+                str(many),
+            ],
+            runs=max(3, runs // 3),
+        )
 
 
 if __name__ == "__main__":

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from _timing import ENV, PYTHON, ROOT
 
-HEADER = ("order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\t"
-          "tracking-number\tship-method\r\n")
+HEADER = (
+    "order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\t"
+    "tracking-number\tship-method\r\n"
+)
 BASELINE = """
 import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as src, \\
@@ -28,8 +30,10 @@ with open(sys.argv[1], newline="", encoding="utf-8") as src, \\
 
 
 def _ups(serial: str) -> str:
-    total = sum((int(c) if c.isdigit() else (ord(c) - 3) % 10) * (1 if i % 2 == 0 else 2)
-                for i, c in enumerate(serial))
+    total = sum(
+        (int(c) if c.isdigit() else (ord(c) - 3) % 10) * (1 if i % 2 == 0 else 2)
+        for i, c in enumerate(serial)
+    )
     return f"1Z{serial}{(10 - total % 10) % 10}"
 
 
@@ -38,19 +42,25 @@ def make_file(path: Path, rows: int) -> None:
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write(HEADER)
         for n in range(rows):
-            number = _ups("".join(rng.choice("0123456789ABCDEFGHJKLMNPRTVWXY")
-                                  for _ in range(15)))
+            number = _ups("".join(rng.choice("0123456789ABCDEFGHJKLMNPRTVWXY") for _ in range(15)))
             if n % 100 == 0:
                 number = number[:5] + "\u200b" + number[5:]
-            out.write(f"{100 + n % 900:03d}-{n:07d}-{n * 7 % 10_000_000:07d}\t{n}\t1\t"
-                      f"2026-10-07\tUPS\t\t{number}\tGround\r\n")
+            out.write(
+                f"{100 + n % 900:03d}-{n:07d}-{n * 7 % 10_000_000:07d}\t{n}\t1\t"
+                f"2026-10-07\tUPS\t\t{number}\tGround\r\n"
+            )
 
 
 def timed(command: list[str]) -> tuple[float, int]:
     """Wall seconds and peak resident memory (KiB) of one command."""
     start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], env=ENV,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     return elapsed, int(result.stderr.strip().splitlines()[-1])
 
@@ -77,14 +87,18 @@ def main() -> None:
                 times_floor.append(timed(floor)[0])
             results[size] = (min(times_ours), min(times_floor), memory)
             mb = data.stat().st_size / 1e6
-            print(f"{size:>9,} rows ({mb:6.1f} MB): appeal tracking --fix {min(times_ours):6.2f} s"
-                  f"  csv read+write {min(times_floor):6.2f} s  ratio "
-                  f"{min(times_ours) / min(times_floor):4.2f}x (target 2x)  peak memory "
-                  f"{memory / 1024:6.1f} MiB")
+            print(
+                f"{size:>9,} rows ({mb:6.1f} MB): appeal tracking --fix {min(times_ours):6.2f} s"
+                f"  csv read+write {min(times_floor):6.2f} s  ratio "
+                f"{min(times_ours) / min(times_floor):4.2f}x (target 2x)  peak memory "
+                f"{memory / 1024:6.1f} MiB"
+            )
         small, large = results[rows // 4], results[rows]
         growth = (large[2] - small[2]) * 1024 / (rows - rows // 4)
-        print(f"memory growth: {growth:.0f} bytes per extra row (the record of distinct tracking "
-              "IDs kept to find reused ones); everything else streams")
+        print(
+            f"memory growth: {growth:.0f} bytes per extra row (the record of distinct tracking "
+            "IDs kept to find reused ones); everything else streams"
+        )
     _ = ROOT
 
 

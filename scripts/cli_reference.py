@@ -17,7 +17,11 @@ ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb", "LANG": 
 def _help(*args: str) -> str:
     result = subprocess.run(
         [sys.executable, "-m", "appeal", *args, "--help"],
-        capture_output=True, text=True, check=True, env=ENV, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=ENV,
+        cwd=ROOT,
     )
     return "\n".join(line.rstrip() for line in result.stdout.strip().splitlines())
 

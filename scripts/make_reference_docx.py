@@ -44,8 +44,13 @@ def _fonts(style: object, size: float | None = None, bold: bool | None = None) -
 
 def _field(paragraph: object, code: str) -> None:
     run = paragraph.add_run()  # type: ignore[attr-defined]
-    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, code),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)

@@ -44,11 +44,15 @@ def write_files(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
     return write
 
 
-def run_appeal(*args: str, cwd: Path | None = None,
-               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_appeal(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the real `appeal` command in a subprocess (as a user would)."""
     return subprocess.run(
         [sys.executable, "-m", "appeal", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, **(env or {})},
     )

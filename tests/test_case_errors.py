@@ -59,8 +59,9 @@ BAD_CASES: dict[str, tuple[str | bytes, list[str]]] = {
     "empty_file": ("", [":1:", "empty"]),
     "top_level_list": ("- cause: late_shipment\n", [":1:", "mapping"]),
     "python_tag": (
-        MINIMAL_CASE.replace("store_name: TestStore",
-                             "store_name: !!python/object/apply:os.system ['echo hacked']"),
+        MINIMAL_CASE.replace(
+            "store_name: TestStore", "store_name: !!python/object/apply:os.system ['echo hacked']"
+        ),
         [":4:", "tag", "not allowed"],
     ),
     "gbk_file": (
@@ -72,8 +73,9 @@ BAD_CASES: dict[str, tuple[str | bytes, list[str]]] = {
         [":7:", "appears twice"],
     ),
     "both_use_and_text": (
-        MINIMAL_CASE.replace("      - use: weekend_not_set",
-                             "      - use: weekend_not_set\n        text: mine"),
+        MINIMAL_CASE.replace(
+            "      - use: weekend_not_set", "      - use: weekend_not_set\n        text: mine"
+        ),
         [":15:", "causes[0].root_causes[0]", "not both"],
     ),
     "no_causes": (
@@ -124,7 +126,8 @@ def test_python_tag_is_never_executed(tmp_path: Path) -> None:
 
 def test_every_problem_is_listed_at_once(tmp_path: Path) -> None:
     content = MINIMAL_CASE.replace("  contact_name: Li Wei", "  contact_nmae: Li Wei").replace(
-        "scope: all", "scope: nope")
+        "scope: all", "scope: nope"
+    )
     path = tmp_path / "case.yaml"
     path.write_text(content, encoding="utf-8")
     code, output = _render(path)

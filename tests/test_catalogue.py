@@ -10,8 +10,16 @@ from typer.testing import CliRunner
 from appeal.cli import app
 from appeal.core.catalogue import PARTS, load_catalogue
 
-CAUSE_IDS = ["invalid_tracking", "untrackable_shipments", "inventory", "cancellations",
-             "feedback_claims", "packaging", "late_shipment", "late_delivery"]
+CAUSE_IDS = [
+    "invalid_tracking",
+    "untrackable_shipments",
+    "inventory",
+    "cancellations",
+    "feedback_claims",
+    "packaging",
+    "late_shipment",
+    "late_delivery",
+]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -43,7 +51,9 @@ def test_item_ids_unique_within_a_cause() -> None:
 def test_metrics_and_targets_match_domain() -> None:
     metrics = load_catalogue().metrics
     assert (metrics["valid_tracking_rate"].target, metrics["valid_tracking_rate"].better) == (
-        95.0, "higher")
+        95.0,
+        "higher",
+    )
     assert metrics["late_shipment_rate"].target == 4.0
     assert metrics["cancellation_rate"].target == 2.5
     assert metrics["order_defect_rate"].target == 1.0

@@ -12,8 +12,7 @@ from appeal.core.channel import decide_channel
 from tests.helpers import MINIMAL_CASE
 
 
-def _case(marketplace: str, scope: str, cause: str = "invalid_tracking",
-          extra: str = "") -> str:
+def _case(marketplace: str, scope: str, cause: str = "invalid_tracking", extra: str = "") -> str:
     text = MINIMAL_CASE.replace("amazon.com", marketplace)
     text = text.replace("cause: late_shipment", f"cause: {cause}")
     if cause == "invalid_tracking":

@@ -51,7 +51,9 @@ def test_case_file_doc_covers_every_field() -> None:
 def test_cli_reference_is_current() -> None:
     expected = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "cli_reference.py"), "--print"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     actual = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert actual == expected, "run: uv run python scripts/cli_reference.py"

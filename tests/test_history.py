@@ -12,30 +12,48 @@ from appeal.letter.history import rework_parts
 from tests.helpers import MINIMAL_CASE
 
 runner = CliRunner()
-REPLY = ("Thank you for your Plan of Action. We reviewed it and need more information. "
-         "Please send greater detail on: the root causes of the issue; the actions you have "
-         "taken to resolve the issue.")
+REPLY = (
+    "Thank you for your Plan of Action. We reviewed it and need more information. "
+    "Please send greater detail on: the root causes of the issue; the actions you have "
+    "taken to resolve the issue."
+)
 
 
 def _case(tmp_path: Path) -> Path:
     case = tmp_path / "case.yaml"
-    case.write_text("# my appeal\n" + MINIMAL_CASE.replace(
-        "  scope: all\n", "  scope: all   # all MFN\n"), encoding="utf-8")
+    case.write_text(
+        "# my appeal\n" + MINIMAL_CASE.replace("  scope: all\n", "  scope: all   # all MFN\n"),
+        encoding="utf-8",
+    )
     return case
 
 
 def test_reply_is_read_into_parts() -> None:
     assert rework_parts(REPLY) == ["root_causes", "corrective_actions"]
     assert rework_parts("Provide the steps you will take to prevent this.") == [
-        "preventive_measures"]
+        "preventive_measures"
+    ]
     assert rework_parts("Your account has been reinstated.") == []
 
 
 def test_add_keeps_comments_and_snapshot(tmp_path: Path) -> None:
     case = _case(tmp_path)
-    result = runner.invoke(app, ["history", str(case), "add", "--date", "2026-11-22",
-                                 "--channel", "seller_central", "--outcome", "more_info",
-                                 "--reply", REPLY])
+    result = runner.invoke(
+        app,
+        [
+            "history",
+            str(case),
+            "add",
+            "--date",
+            "2026-11-22",
+            "--channel",
+            "seller_central",
+            "--outcome",
+            "more_info",
+            "--reply",
+            REPLY,
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "Amazon asks for more detail on: root causes, actions taken" in result.output
     text = case.read_text(encoding="utf-8")
@@ -49,8 +67,22 @@ def test_add_keeps_comments_and_snapshot(tmp_path: Path) -> None:
 
 def test_check_warns_until_the_named_parts_change(tmp_path: Path) -> None:
     case = _case(tmp_path)
-    runner.invoke(app, ["history", str(case), "add", "--date", "2026-11-22", "--channel",
-                        "seller_central", "--outcome", "more_info", "--reply", REPLY])
+    runner.invoke(
+        app,
+        [
+            "history",
+            str(case),
+            "add",
+            "--date",
+            "2026-11-22",
+            "--channel",
+            "seller_central",
+            "--outcome",
+            "more_info",
+            "--reply",
+            REPLY,
+        ],
+    )
     result = runner.invoke(app, ["check", str(case)])
     assert result.exit_code == 0
     assert "asks for more detail on: root causes, actions taken" in result.output
@@ -59,7 +91,8 @@ def test_check_warns_until_the_named_parts_change(tmp_path: Path) -> None:
     text = case.read_text(encoding="utf-8").replace(
         "      - use: weekend_not_set\n",
         "      - use: weekend_not_set\n      - text: Our Saturday shift was cancelled in October"
-        " 2026 without changing the shipping days.\n")
+        " 2026 without changing the shipping days.\n",
+    )
     case.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["check", str(case)])
     assert result.output.count("[rework-unchanged]") == 1  # actions still unchanged
@@ -70,10 +103,25 @@ def test_history_lists_and_diffs(tmp_path: Path) -> None:
     case = _case(tmp_path)
     empty = runner.invoke(app, ["history", str(case)])
     assert "nothing submitted yet" in empty.output
-    runner.invoke(app, ["history", str(case), "add", "--date", "2026-11-22", "--channel",
-                        "email", "--outcome", "rejected", "--reply", "Not accepted."])
-    case.write_text(case.read_text(encoding="utf-8").replace("18 of 300", "19 of 300"),
-                    encoding="utf-8")
+    runner.invoke(
+        app,
+        [
+            "history",
+            str(case),
+            "add",
+            "--date",
+            "2026-11-22",
+            "--channel",
+            "email",
+            "--outcome",
+            "rejected",
+            "--reply",
+            "Not accepted.",
+        ],
+    )
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("18 of 300", "19 of 300"), encoding="utf-8"
+    )
     result = runner.invoke(app, ["history", str(case), "--diff"])
     assert result.exit_code == 0, result.output
     assert "1. 2026-11-22  email          rejected" in result.output
@@ -84,14 +132,30 @@ def test_add_with_reply_file_and_bad_values(tmp_path: Path) -> None:
     case = _case(tmp_path)
     reply = tmp_path / "reply.txt"
     reply.write_text(REPLY, encoding="utf-8")
-    ok = runner.invoke(app, ["history", str(case), "add", "--date", "2026-11-22", "--channel",
-                             "email", "--outcome", "more_info", "--reply-file", str(reply)])
+    ok = runner.invoke(
+        app,
+        [
+            "history",
+            str(case),
+            "add",
+            "--date",
+            "2026-11-22",
+            "--channel",
+            "email",
+            "--outcome",
+            "more_info",
+            "--reply-file",
+            str(reply),
+        ],
+    )
     assert ok.exit_code == 0
     assert load_case(case).case.submissions[0].reply == REPLY
     before = case.read_text(encoding="utf-8")
-    for args, message in ((["--date", "2026-13-01"], "not a date"),
-                          (["--channel", "fax"], "use email or seller_central"),
-                          (["--outcome", "maybe"], "use pending")):
+    for args, message in (
+        (["--date", "2026-13-01"], "not a date"),
+        (["--channel", "fax"], "use email or seller_central"),
+        (["--outcome", "maybe"], "use pending"),
+    ):
         values = {"--date": "2026-11-23", "--channel": "email", "--outcome": "pending"}
         values[args[0]] = args[1]
         flat = [x for pair in values.items() for x in pair]

@@ -46,8 +46,9 @@ def _hostile_case() -> str:
     lines = lines.replace("use: set_weekend_days", "use: reuploaded_tracking")
     lines = lines.replace("use: daily_lsr_check", "use: daily_vtr_check")
     extra = "".join(f"      - text: {_yaml_quote(text)}\n" for text in HOSTILE)
-    lines = lines.replace("      - use: zero_width_paste\n",
-                          "      - use: zero_width_paste\n" + extra)
+    lines = lines.replace(
+        "      - use: zero_width_paste\n", "      - use: zero_width_paste\n" + extra
+    )
     return lines.replace("owner: Warehouse lead", "owner: '*Lead* & <Ops> #2'")
 
 
@@ -72,14 +73,19 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
-EXPECTED_LITERALS = [*HOSTILE, "A & B <b>Trading</b> {{ 7*7 }}", "Toys & Games | *Kids*",
-                     "owner: *Lead* & <Ops> #2"]
+EXPECTED_LITERALS = [
+    *HOSTILE,
+    "A & B <b>Trading</b> {{ 7*7 }}",
+    "Toys & Games | *Kids*",
+    "owner: *Lead* & <Ops> #2",
+]
 
 
 def test_hostile_text_is_literal_in_every_format(hostile_case: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = render_case(hostile_case, formats=["txt", "md", "docx", "eml", "form"],
-                         out_dir=out, today=TODAY)
+    result = render_case(
+        hostile_case, formats=["txt", "md", "docx", "eml", "form"], out_dir=out, today=TODAY
+    )
     assert result.channel.kind == "email"
     txt = (out / "hostile.txt").read_text(encoding="utf-8")
     md = (out / "hostile.md").read_text(encoding="utf-8")
@@ -104,22 +110,32 @@ def test_hostile_text_is_literal_in_every_format(hostile_case: Path, tmp_path: P
     )
 
 
-def test_markdown_copy_shows_structure_only_from_template(hostile_case: Path,
-                                                          tmp_path: Path) -> None:
+def test_markdown_copy_shows_structure_only_from_template(
+    hostile_case: Path, tmp_path: Path
+) -> None:
     render_case(hostile_case, formats=["md"], out_dir=tmp_path, today=TODAY)
     blocks = parse_markdown((tmp_path / "hostile.md").read_text(encoding="utf-8"))
     from appeal.letter.formats.document import Heading, ListBlock
 
     kinds = [type(b).__name__ for b in blocks]
     assert kinds.count("Heading") == 4  # the cause and its three parts, nothing from user text
-    assert all(not any(r.bold or r.italic for r in item)
-               for b in blocks if isinstance(b, ListBlock) for item in b.items)
+    assert all(
+        not any(r.bold or r.italic for r in item)
+        for b in blocks
+        if isinstance(b, ListBlock)
+        for item in b.items
+    )
     assert [b for b in blocks if isinstance(b, Heading) and b.level == 2]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
-               min_size=1, max_size=60))
+@given(
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+        min_size=1,
+        max_size=60,
+    )
+)
 def test_escaped_text_parses_back_to_itself(text: str) -> None:
     text = " ".join(text.split())
     if not text:
@@ -188,8 +204,9 @@ def test_user_template_is_sandboxed(tmp_path: Path) -> None:
 
 def test_template_missing_field_fails_loudly(tmp_path: Path) -> None:
     template = tmp_path / "mine.md.j2"
-    template.write_text("{% block subject %}S{% endblock %}\n{{ seller.nickname }}\n",
-                        encoding="utf-8")
+    template.write_text(
+        "{% block subject %}S{% endblock %}\n{{ seller.nickname }}\n", encoding="utf-8"
+    )
     case = parse_case(MINIMAL_CASE, "case.yaml")
     from appeal.errors import InputError
 

@@ -20,13 +20,19 @@ from tests.conftest import TODAY
 from tests.helpers import MINIMAL_CASE
 
 runner = CliRunner()
-ALL_ORDERS = ("amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\t"
-              "order-status\tfulfillment-channel\tsales-channel\tsku\tquantity\tcurrency\t"
-              "item-price")
-UNSHIPPED = ("order-id\torder-item-id\tpurchase-date\tpayments-date\tpromise-date\tsku\t"
-             "quantity-to-ship\tis-buyer-requested-cancellation")
-CONFIRM = ("order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\t"
-           "tracking-number\tship-method")
+ALL_ORDERS = (
+    "amazon-order-id\tmerchant-order-id\tpurchase-date\tlast-updated-date\t"
+    "order-status\tfulfillment-channel\tsales-channel\tsku\tquantity\tcurrency\t"
+    "item-price"
+)
+UNSHIPPED = (
+    "order-id\torder-item-id\tpurchase-date\tpayments-date\tpromise-date\tsku\t"
+    "quantity-to-ship\tis-buyer-requested-cancellation"
+)
+CONFIRM = (
+    "order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\t"
+    "tracking-number\tship-method"
+)
 GOOD_UPS = "1Z5R89390357567127"
 
 
@@ -34,8 +40,9 @@ def _order_id(day: int, n: int) -> str:
     return f"111-{day:07d}-{n:07d}"
 
 
-def all_orders(channel: str = "Merchant", status_word: str = "Cancelled",
-               market: str = "Amazon.com") -> str:
+def all_orders(
+    channel: str = "Merchant", status_word: str = "Cancelled", market: str = "Amazon.com"
+) -> str:
     """1-14 November 2026, 10 merchant-fulfilled orders a day; on 5 November 3 seller
     cancellations; on 6 November 1 buyer-requested cancellation; 2 Amazon-fulfilled orders a
     day; every order has a second item row."""
@@ -48,19 +55,57 @@ def all_orders(channel: str = "Merchant", status_word: str = "Cancelled",
                 status = status_word
             stamp = f"2026-11-{day:02d}T23:30:00-08:00"  # late evening Pacific: still that day
             for item in ("A", "B"):
-                rows.append("\t".join([
-                    _order_id(day, n), "", stamp, f"2026-11-{day:02d}T23:59:00-08:00", status,
-                    channel if mfn else "Amazon", market, f"SKU-{item}", "1", "USD", "9.99"]))
+                rows.append(
+                    "\t".join(
+                        [
+                            _order_id(day, n),
+                            "",
+                            stamp,
+                            f"2026-11-{day:02d}T23:59:00-08:00",
+                            status,
+                            channel if mfn else "Amazon",
+                            market,
+                            f"SKU-{item}",
+                            "1",
+                            "USD",
+                            "9.99",
+                        ]
+                    )
+                )
     return "\n".join(rows) + "\n"
 
 
 def unshipped() -> str:
     rows = [UNSHIPPED]
-    rows.append("\t".join([_order_id(6, 0), "1", "2026-11-06T10:00:00+00:00", "",
-                           "2026-11-08", "SKU-A", "1", "true"]))
+    rows.append(
+        "\t".join(
+            [
+                _order_id(6, 0),
+                "1",
+                "2026-11-06T10:00:00+00:00",
+                "",
+                "2026-11-08",
+                "SKU-A",
+                "1",
+                "true",
+            ]
+        )
+    )
     for n in range(10):  # orders of 10 November, due to ship by 11 November
-        rows.append("\t".join([_order_id(10, n), "1", "2026-11-10T10:00:00+00:00", "",
-                               "2026-11-11T23:59:59-08:00", "SKU-A", "1", "false"]))
+        rows.append(
+            "\t".join(
+                [
+                    _order_id(10, n),
+                    "1",
+                    "2026-11-10T10:00:00+00:00",
+                    "",
+                    "2026-11-11T23:59:59-08:00",
+                    "SKU-A",
+                    "1",
+                    "false",
+                ]
+            )
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -69,15 +114,30 @@ def confirmations() -> str:
     for n in range(10):
         late = n == 0
         tracking = GOOD_UPS[:-1] + "8" if n in (1, 2) else GOOD_UPS  # 2 bad check digits
-        rows.append("\t".join([_order_id(10, n), "1", "1", "2026-11-12" if late else
-                               "2026-11-11", "UPS", "", tracking, "Ground"]))
+        rows.append(
+            "\t".join(
+                [
+                    _order_id(10, n),
+                    "1",
+                    "1",
+                    "2026-11-12" if late else "2026-11-11",
+                    "UPS",
+                    "",
+                    tracking,
+                    "Ground",
+                ]
+            )
+        )
     return "\r\n".join(rows) + "\r\n"
 
 
 @pytest.fixture
 def reports(write_files: object, tmp_path: Path) -> dict[str, Path]:
-    files = {"orders.txt": all_orders(), "unshipped.txt": unshipped(),
-             "confirm.txt": confirmations()}
+    files = {
+        "orders.txt": all_orders(),
+        "unshipped.txt": unshipped(),
+        "confirm.txt": confirmations(),
+    }
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     return {name: tmp_path / name for name in files}
@@ -107,8 +167,7 @@ def test_figures_match_hand_counts(reports: dict[str, Path]) -> None:
     assert next(d for d in results.daily if d[0] == dt.date(2026, 11, 5))[1:3] == (10, 3)
 
 
-def test_buyer_requested_cancellations_need_the_unshipped_report(
-        reports: dict[str, Path]) -> None:
+def test_buyer_requested_cancellations_need_the_unshipped_report(reports: dict[str, Path]) -> None:
     worst = _by_label(compute([reports["orders.txt"]]))["Cancellation Rate, worst 7 days"]
     assert (worst.numerator, worst.denominator) == (4, 70)  # type: ignore[attr-defined]
 
@@ -120,8 +179,7 @@ def test_spellings_and_channel_codes_accepted(tmp_path: Path) -> None:
     assert (worst.numerator, worst.denominator) == (4, 70)  # type: ignore[attr-defined]
 
 
-def test_merging_duplicate_files_changes_nothing(reports: dict[str, Path],
-                                                 tmp_path: Path) -> None:
+def test_merging_duplicate_files_changes_nothing(reports: dict[str, Path], tmp_path: Path) -> None:
     copy = tmp_path / "orders-copy.txt"
     copy.write_bytes(reports["orders.txt"].read_bytes())
     once = compute(list(reports.values()))
@@ -136,16 +194,31 @@ def test_as_of_moves_the_windows(reports: dict[str, Path]) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(1, 28), st.booleans(), st.booleans()), min_size=1,
-                max_size=60))
+@given(
+    st.lists(st.tuples(st.integers(1, 28), st.booleans(), st.booleans()), min_size=1, max_size=60)
+)
 def test_rates_are_percentages_and_windows_cover_the_period(
-        tmp_path_factory: pytest.TempPathFactory, orders: list[tuple[int, bool, bool]]) -> None:
+    tmp_path_factory: pytest.TempPathFactory, orders: list[tuple[int, bool, bool]]
+) -> None:
     rows = [ALL_ORDERS]
     for n, (day, cancelled, mfn) in enumerate(orders):
-        rows.append("\t".join([f"111-0000000-{n:07d}", "", f"2026-11-{day:02d}", "",
-                               "Cancelled" if cancelled else "Shipped",
-                               "Merchant" if mfn else "Amazon", "Amazon.com", "S", "1", "USD",
-                               "1"]))
+        rows.append(
+            "\t".join(
+                [
+                    f"111-0000000-{n:07d}",
+                    "",
+                    f"2026-11-{day:02d}",
+                    "",
+                    "Cancelled" if cancelled else "Shipped",
+                    "Merchant" if mfn else "Amazon",
+                    "Amazon.com",
+                    "S",
+                    "1",
+                    "USD",
+                    "1",
+                ]
+            )
+        )
     if not any(mfn for _, _, mfn in orders):
         return
     path = tmp_path_factory.mktemp("m") / "orders.txt"
@@ -160,21 +233,44 @@ def test_rates_are_percentages_and_windows_cover_the_period(
 
 
 def test_sp_api_report_is_amazons_own(tmp_path: Path) -> None:
-    report = {"accountStatuses": [{"marketplaceId": "ATVPDKIKX0DER", "status": "NORMAL"}],
-              "performanceMetrics": [{
-                  "lateShipmentRate": {"reportingDateRange": {
-                      "reportingDateFrom": "2026-10-16T00:00:00Z",
-                      "reportingDateTo": "2026-11-14T23:59:59Z"},
-                      "status": "BAD", "targetValue": 0.04, "targetCondition": "LESS_THAN",
-                      "orderCount": 400, "lateShipmentCount": 24, "rate": 0.06},
-                  "validTrackingRate": {"reportingDateRange": {
-                      "reportingDateFrom": "2026-10-06", "reportingDateTo": "2026-11-04"},
-                      "status": "BAD", "shipmentCount": 412, "validTrackingCount": 375,
-                      "rate": 0.91},
-                  "orderDefectRate": {"mfn": {"reportingDateRange": {
-                      "reportingDateFrom": "2026-09-01", "reportingDateTo": "2026-10-30"},
-                      "rate": 0.019}},
-              }]}
+    report = {
+        "accountStatuses": [{"marketplaceId": "ATVPDKIKX0DER", "status": "NORMAL"}],
+        "performanceMetrics": [
+            {
+                "lateShipmentRate": {
+                    "reportingDateRange": {
+                        "reportingDateFrom": "2026-10-16T00:00:00Z",
+                        "reportingDateTo": "2026-11-14T23:59:59Z",
+                    },
+                    "status": "BAD",
+                    "targetValue": 0.04,
+                    "targetCondition": "LESS_THAN",
+                    "orderCount": 400,
+                    "lateShipmentCount": 24,
+                    "rate": 0.06,
+                },
+                "validTrackingRate": {
+                    "reportingDateRange": {
+                        "reportingDateFrom": "2026-10-06",
+                        "reportingDateTo": "2026-11-04",
+                    },
+                    "status": "BAD",
+                    "shipmentCount": 412,
+                    "validTrackingCount": 375,
+                    "rate": 0.91,
+                },
+                "orderDefectRate": {
+                    "mfn": {
+                        "reportingDateRange": {
+                            "reportingDateFrom": "2026-09-01",
+                            "reportingDateTo": "2026-10-30",
+                        },
+                        "rate": 0.019,
+                    }
+                },
+            }
+        ],
+    }
     path = tmp_path / "performance.json"
     path.write_text(json.dumps(report), encoding="utf-8")
     result = runner.invoke(app, ["metrics", str(path), "--json"])
@@ -193,11 +289,15 @@ def test_bad_inputs(tmp_path: Path) -> None:
         "unknown.txt": ("sku\tprice\nA\t1\n", "Expected a header row"),
         "empty.txt": ("", "empty"),
         "afn.txt": (all_orders().replace("Merchant", "Amazon"), "no merchant-fulfilled orders"),
-        "mixed.txt": (all_orders() + all_orders(market="Amazon.ca").split("\n", 1)[1]
-                      .replace("111-", "222-"), "mix marketplaces"),
+        "mixed.txt": (
+            all_orders() + all_orders(market="Amazon.ca").split("\n", 1)[1].replace("111-", "222-"),
+            "mix marketplaces",
+        ),
         "broken.json": ("{not json", "not valid JSON"),
-        "baddate.txt": (all_orders().replace("2026-11-03T23:30:00-08:00", "2026-11-33"),
-                        "baddate.txt:"),
+        "baddate.txt": (
+            all_orders().replace("2026-11-03T23:30:00-08:00", "2026-11-33"),
+            "baddate.txt:",
+        ),
     }
     for name, (text, message) in cases.items():
         path = tmp_path / name
@@ -221,8 +321,10 @@ def test_into_case_and_letter(reports: dict[str, Path], tmp_path: Path) -> None:
     text = text.replace("use: set_weekend_days", "use: corrected_cancel_reasons")
     text = text.replace("use: daily_lsr_check", "use: daily_cr_check")
     case.write_text(text, encoding="utf-8")
-    result = runner.invoke(app, ["metrics", str(reports["orders.txt"]),
-                                 str(reports["unshipped.txt"]), "--into", str(case)])
+    result = runner.invoke(
+        app,
+        ["metrics", str(reports["orders.txt"]), str(reports["unshipped.txt"]), "--into", str(case)],
+    )
     assert result.exit_code == 0, result.output
     saved = case.read_text(encoding="utf-8")
     assert saved.startswith("# keep me\n")
@@ -231,14 +333,19 @@ def test_into_case_and_letter(reports: dict[str, Path], tmp_path: Path) -> None:
     assert metric is not None and round(metric.value, 2) == 4.29
     assert metric.window == (dt.date(2026, 11, 5), dt.date(2026, 11, 11))
     assert metric.latest is not None and metric.latest.value == 0.0
-    assert ("Between 5 November 2026 and 11 November 2026 we cancelled 3 of 70" in
-            loaded.causes[0].facts)
+    assert (
+        "Between 5 November 2026 and 11 November 2026 we cancelled 3 of 70"
+        in loaded.causes[0].facts
+    )
     letter = render_letter(loaded, load_catalogue(), letter_date=TODAY).markdown
     assert "| Cancellation Rate | 4.29 % | \\< 2.5 % |" in letter  # escaped in the Markdown
-    assert ("Effect so far: our Cancellation Rate was 0 % from 8 November 2026 to 14 November "
-            "2026") in letter
-    again = runner.invoke(app, ["metrics", str(reports["orders.txt"]),
-                                str(reports["unshipped.txt"]), "--into", str(case)])
+    assert (
+        "Effect so far: our Cancellation Rate was 0 % from 8 November 2026 to 14 November 2026"
+    ) in letter
+    again = runner.invoke(
+        app,
+        ["metrics", str(reports["orders.txt"]), str(reports["unshipped.txt"]), "--into", str(case)],
+    )
     assert again.exit_code == 0
     assert load_case(case).case.causes[0].facts.count("we cancelled 3 of 70") == 1
 

@@ -95,8 +95,13 @@ def test_chinese_notice() -> None:
 
 
 def test_garbage() -> None:
-    for text in ("", "hello world", "\x00\x01 ### 99/99/2026 %%%", "a" * 10000,
-                 "Late Shipment Rate"):
+    for text in (
+        "",
+        "hello world",
+        "\x00\x01 ### 99/99/2026 %%%",
+        "a" * 10000,
+        "Late Shipment Rate",
+    ):
         facts = read_notice(text)
         assert facts.date is None and facts.metrics == {}
     assert not read_notice("hello").found_anything

@@ -44,8 +44,9 @@ def test_default_output_beside_case_with_channel_formats(tmp_path: Path) -> None
 def test_output_folder_and_repeated_format(tmp_path: Path) -> None:
     case = _case(tmp_path)
     out = tmp_path / "letters" / "nested"
-    result = runner.invoke(app, ["render", str(case), "-o", str(out), "--format", "txt",
-                                 "-f", "md", "-f", "txt"])
+    result = runner.invoke(
+        app, ["render", str(case), "-o", str(out), "--format", "txt", "-f", "md", "-f", "txt"]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [RECORD_NAME, "case.md", "case.txt"]
 
@@ -110,8 +111,12 @@ def test_no_temporary_files_left(tmp_path: Path) -> None:
 def test_every_example_in_every_format(name: str, tmp_path: Path) -> None:
     from docx import Document
 
-    result = render_case(EXAMPLES / f"{name}.yaml", formats=["txt", "md", "docx", "form"],
-                         out_dir=tmp_path, today=TODAY)
+    result = render_case(
+        EXAMPLES / f"{name}.yaml",
+        formats=["txt", "md", "docx", "form"],
+        out_dir=tmp_path,
+        today=TODAY,
+    )
     if result.channel.kind == "email":
         render_case(EXAMPLES / f"{name}.yaml", formats=["eml"], out_dir=tmp_path, today=TODAY)
     txt = (tmp_path / f"{name}.txt").read_text(encoding="utf-8")
@@ -138,8 +143,7 @@ def test_every_example_in_every_format(name: str, tmp_path: Path) -> None:
 
 
 def test_eml_is_an_unsent_draft_with_the_docx(tmp_path: Path) -> None:
-    render_case(EXAMPLES / "vtr-toys.yaml", formats=["eml", "docx"], out_dir=tmp_path,
-                today=TODAY)
+    render_case(EXAMPLES / "vtr-toys.yaml", formats=["eml", "docx"], out_dir=tmp_path, today=TODAY)
     raw = (tmp_path / "vtr-toys.eml").read_bytes()
     assert b"\r\n" in raw
     message = email.message_from_bytes(raw, policy=default_policy)
@@ -154,11 +158,13 @@ def test_eml_is_an_unsent_draft_with_the_docx(tmp_path: Path) -> None:
 
 
 def test_uk_case_goes_to_uk_address(tmp_path: Path) -> None:
-    result = render_case(EXAMPLES / "untrackable-uk.yaml", formats=["eml"], out_dir=tmp_path,
-                         today=TODAY)
+    result = render_case(
+        EXAMPLES / "untrackable-uk.yaml", formats=["eml"], out_dir=tmp_path, today=TODAY
+    )
     assert result.channel.address == "op-pso-vtr-appeals@amazon.co.uk"
-    message = email.message_from_bytes((tmp_path / "untrackable-uk.eml").read_bytes(),
-                                       policy=default_policy)
+    message = email.message_from_bytes(
+        (tmp_path / "untrackable-uk.eml").read_bytes(), policy=default_policy
+    )
     assert message["To"] == "op-pso-vtr-appeals@amazon.co.uk"
 
 
@@ -173,8 +179,9 @@ def test_reference_docx_is_used(tmp_path: Path) -> None:
     doc.add_paragraph("sample body text that must not survive")
     doc.save(str(reference))
     case = _case(tmp_path)
-    result = runner.invoke(app, ["render", str(case), "-f", "docx", "--reference-docx",
-                                 str(reference)])
+    result = runner.invoke(
+        app, ["render", str(case), "-f", "docx", "--reference-docx", str(reference)]
+    )
     assert result.exit_code == 0, result.output
     out = Document(str(tmp_path / "case.docx"))
     assert out.sections[0].header.paragraphs[0].text == "ACME LETTERHEAD"
@@ -185,8 +192,9 @@ def test_reference_docx_is_used(tmp_path: Path) -> None:
 def test_bad_reference_docx(tmp_path: Path) -> None:
     bad = tmp_path / "bad.docx"
     bad.write_text("not a zip", encoding="utf-8")
-    result = runner.invoke(app, ["render", str(_case(tmp_path)), "-f", "docx",
-                                 "--reference-docx", str(bad)])
+    result = runner.invoke(
+        app, ["render", str(_case(tmp_path)), "-f", "docx", "--reference-docx", str(bad)]
+    )
     assert result.exit_code == 2
     assert "not a usable .docx reference" in result.output
 
@@ -204,13 +212,22 @@ def test_chinese_names_in_docx_use_east_asian_font(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_docx_opens_in_libreoffice(tmp_path: Path) -> None:
-    render_case(EXAMPLES / "full-suspension.yaml", formats=["docx"], out_dir=tmp_path,
-                today=TODAY)
+    render_case(EXAMPLES / "full-suspension.yaml", formats=["docx"], out_dir=tmp_path, today=TODAY)
     profile = tmp_path / "lo-profile"
     subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "txt:Text", "--outdir", str(tmp_path / "lo"), str(tmp_path / "full-suspension.docx")],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(tmp_path / "full-suspension.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     text = (tmp_path / "lo" / "full-suspension.txt").read_text(encoding="utf-8-sig")
     assert "Steps taken to prevent it" in text
@@ -248,8 +265,9 @@ def test_same_stem_into_one_folder_is_refused(tmp_path: Path) -> None:
     b = tmp_path / "b"
     a.mkdir()
     b.mkdir()
-    result = runner.invoke(app, ["render", str(_case(a)), str(_case(b)), "-o",
-                                 str(tmp_path / "out"), "-f", "txt"])
+    result = runner.invoke(
+        app, ["render", str(_case(a)), str(_case(b)), "-o", str(tmp_path / "out"), "-f", "txt"]
+    )
     assert result.exit_code == 2
     assert "different names" in result.output
     assert not (tmp_path / "out").exists()

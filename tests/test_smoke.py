@@ -24,8 +24,11 @@ def test_output_piped_into_a_closed_reader_stops_quietly(tmp_path: Path) -> None
     import subprocess
     import sys
 
-    proc = subprocess.Popen([sys.executable, "-m", "appeal", "causes", "--json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "appeal", "causes", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()
     stderr = proc.stderr.read().decode("utf-8")

@@ -18,26 +18,65 @@ from appeal.tracking.clean import clean_tracking_number
 from tests.helpers import MINIMAL_CASE
 
 runner = CliRunner()
-HEADER = "order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\t" \
-         "tracking-number\tship-method"
-VALID = ["1Z5R89390357567127", "9400111206206406260787", "986578788855", "RB123456785GB",
-         "LX123456785CN", "TBA502887274000", "3318810025", "C11031500001879", "YT2229521272164446"]
-INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f",
-             "\u061c", "\u202a", "\u202e", "\u2066", "\u2069", "\u00a0", "\u202f", "\u2003",
-             "\u3000", "\u2028", "\u2029", "\t", "\n", "\ufe0f", "\u3164", "\u2800"]
+HEADER = (
+    "order-id\torder-item-id\tquantity\tship-date\tcarrier-code\tcarrier-name\t"
+    "tracking-number\tship-method"
+)
+VALID = [
+    "1Z5R89390357567127",
+    "9400111206206406260787",
+    "986578788855",
+    "RB123456785GB",
+    "LX123456785CN",
+    "TBA502887274000",
+    "3318810025",
+    "C11031500001879",
+    "YT2229521272164446",
+]
+INVISIBLE = [
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u202a",
+    "\u202e",
+    "\u2066",
+    "\u2069",
+    "\u00a0",
+    "\u202f",
+    "\u2003",
+    "\u3000",
+    "\u2028",
+    "\u2029",
+    "\t",
+    "\n",
+    "\ufe0f",
+    "\u3164",
+    "\u2800",
+]
 
 
 def _upload(rows: list[tuple[str, str, str, str]], ending: str = "\r\n") -> str:
-    lines = [HEADER] + [f"{order}\t1\t1\t2026-10-07\t{code}\t{name}\t{number}\tStd"
-                        for order, code, name, number in rows]
+    lines = [HEADER] + [
+        f"{order}\t1\t1\t2026-10-07\t{code}\t{name}\t{number}\tStd"
+        for order, code, name, number in rows
+    ]
     return ending.join(lines) + ending
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(VALID), st.lists(st.tuples(st.integers(0, 40), st.sampled_from(INVISIBLE)),
-                                          max_size=5))
-def test_invisible_characters_anywhere_clean_back(number: str,
-                                                   inserts: list[tuple[int, str]]) -> None:
+@given(
+    st.sampled_from(VALID),
+    st.lists(st.tuples(st.integers(0, 40), st.sampled_from(INVISIBLE)), max_size=5),
+)
+def test_invisible_characters_anywhere_clean_back(
+    number: str, inserts: list[tuple[int, str]]
+) -> None:
     dirty = number
     for position, ch in inserts:
         position = min(position, len(dirty))
@@ -61,13 +100,16 @@ def test_full_width_and_lower_case_fold() -> None:
     assert cleaned.value == "1Z5R89390357567127" and cleaned.folded and cleaned.certain
 
 
-@pytest.mark.parametrize(("raw", "char"), [
-    ("1Z5R8939035756712\u0417", "U+0417 CYRILLIC CAPITAL LETTER ZE"),
-    ("LX12345678\u0421CN", "U+0421 CYRILLIC CAPITAL LETTER ES"),
-    ("\u0398318810025", "U+0398 GREEK CAPITAL LETTER THETA"),
-    ("33188100\u0662\u0665", "U+0662 ARABIC-INDIC DIGIT TWO"),
-    ("1Z5R/89390357567127", "U+002F SOLIDUS"),
-])
+@pytest.mark.parametrize(
+    ("raw", "char"),
+    [
+        ("1Z5R8939035756712\u0417", "U+0417 CYRILLIC CAPITAL LETTER ZE"),
+        ("LX12345678\u0421CN", "U+0421 CYRILLIC CAPITAL LETTER ES"),
+        ("\u0398318810025", "U+0398 GREEK CAPITAL LETTER THETA"),
+        ("33188100\u0662\u0665", "U+0662 ARABIC-INDIC DIGIT TWO"),
+        ("1Z5R/89390357567127", "U+002F SOLIDUS"),
+    ],
+)
 def test_look_alikes_are_refused_and_named(raw: str, char: str) -> None:
     cleaned = clean_tracking_number(raw)
     assert not cleaned.certain
@@ -81,21 +123,24 @@ def test_hyphen_kept_only_where_the_format_has_one() -> None:
     assert checked.verdict == "valid" and checked.cleaned.hyphens_removed == 1
 
 
-@pytest.mark.parametrize(("number", "carrier", "verdict"), [
-    ("1Z5R89390357567127", "UPS", "valid"),
-    ("1Z5R89390357567128", "UPS", "check_failed"),
-    ("9400111206206406260787", "USPS", "valid"),
-    ("986578788855", "FedEx", "valid"),
-    ("RB123456785GB", "Royal Mail", "valid"),
-    ("RB123456785XX", "Royal Mail", "check_failed"),
-    ("LX123456785CN", "China Post", "valid"),
-    ("EA123456785CN", "EMS", "valid"),
-    ("YT2229521272164446", "Yun Express", "valid"),
-    ("1Z5R89390357567127", "USPS", "unrecognised"),
-    ("12345678", "GLS", "not_checked"),
-    ("", "UPS", "missing"),
-    ("NULL", "UPS", "null"),
-])
+@pytest.mark.parametrize(
+    ("number", "carrier", "verdict"),
+    [
+        ("1Z5R89390357567127", "UPS", "valid"),
+        ("1Z5R89390357567128", "UPS", "check_failed"),
+        ("9400111206206406260787", "USPS", "valid"),
+        ("986578788855", "FedEx", "valid"),
+        ("RB123456785GB", "Royal Mail", "valid"),
+        ("RB123456785XX", "Royal Mail", "check_failed"),
+        ("LX123456785CN", "China Post", "valid"),
+        ("EA123456785CN", "EMS", "valid"),
+        ("YT2229521272164446", "Yun Express", "valid"),
+        ("1Z5R89390357567127", "USPS", "unrecognised"),
+        ("12345678", "GLS", "not_checked"),
+        ("", "UPS", "missing"),
+        ("NULL", "UPS", "null"),
+    ],
+)
 def test_verdicts(number: str, carrier: str, verdict: str) -> None:
     assert check_tracking_number(number, carrier).verdict == verdict
 
@@ -108,16 +153,18 @@ def test_number_fitting_another_carrier_says_which() -> None:
 
 def test_scan_finds_everything_and_fixes_only_what_is_certain(tmp_path: Path) -> None:
     source = tmp_path / "upload.txt"
-    text = _upload([
-        ("111-0000001-0000001", "UPS", "", "1Z5R89390357567127\u200b"),
-        ("111-0000001-0000002", "USPS", "", "９４００ 1112 0620 6406 2607 87"),
-        ("111-0000001-0000003", "Other", "YunExpress", "YT2229521272164446"),
-        ("111-0000001-0000004", "FedEx", "", "986578788856"),
-        ("111-0000001-0000005", "UPS", "", "1Z5R89390357567127"),
-        ("111-0000001-0000006", "DHL", "", "33188100\u041225"),
-        ("111-0000001-0000007", "Other", "Speedy Local Post", "SP1234"),
-        ("111-0000001-0000008", "UPS", "", ""),
-    ])
+    text = _upload(
+        [
+            ("111-0000001-0000001", "UPS", "", "1Z5R89390357567127\u200b"),
+            ("111-0000001-0000002", "USPS", "", "９４００ 1112 0620 6406 2607 87"),
+            ("111-0000001-0000003", "Other", "YunExpress", "YT2229521272164446"),
+            ("111-0000001-0000004", "FedEx", "", "986578788856"),
+            ("111-0000001-0000005", "UPS", "", "1Z5R89390357567127"),
+            ("111-0000001-0000006", "DHL", "", "33188100\u041225"),
+            ("111-0000001-0000007", "Other", "Speedy Local Post", "SP1234"),
+            ("111-0000001-0000008", "UPS", "", ""),
+        ]
+    )
     source.write_text(text, encoding="utf-8")
     fixed = tmp_path / "fixed.txt"
     result = runner.invoke(app, ["tracking", str(source), "--fix", str(fixed), "--json"])
@@ -136,10 +183,12 @@ def test_scan_finds_everything_and_fixes_only_what_is_certain(tmp_path: Path) ->
     assert counts["missing"] == 1
     assert data["invisible_characters"] == {"U+200B ZERO WIDTH SPACE": 1}
     assert data["sentence"].startswith(
-        "Of 8 tracking IDs in upload.txt, 1 carried an invisible character (zero width space)")
+        "Of 8 tracking IDs in upload.txt, 1 carried an invisible character (zero width space)"
+    )
     by_line = {r["line"]: r for r in data["rows"]}
-    assert "carrier code 'Other' with 'YunExpress', which is on Amazon's carrier list" in \
-        " ".join(by_line[4]["findings"])
+    assert "carrier code 'Other' with 'YunExpress', which is on Amazon's carrier list" in " ".join(
+        by_line[4]["findings"]
+    )
     assert "not a carrier Amazon integrates with" in " ".join(by_line[8]["findings"])
     assert "also used on another order (upload.txt line 2)" in " ".join(by_line[6]["findings"])
     out_lines = fixed.read_bytes().decode("utf-8").split("\r\n")
@@ -155,11 +204,20 @@ def test_scan_finds_everything_and_fixes_only_what_is_certain(tmp_path: Path) ->
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "shift_jis", "gbk"])
 @pytest.mark.parametrize("ending", ["\r\n", "\n"])
 def test_fix_keeps_encoding_and_line_endings(tmp_path: Path, encoding: str, ending: str) -> None:
-    names = {"utf-8": "Müller 深圳", "utf-8-sig": "Müller", "cp1252": "Müller Straße",
-             "shift_jis": "山田 たろう", "gbk": "深圳市 王芳"}
-    text = _upload([("111-0000001-0000001", "UPS", names[encoding], "1z5r89390357567127 "),
-                    ("111-0000001-0000002", "UPS", names[encoding], "1Z5R89390357567127")],
-                   ending)
+    names = {
+        "utf-8": "Müller 深圳",
+        "utf-8-sig": "Müller",
+        "cp1252": "Müller Straße",
+        "shift_jis": "山田 たろう",
+        "gbk": "深圳市 王芳",
+    }
+    text = _upload(
+        [
+            ("111-0000001-0000001", "UPS", names[encoding], "1z5r89390357567127 "),
+            ("111-0000001-0000002", "UPS", names[encoding], "1Z5R89390357567127"),
+        ],
+        ending,
+    )
     source = tmp_path / "upload.txt"
     source.write_bytes(text.encode(encoding))
     fixed = tmp_path / "fixed.txt"
@@ -171,8 +229,9 @@ def test_fix_keeps_encoding_and_line_endings(tmp_path: Path, encoding: str, endi
 
 def test_clean_file_exits_0_and_says_so(tmp_path: Path) -> None:
     source = tmp_path / "upload.txt"
-    source.write_text(_upload([("111-0000001-0000001", "UPS", "", "1Z5R89390357567127")]),
-                      encoding="utf-8")
+    source.write_text(
+        _upload([("111-0000001-0000001", "UPS", "", "1Z5R89390357567127")]), encoding="utf-8"
+    )
     result = runner.invoke(app, ["tracking", str(source)])
     assert result.exit_code == 0, result.output
     assert "The tracking ID in upload.txt has the format and check digit" in result.output
@@ -180,13 +239,15 @@ def test_clean_file_exits_0_and_says_so(tmp_path: Path) -> None:
 
 def test_plain_list_with_carrier(tmp_path: Path) -> None:
     source = tmp_path / "list.txt"
-    source.write_text("1Z5R89390357567127\n1Z5R89390357567128\n\n1z5r8939\u200b0357567127\n",
-                      encoding="utf-8")
+    source.write_text(
+        "1Z5R89390357567127\n1Z5R89390357567128\n\n1z5r8939\u200b0357567127\n", encoding="utf-8"
+    )
     fixed = tmp_path / "clean.txt"
     result = runner.invoke(app, ["tracking", str(source), "--carrier", "UPS", "--fix", str(fixed)])
     assert result.exit_code == 1
     assert fixed.read_bytes().decode("utf-8") == (
-        "1Z5R89390357567127\n1Z5R89390357567128\n\n1Z5R89390357567127\n")
+        "1Z5R89390357567127\n1Z5R89390357567128\n\n1Z5R89390357567127\n"
+    )
     assert "Of 3 tracking IDs in list.txt" in result.output
 
 
@@ -216,8 +277,12 @@ def test_into_case_adds_the_sentence(tmp_path: Path) -> None:
     case = tmp_path / "case.yaml"
     case.write_text("# keep this comment\n" + MINIMAL_CASE, encoding="utf-8")
     source = tmp_path / "upload.txt"
-    source.write_text(_upload([("1", "UPS", "", "1Z5R89390357567127\u200b"),
-                               ("2", "UPS", "", "1Z5R89390357567128")]), encoding="utf-8")
+    source.write_text(
+        _upload(
+            [("1", "UPS", "", "1Z5R89390357567127\u200b"), ("2", "UPS", "", "1Z5R89390357567128")]
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["tracking", str(source), "--into", str(case)])
     assert result.exit_code == 1
     loaded = load_case(case).case

@@ -17,9 +17,17 @@ VECTORS = Path(__file__).parent / "data" / "tracking-vectors" / "vectors.tsv"
 
 # The suite's courier -> the Amazon carrier code a seller would select.
 COURIER_CODES = {
-    "amazon": "Amazon Shipping", "canada_post": "Canada Post", "dhl": "DHL",
-    "dpd": "DPD", "fedex": "FedEx", "lasership": "Lasership", "ontrac": "OnTrac",
-    "s10": "China Post", "ups": "UPS", "usps": "USPS", "yodel": "Yodel",
+    "amazon": "Amazon Shipping",
+    "canada_post": "Canada Post",
+    "dhl": "DHL",
+    "dpd": "DPD",
+    "fedex": "FedEx",
+    "lasership": "Lasership",
+    "ontrac": "OnTrac",
+    "s10": "China Post",
+    "ups": "UPS",
+    "usps": "USPS",
+    "yodel": "Yodel",
     "yunexpress": "Yun Express",
 }
 # Couriers we do not check at all (not on Amazon's lists we cover, no public check digit).
@@ -50,12 +58,13 @@ def test_every_supported_vector_gets_the_suites_verdict() -> None:
         checked = check_tracking_number(row["tracking_number"], COURIER_CODES[row["courier"]])
         ours = "valid" if checked.verdict == "valid" else "invalid"
         if ours != row["expected"]:
-            wrong.append((row["courier"], row["tracking_number"], row["expected"],
-                          checked.verdict))
+            wrong.append((row["courier"], row["tracking_number"], row["expected"], checked.verdict))
     unsupported = [r for r in rows if _unsupported(r)]
-    print(f"\ntracking vectors: {len(scored) - len(wrong)} of {len(scored)} supported rows "
-          f"right; {len(unsupported)} rows not supported "
-          f"({', '.join(sorted({r['courier'] for r in unsupported}))})")
+    print(
+        f"\ntracking vectors: {len(scored) - len(wrong)} of {len(scored)} supported rows "
+        f"right; {len(unsupported)} rows not supported "
+        f"({', '.join(sorted({r['courier'] for r in unsupported}))})"
+    )
     assert wrong == []
     assert len(scored) == 217  # 228 rows of supported couriers less 11 UPS K/J/V numbers
 

@@ -61,11 +61,24 @@ def test_going_back_keeps_answers(tmp_path: Path) -> None:
     keys = english_answers()
     nav_after_notice = 12  # the "Next?" question after the notice step
     assert keys[nav_after_notice] == ENTER
-    back = [*keys[:nav_after_notice], DOWN + ENTER,
-            ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,  # the seller step again, all defaults
-            ENTER,  # next
-            ESC_ENTER, ENTER, ENTER, ENTER, ENTER, ENTER,  # the notice step again, defaults
-            *keys[nav_after_notice + 1:]]
+    back = [
+        *keys[:nav_after_notice],
+        DOWN + ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,  # the seller step again, all defaults
+        ENTER,  # next
+        ESC_ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        ENTER,  # the notice step again, defaults
+        *keys[nav_after_notice + 1 :],
+    ]
     result = run_keys(back, case=tmp_path / "case.yaml")
     assert result.written
     assert load_case(tmp_path / "case.yaml").case.notice.categories == ["Toys & Games"]
@@ -75,11 +88,17 @@ def test_chinese_in_a_letter_field_asks_to_rewrite(tmp_path: Path) -> None:
     keys = english_answers()
     facts = 15
     assert keys[facts].startswith("37 of 412")
-    changed = [*keys[:facts], "仓库漏发了 37 个包裹" + ENTER, "y",
-               CTRL_U + "37 of 412 packages were missed." + ENTER, *keys[facts + 1:]]
+    changed = [
+        *keys[:facts],
+        "仓库漏发了 37 个包裹" + ENTER,
+        "y",
+        CTRL_U + "37 of 412 packages were missed." + ENTER,
+        *keys[facts + 1 :],
+    ]
     run_keys(changed, case=tmp_path / "case.yaml")
-    assert load_case(tmp_path / "case.yaml").case.causes[0].facts == \
-        "37 of 412 packages were missed."
+    assert (
+        load_case(tmp_path / "case.yaml").case.causes[0].facts == "37 of 412 packages were missed."
+    )
 
 
 def test_chinese_kept_when_the_seller_says_so(tmp_path: Path) -> None:
@@ -110,8 +129,9 @@ def test_restart_keeps_a_backup(tmp_path: Path) -> None:
     case.write_text((EXAMPLES / "vtr-toys.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     result = run_keys([DOWN + ENTER, *english_answers()], case=case)
     assert result.written
-    assert (tmp_path / "case.yaml.bak").read_text(encoding="utf-8") == \
-        (EXAMPLES / "vtr-toys.yaml").read_text(encoding="utf-8")
+    assert (tmp_path / "case.yaml.bak").read_text(encoding="utf-8") == (
+        EXAMPLES / "vtr-toys.yaml"
+    ).read_text(encoding="utf-8")
 
 
 def test_quit_on_existing_draft_changes_nothing(tmp_path: Path) -> None:
@@ -131,9 +151,22 @@ def test_notice_fills_defaults_and_ambiguous_date_is_asked(tmp_path: Path) -> No
     notice_step = [ESC_ENTER, DOWN + ENTER, ENTER, ENTER, ENTER, ENTER]
     causes_step = [ENTER, ENTER]  # feedback_claims is already ticked from the notice
     run = [*keys[:7], *notice_step, *causes_step]
-    details = ["14 of 742 orders between 1 September and 30 October 2026 were defects." + ENTER,
-               SPACE + ENTER, ENTER, SPACE + ENTER, ENTER, ENTER,
-               SPACE + ENTER, ENTER, "Support lead" + ENTER, ENTER, ENTER, ENTER, "y", ENTER]
+    details = [
+        "14 of 742 orders between 1 September and 30 October 2026 were defects." + ENTER,
+        SPACE + ENTER,
+        ENTER,
+        SPACE + ENTER,
+        ENTER,
+        ENTER,
+        SPACE + ENTER,
+        ENTER,
+        "Support lead" + ENTER,
+        ENTER,
+        ENTER,
+        ENTER,
+        "y",
+        ENTER,
+    ]
     result = run_keys([*run, *details], case=tmp_path / "case.yaml", notice_file=notice)
     loaded = load_case(tmp_path / "case.yaml").case
     assert loaded.notice.date == dt.date(2026, 5, 11)
@@ -148,12 +181,16 @@ def test_no_input_success_and_failure(tmp_path: Path) -> None:
     notice = tmp_path / "notice.txt"
     notice.write_text(VTR_NOTICE, encoding="utf-8")
     case = tmp_path / "scripted.yaml"
-    sets = ["seller.business_name=Example Co", "seller.store_name=Ex",
-            "seller.marketplace=amazon.com", "seller.contact_name=Li Wei",
-            "causes[0].facts=37 of 412 packages had no valid tracking ID in October 2026.",
-            "causes[0].root_causes=[{use: zero_width_paste}]",
-            "causes[0].corrective_actions=[{use: reuploaded_tracking, date: 2026-11-21}]",
-            "causes[0].preventive_measures=[{use: daily_vtr_check, owner: Lead}]"]
+    sets = [
+        "seller.business_name=Example Co",
+        "seller.store_name=Ex",
+        "seller.marketplace=amazon.com",
+        "seller.contact_name=Li Wei",
+        "causes[0].facts=37 of 412 packages had no valid tracking ID in October 2026.",
+        "causes[0].root_causes=[{use: zero_width_paste}]",
+        "causes[0].corrective_actions=[{use: reuploaded_tracking, date: 2026-11-21}]",
+        "causes[0].preventive_measures=[{use: daily_vtr_check, owner: Lead}]",
+    ]
     args = ["new", str(case), "--no-input", "--notice", str(notice)]
     for item in sets:
         args += ["--set", item]
@@ -163,11 +200,17 @@ def test_no_input_success_and_failure(tmp_path: Path) -> None:
     assert loaded.notice.categories == ["Toys & Games", "Baby Products"]
     assert loaded.causes[0].corrective_actions[0].date == dt.date(2026, 11, 21)
     assert (tmp_path / "scripted.eml").exists()
-    missing = runner.invoke(app, ["new", str(tmp_path / "bare.yaml"), "--no-input",
-                                  "--set", "seller.store_name=Ex"])
+    missing = runner.invoke(
+        app, ["new", str(tmp_path / "bare.yaml"), "--no-input", "--set", "seller.store_name=Ex"]
+    )
     assert missing.exit_code == 2
-    for field in ("seller.business_name", "seller.marketplace", "seller.contact_name",
-                  "notice", "causes"):
+    for field in (
+        "seller.business_name",
+        "seller.marketplace",
+        "seller.contact_name",
+        "notice",
+        "causes",
+    ):
         assert field in missing.output
     assert (tmp_path / "bare.yaml").exists()  # what was given is kept
 
@@ -176,9 +219,20 @@ def test_set_beats_notice_and_from(tmp_path: Path) -> None:
     notice = tmp_path / "notice.txt"
     notice.write_text(VTR_NOTICE, encoding="utf-8")
     case = tmp_path / "again.yaml"
-    result = runner.invoke(app, ["new", str(case), "--no-input", "--from",
-                                 str(EXAMPLES / "vtr-toys.yaml"), "--notice", str(notice),
-                                 "--set", "notice.categories=[Baby Products]"])
+    result = runner.invoke(
+        app,
+        [
+            "new",
+            str(case),
+            "--no-input",
+            "--from",
+            str(EXAMPLES / "vtr-toys.yaml"),
+            "--notice",
+            str(notice),
+            "--set",
+            "notice.categories=[Baby Products]",
+        ],
+    )
     assert result.exit_code == 0, result.output
     loaded = load_case(case).case
     assert loaded.seller.store_name == "ExampleHome"  # from --from
@@ -195,9 +249,11 @@ def test_without_a_terminal_it_says_what_to_do(tmp_path: Path) -> None:
 
 
 def test_bad_set_and_lang(tmp_path: Path) -> None:
-    for option, message in ((["--set", "oops"], "KEY=VALUE"),
-                            (["--set", "Seller.Name=x"], "not a field name"),
-                            (["--lang", "fr"], "use en or zh")):
+    for option, message in (
+        (["--set", "oops"], "KEY=VALUE"),
+        (["--set", "Seller.Name=x"], "not a field name"),
+        (["--lang", "fr"], "use en or zh"),
+    ):
         result = runner.invoke(app, ["new", str(tmp_path / "x.yaml"), "--no-input", *option])
         assert result.exit_code == 2 and message in result.output
 
@@ -219,8 +275,8 @@ def test_language_from_locale(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 def test_never_overwrites_a_file_that_is_not_a_case(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("My thoughts about the appeal.\nDo not lose these.\n", encoding="utf-8")
-    result = runner.invoke(app, ["new", str(notes), "--no-input", "--set",
-                                 "seller.store_name=X"])
+    result = runner.invoke(app, ["new", str(notes), "--no-input", "--set", "seller.store_name=X"])
     assert result.exit_code == 2 and "is not a case file" in result.output
-    assert notes.read_text(encoding="utf-8") == \
-        "My thoughts about the appeal.\nDo not lose these.\n"
+    assert (
+        notes.read_text(encoding="utf-8") == "My thoughts about the appeal.\nDo not lose these.\n"
+    )

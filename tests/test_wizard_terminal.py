@@ -15,13 +15,25 @@ DOWN = "\x1b[B"
 
 
 def _spawn(tmp_path: Path, *args: str) -> object:
-    env = {**os.environ, "APPEAL_TODAY": "2026-11-24", "TERM": "xterm", "COLUMNS": "120",
-           "LINES": "50",
-           # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor position
-           # request, which would cost a one-second wait per question
-           "PROMPT_TOOLKIT_NO_CPR": "1"}
-    return pexpect.spawn(sys.executable, ["-m", "appeal", "new", *args], cwd=str(tmp_path),
-                         env=env, encoding="utf-8", timeout=30, dimensions=(50, 120))
+    env = {
+        **os.environ,
+        "APPEAL_TODAY": "2026-11-24",
+        "TERM": "xterm",
+        "COLUMNS": "120",
+        "LINES": "50",
+        # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor position
+        # request, which would cost a one-second wait per question
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "appeal", "new", *args],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 120),
+    )
 
 
 def _answer(child: object, prompt: str, keys: str) -> None:

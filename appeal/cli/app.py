@@ -53,8 +53,11 @@ def _boundary() -> Iterator[None]:
     except Exception as exc:  # a bug: say so briefly, never a traceback without --debug
         if _state["debug"]:
             raise
-        _fail(f"unexpected error ({type(exc).__name__}: {exc}). Run again with --debug and "
-              "report the output.", EXIT_USAGE)
+        _fail(
+            f"unexpected error ({type(exc).__name__}: {exc}). Run again with --debug and "
+            "report the output.",
+            EXIT_USAGE,
+        )
 
 
 def _today() -> dt.date:
@@ -77,73 +80,136 @@ def _main(
 
 @app.command()
 def new(
-    case: Annotated[Path | None, typer.Argument(
-        help="The case file to write (default: appeal-<today>.yaml). An existing draft is "
-        "continued.", show_default=False, metavar="[CASE]")] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help="en or zh: the language of the "
-                    "questions (the letter is always English).", show_default=False)] = None,
-    from_case: Annotated[Path | None, typer.Option("--from", help="Start from another case's "
-                         "answers (seller, notice, causes).", show_default=False,
-                         metavar="CASE")] = None,
-    notice: Annotated[Path | None, typer.Option("--notice", help="Amazon's notice as a text "
-                      "file: fills date, scope, categories, metrics, deadline, likely causes.",
-                      show_default=False, metavar="FILE")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: use --set, "
-                        "--notice and --from only; exit 2 naming every missing field.")] = False,
-    set_: Annotated[list[str] | None, typer.Option("--set", help="An answer as KEY=VALUE, e.g. "
-                    "seller.store_name=MyShop or notice.categories=[Toys & Games]; repeatable.",
-                    show_default=False, metavar="KEY=VALUE")] = None,
+    case: Annotated[
+        Path | None,
+        typer.Argument(
+            help="The case file to write (default: appeal-<today>.yaml). An existing draft is "
+            "continued.",
+            show_default=False,
+            metavar="[CASE]",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="en or zh: the language of the questions (the letter is always English).",
+            show_default=False,
+        ),
+    ] = None,
+    from_case: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="Start from another case's answers (seller, notice, causes).",
+            show_default=False,
+            metavar="CASE",
+        ),
+    ] = None,
+    notice: Annotated[
+        Path | None,
+        typer.Option(
+            "--notice",
+            help="Amazon's notice as a text "
+            "file: fills date, scope, categories, metrics, deadline, likely causes.",
+            show_default=False,
+            metavar="FILE",
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option(
+            "--no-input",
+            help="Ask nothing: use --set, "
+            "--notice and --from only; exit 2 naming every missing field.",
+        ),
+    ] = False,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="An answer as KEY=VALUE, e.g. "
+            "seller.store_name=MyShop or notice.categories=[Toys & Games]; repeatable.",
+            show_default=False,
+            metavar="KEY=VALUE",
+        ),
+    ] = None,
 ) -> None:
     """Answer a few questions (English or Chinese) and get the case file and the letter.
 
     Every answer is saved at once; Ctrl-C stops and `appeal new CASE` continues later."""
     with _boundary():
         from appeal.wizard.new import run_new
-        from appeal.wizard.texts import say
+        from appeal.wizard.texts import phrase
 
         today = _today()
-        result = run_new(case=case, lang=lang, from_case=from_case, notice_file=notice,
-                         no_input=no_input, sets=set_ or [], today=today)
+        result = run_new(
+            case=case,
+            lang=lang,
+            from_case=from_case,
+            notice_file=notice,
+            no_input=no_input,
+            sets=set_ or [],
+            today=today,
+        )
         if result.written:
-            typer.echo(say(result.lang, "saved", path=result.path))
-            typer.echo(say(result.lang, "wrote"))
+            typer.echo(phrase(result.lang, "saved", path=result.path))
+            typer.echo(phrase(result.lang, "wrote"))
             for path in result.written:
                 typer.echo(f"  {path}")
             reading = [p for p in result.written if p.name.endswith(".zh.txt")]
             if reading:
-                typer.echo(say(result.lang, "reading_copy", path=reading[0]))
+                typer.echo(phrase(result.lang, "reading_copy", path=reading[0]))
 
 
 @app.command()
 def render(
     cases: Annotated[
         list[Path],
-        typer.Argument(help="The case file (YAML); several may be given.", show_default=False,
-                       metavar="CASE..."),
+        typer.Argument(
+            help="The case file (YAML); several may be given.",
+            show_default=False,
+            metavar="CASE...",
+        ),
     ],
     format: Annotated[
         list[str] | None,
-        typer.Option("--format", "-f", help="txt, md, docx, eml, form or all; repeat for several. "
-                     "Default: every format that fits the channel.", show_default=False,
-                     metavar="FORMAT"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="txt, md, docx, eml, form or all; repeat for several. "
+            "Default: every format that fits the channel.",
+            show_default=False,
+            metavar="FORMAT",
+        ),
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Folder for the files (default: beside the case).",
-                     show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder for the files (default: beside the case).",
+            show_default=False,
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace files even if edited since appeal wrote them.")
     ] = False,
     reference_docx: Annotated[
         Path | None,
-        typer.Option("--reference-docx", help="A .docx whose styles, page and footer the letter "
-                     "uses (your letterhead).", show_default=False),
+        typer.Option(
+            "--reference-docx",
+            help="A .docx whose styles, page and footer the letter uses (your letterhead).",
+            show_default=False,
+        ),
     ] = None,
     template: Annotated[
         Path | None,
-        typer.Option("--template", help="Your own letter template (Jinja + Markdown), run "
-                     "sandboxed.", show_default=False),
+        typer.Option(
+            "--template",
+            help="Your own letter template (Jinja + Markdown), run sandboxed.",
+            show_default=False,
+        ),
     ] = None,
 ) -> None:
     """Turn a case file into the letter, in every format the channel needs."""
@@ -153,8 +219,15 @@ def render(
         from appeal.letter.review import review_letter
 
         today = _today()
-        results = render_cases(cases, formats=format, out_dir=output, force=force,
-                               reference_docx=reference_docx, template=template, today=today)
+        results = render_cases(
+            cases,
+            formats=format,
+            out_dir=output,
+            force=force,
+            reference_docx=reference_docx,
+            template=template,
+            today=today,
+        )
         if len(results) == 1:
             letter = results[0].letter
             typer.echo(_channel_report(letter, today))
@@ -167,8 +240,9 @@ def render(
         for case, result in zip(cases, results, strict=True):
             channel = result.channel
             where = channel.address if channel.kind == "email" else "Seller Central"
-            typer.echo(f"{case}: {where}, due {channel.deadline}, "
-                       f"{len(result.written)} file(s) written")
+            typer.echo(
+                f"{case}: {where}, due {channel.deadline}, {len(result.written)} file(s) written"
+            )
 
 
 def _deadline_line(channel: Any, today: dt.date) -> str:
@@ -189,11 +263,17 @@ def _deadline_line(channel: Any, today: dt.date) -> str:
 
 def _channel_report(letter: Any, today: dt.date) -> str:
     channel = letter.channel
-    where = "e-mail to " + (channel.address or "") if channel.kind == "email" else (
-        "Seller Central appeal ('Reactivate your account')"
+    where = (
+        "e-mail to " + (channel.address or "")
+        if channel.kind == "email"
+        else ("Seller Central appeal ('Reactivate your account')")
     )
-    lines = [f"Channel: {where}", f"  why: {channel.reason}", _deadline_line(channel, today),
-             "How to send:"]
+    lines = [
+        f"Channel: {where}",
+        f"  why: {channel.reason}",
+        _deadline_line(channel, today),
+        "How to send:",
+    ]
     steps = channel.steps(letter.case.seller.marketplace, "the .form.txt file")
     lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
     return "\n".join(lines)
@@ -201,8 +281,9 @@ def _channel_report(letter: Any, today: dt.date) -> str:
 
 @app.command()
 def check(
-    case: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False,
-                                         metavar="CASE")],
+    case: Annotated[
+        Path, typer.Argument(help="The case file (YAML).", show_default=False, metavar="CASE")
+    ],
 ) -> None:
     """Validate a case file and lint the letter it makes for what gets appeals rejected.
 
@@ -256,26 +337,41 @@ def causes(
 def tracking(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Shipping-confirmation upload files, or plain lists with one "
-                       "tracking number per line.", show_default=False, metavar="FILE..."),
+        typer.Argument(
+            help="Shipping-confirmation upload files, or plain lists with one "
+            "tracking number per line.",
+            show_default=False,
+            metavar="FILE...",
+        ),
     ],
     carrier: Annotated[
         str | None,
-        typer.Option("--carrier", help="Carrier code for plain lists (USPS, UPS, FedEx, DHL, "
-                     "China Post, Yun Express ...); upload files name the carrier per row.",
-                     show_default=False),
+        typer.Option(
+            "--carrier",
+            help="Carrier code for plain lists (USPS, UPS, FedEx, DHL, "
+            "China Post, Yun Express ...); upload files name the carrier per row.",
+            show_default=False,
+        ),
     ] = None,
     fix: Annotated[
         Path | None,
-        typer.Option("--fix", help="Write a corrected copy of the file here (same columns, "
-                     "encoding and line endings) to upload again.", show_default=False,
-                     metavar="OUT"),
+        typer.Option(
+            "--fix",
+            help="Write a corrected copy of the file here (same columns, "
+            "encoding and line endings) to upload again.",
+            show_default=False,
+            metavar="OUT",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     into: Annotated[
         Path | None,
-        typer.Option("--into", help="Add the summary sentence to this case's invalid_tracking "
-                     "facts.", show_default=False, metavar="CASE"),
+        typer.Option(
+            "--into",
+            help="Add the summary sentence to this case's invalid_tracking facts.",
+            show_default=False,
+            metavar="CASE",
+        ),
     ] = None,
 ) -> None:
     """Find tracking IDs that lower the Valid Tracking Rate, and fix what can be fixed safely.
@@ -292,18 +388,32 @@ def tracking(
 def metrics(
     files: Annotated[
         list[Path],
-        typer.Argument(help="All Orders, Unshipped orders and shipping-confirmation files, and "
-                       "the SP-API seller performance report (.json); several at once, "
-                       "overlapping rows are counted once.", show_default=False,
-                       metavar="FILE..."),
+        typer.Argument(
+            help="All Orders, Unshipped orders and shipping-confirmation files, and "
+            "the SP-API seller performance report (.json); several at once, "
+            "overlapping rows are counted once.",
+            show_default=False,
+            metavar="FILE...",
+        ),
     ],
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Last day of the windows "
-                     "(YYYY-MM-DD); default: the newest day in the files.",
-                     show_default=False)] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Last day of the windows (YYYY-MM-DD); default: the newest day in the files.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-    into: Annotated[Path | None, typer.Option("--into", help="Write the figures and a facts "
-                    "sentence into this case file.", show_default=False,
-                    metavar="CASE")] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            help="Write the figures and a facts sentence into this case file.",
+            show_default=False,
+            metavar="CASE",
+        ),
+    ] = None,
 ) -> None:
     """Compute the cancellation rate, usable-tracking share and late confirmations from your
     own Seller Central reports, against Amazon's targets."""
@@ -323,24 +433,44 @@ def metrics(
 
 @app.command()
 def history(
-    case: Annotated[Path, typer.Argument(help="The case file (YAML).", show_default=False,
-                                         metavar="CASE")],
-    action: Annotated[str | None, typer.Argument(
-        help="'add' records a submission (with --date, --channel, --outcome and --reply or "
-        "--reply-file).", show_default=False, metavar="[add]")] = None,
-    diff: Annotated[bool, typer.Option("--diff", help="Show what changed in the letter since "
-                                       "the last submission.")] = False,
-    date: Annotated[str | None, typer.Option("--date", help="add: when it was sent "
-                                             "(YYYY-MM-DD).", show_default=False)] = None,
-    channel: Annotated[str | None, typer.Option("--channel", help="add: email or "
-                                                "seller_central.", show_default=False)] = None,
-    outcome: Annotated[str | None, typer.Option("--outcome", help="add: pending, accepted, "
-                                                "rejected or more_info.",
-                                                show_default=False)] = None,
-    reply: Annotated[str | None, typer.Option("--reply", help="add: Amazon's reply, as text.",
-                                              show_default=False)] = None,
-    reply_file: Annotated[Path | None, typer.Option("--reply-file", help="add: Amazon's reply, "
-                          "from a file.", show_default=False)] = None,
+    case: Annotated[
+        Path, typer.Argument(help="The case file (YAML).", show_default=False, metavar="CASE")
+    ],
+    action: Annotated[
+        str | None,
+        typer.Argument(
+            help="'add' records a submission (with --date, --channel, --outcome and --reply or "
+            "--reply-file).",
+            show_default=False,
+            metavar="[add]",
+        ),
+    ] = None,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Show what changed in the letter since the last submission."),
+    ] = False,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="add: when it was sent (YYYY-MM-DD).", show_default=False),
+    ] = None,
+    channel: Annotated[
+        str | None,
+        typer.Option("--channel", help="add: email or seller_central.", show_default=False),
+    ] = None,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome", help="add: pending, accepted, rejected or more_info.", show_default=False
+        ),
+    ] = None,
+    reply: Annotated[
+        str | None,
+        typer.Option("--reply", help="add: Amazon's reply, as text.", show_default=False),
+    ] = None,
+    reply_file: Annotated[
+        Path | None,
+        typer.Option("--reply-file", help="add: Amazon's reply, from a file.", show_default=False),
+    ] = None,
 ) -> None:
     """List the submissions of a case and Amazon's replies (with --diff: what changed since),
     or record one with `add`, keeping the letter exactly as sent."""
@@ -353,12 +483,14 @@ def history(
             return
         if action != "add":
             raise InputError(f"history {case} {action}: unknown action; use add.")
-        missing = [name for name, value in (("--date", date), ("--channel", channel),
-                                            ("--outcome", outcome)) if value is None]
+        missing = [
+            name
+            for name, value in (("--date", date), ("--channel", channel), ("--outcome", outcome))
+            if value is None
+        ]
         if missing:
             raise InputError(f"history add needs {', '.join(missing)}.")
-        typer.echo(_history_add(case, str(date), str(channel), str(outcome), reply,
-                                reply_file))
+        typer.echo(_history_add(case, str(date), str(channel), str(outcome), reply, reply_file))
 
 
 def _history_report(case: Path, today: dt.date, diff: bool) -> str:
@@ -383,25 +515,32 @@ def _history_report(case: Path, today: dt.date, diff: bool) -> str:
         if sent is None:
             lines.append("No snapshot of a sent letter to compare with.")
         else:
-            changes = letter_diff(sent.markdown, letter.markdown,
-                                  sent.submission.snapshot or "sent")
+            changes = letter_diff(
+                sent.markdown, letter.markdown, sent.submission.snapshot or "sent"
+            )
             lines.append(changes or "The letter is unchanged since the last submission.")
     return "\n".join(lines)
 
 
-def _history_add(case: Path, date: str, channel: str, outcome: str, reply: str | None,
-                 reply_file: Path | None) -> str:
+def _history_add(
+    case: Path, date: str, channel: str, outcome: str, reply: str | None, reply_file: Path | None
+) -> str:
     from appeal.letter.checks import PART_NAMES
     from appeal.letter.history import record_submission
 
-    recorded = record_submission(case, date=date, channel=channel, outcome=outcome,
-                                 reply=reply, reply_file=reply_file)
-    lines = [f"Recorded the submission of {date} ({channel}, {outcome}) in {case}; the letter "
-             f"as sent is in {recorded.snapshot}."]
+    recorded = record_submission(
+        case, date=date, channel=channel, outcome=outcome, reply=reply, reply_file=reply_file
+    )
+    lines = [
+        f"Recorded the submission of {date} ({channel}, {outcome}) in {case}; the letter "
+        f"as sent is in {recorded.snapshot}."
+    ]
     if recorded.rework:
-        lines.append("Amazon asks for more detail on: "
-                     + ", ".join(PART_NAMES[p] for p in recorded.rework)
-                     + ". Strengthen those parts, then run `appeal check` before resending.")
+        lines.append(
+            "Amazon asks for more detail on: "
+            + ", ".join(PART_NAMES[p] for p in recorded.rework)
+            + ". Strengthen those parts, then run `appeal check` before resending."
+        )
     return "\n".join(lines)
 
 

@@ -9,10 +9,27 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 # Marketplaces Amazon runs Seller Central for; the value is the site's domain as sellers write it.
 Marketplace = Literal[
-    "amazon.com", "amazon.ca", "amazon.com.mx", "amazon.com.br",
-    "amazon.co.uk", "amazon.de", "amazon.fr", "amazon.it", "amazon.es", "amazon.nl",
-    "amazon.se", "amazon.pl", "amazon.com.be", "amazon.com.tr", "amazon.ie",
-    "amazon.co.jp", "amazon.com.au", "amazon.sg", "amazon.in", "amazon.ae", "amazon.sa",
+    "amazon.com",
+    "amazon.ca",
+    "amazon.com.mx",
+    "amazon.com.br",
+    "amazon.co.uk",
+    "amazon.de",
+    "amazon.fr",
+    "amazon.it",
+    "amazon.es",
+    "amazon.nl",
+    "amazon.se",
+    "amazon.pl",
+    "amazon.com.be",
+    "amazon.com.tr",
+    "amazon.ie",
+    "amazon.co.jp",
+    "amazon.com.au",
+    "amazon.sg",
+    "amazon.in",
+    "amazon.ae",
+    "amazon.sa",
 ]
 Outcome = Literal["pending", "accepted", "rejected", "more_info"]
 SubmissionChannel = Literal["email", "seller_central"]
@@ -66,7 +83,7 @@ class Latest(_Strict):
     window: tuple[dt.date, dt.date]
 
 
-class Metric(_Strict):
+class MetricEntry(_Strict):
     value: float = Field(ge=0, le=100)
     window: tuple[dt.date, dt.date] | None = None
     source: str = "Account Health"
@@ -74,14 +91,14 @@ class Metric(_Strict):
 
 
 class Metrics(_Strict):
-    valid_tracking_rate: Metric | None = None
-    late_shipment_rate: Metric | None = None
-    cancellation_rate: Metric | None = None
-    order_defect_rate: Metric | None = None
-    on_time_delivery_rate: Metric | None = None
+    valid_tracking_rate: MetricEntry | None = None
+    late_shipment_rate: MetricEntry | None = None
+    cancellation_rate: MetricEntry | None = None
+    order_defect_rate: MetricEntry | None = None
+    on_time_delivery_rate: MetricEntry | None = None
 
-    def present(self) -> list[tuple[str, Metric]]:
-        return [(name, m) for name, m in self if isinstance(m, Metric)]
+    def present(self) -> list[tuple[str, MetricEntry]]:
+        return [(name, m) for name, m in self if isinstance(m, MetricEntry)]
 
 
 class _Entry(_Strict):

@@ -90,7 +90,7 @@ def _describe(error: Any) -> tuple[tuple[str | int, ...], str]:
         return loc, f"should be {wanted}, not {type(value).__name__} {value!r}"
     message = str(error["msg"])
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     return loc, message
 
 

@@ -28,7 +28,7 @@ class Item:
 
 
 @dataclass(frozen=True)
-class Metric:
+class MetricInfo:
     """An Account Health metric and Amazon's target for it."""
 
     id: str
@@ -55,7 +55,7 @@ class Cause:
     order: int
     title_en: str
     title_zh: str
-    metric: Metric
+    metric: MetricInfo
     channel: Literal["vtr", "account"]
     tracking_wording: bool
     root_causes: tuple[Item, ...]
@@ -76,7 +76,7 @@ class Cause:
 @dataclass(frozen=True)
 class Catalogue:
     causes: dict[str, Cause]
-    metrics: dict[str, Metric]
+    metrics: dict[str, MetricInfo]
 
     def cause(self, cause_id: str) -> Cause | None:
         return self.causes.get(cause_id)
@@ -85,8 +85,11 @@ class Catalogue:
 def _items(raw: list[dict[str, Any]]) -> tuple[Item, ...]:
     return tuple(
         Item(
-            id=r["id"], en=r["en"], zh=r["zh"],
-            evidence=r.get("evidence"), frequency=r.get("frequency"),
+            id=r["id"],
+            en=r["en"],
+            zh=r["zh"],
+            evidence=r.get("evidence"),
+            frequency=r.get("frequency"),
         )
         for r in raw
     )
@@ -96,8 +99,14 @@ def _items(raw: list[dict[str, Any]]) -> tuple[Item, ...]:
 def load_catalogue() -> Catalogue:
     """Load the catalogue shipped in the package (cached: it never changes during a run)."""
     metrics = {
-        key: Metric(id=key, en=v["en"], zh=v["zh"], better=v["better"],
-                    target=float(v["target"]), window=v["window"])
+        key: MetricInfo(
+            id=key,
+            en=v["en"],
+            zh=v["zh"],
+            better=v["better"],
+            target=float(v["target"]),
+            window=v["window"],
+        )
         for key, v in yaml.load(data_text("metrics.yaml"), Loader=_Loader).items()
     }
     causes: dict[str, Cause] = {}

@@ -40,8 +40,9 @@ class Channel:
                 "Seller Central, with the .docx and the evidence attached.",
                 "Put the store name, merchant token and category in the subject.",
             ]
-        return [s.format(marketplace=marketplace, form_file=form_file)
-                for s in SELLER_CENTRAL_STEPS]
+        return [
+            s.format(marketplace=marketplace, form_file=form_file) for s in SELLER_CENTRAL_STEPS
+        ]
 
     def days_left(self, today: dt.date) -> int:
         return (self.deadline - today).days
@@ -58,11 +59,21 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
     address = VTR_ADDRESSES.get(marketplace)
     deadline_given = notice.deadline is not None
     if case.channel == "email":
-        return Channel("email", address or VTR_ADDRESSES["amazon.com"],
-                       "channel: email is set in the case file", notice.due, deadline_given)
+        return Channel(
+            "email",
+            address or VTR_ADDRESSES["amazon.com"],
+            "channel: email is set in the case file",
+            notice.due,
+            deadline_given,
+        )
     if case.channel == "seller_central":
-        return Channel("seller_central", None, "channel: seller_central is set in the case file",
-                       notice.due, deadline_given)
+        return Channel(
+            "seller_central",
+            None,
+            "channel: seller_central is set in the case file",
+            notice.due,
+            deadline_given,
+        )
     if notice.scope == "category" and address is not None:
         reason = (
             f"merchant-fulfilled selling was removed in {', '.join(notice.categories)} only "

@@ -21,16 +21,34 @@ from appeal.letter.formats.txt import blocks_to_text
 from appeal.packaged import data_text
 
 Level = Literal["error", "warning"]
-PART_NAMES = {"root_causes": "root causes", "corrective_actions": "actions taken",
-              "preventive_measures": "prevention"}
+PART_NAMES = {
+    "root_causes": "root causes",
+    "corrective_actions": "actions taken",
+    "preventive_measures": "prevention",
+}
 # Marketplaces whose appeals are read in English: any other script in the body is an error.
-ENGLISH_MARKETPLACES = frozenset({"amazon.com", "amazon.ca", "amazon.co.uk", "amazon.com.au",
-                                  "amazon.in", "amazon.sg", "amazon.ae", "amazon.ie"})
+ENGLISH_MARKETPLACES = frozenset(
+    {
+        "amazon.com",
+        "amazon.ca",
+        "amazon.co.uk",
+        "amazon.com.au",
+        "amazon.in",
+        "amazon.sg",
+        "amazon.ae",
+        "amazon.ie",
+    }
+)
 MAX_WORDS = 1000  # about two pages; Amazon publishes no limit, reviewers read for minutes
-_PLACEHOLDER = re.compile(r"\bTODO\b|\bTBD\b|\bXXX\b|\{\{|\{%|\[(?:name|date|number|your [^\]]*|"
-                          r"insert[^\]]*|company[^\]]*|store[^\]]*)\]", re.IGNORECASE)
-_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff"
-                        r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+")
+_PLACEHOLDER = re.compile(
+    r"\bTODO\b|\bTBD\b|\bXXX\b|\{\{|\{%|\[(?:name|date|number|your [^\]]*|"
+    r"insert[^\]]*|company[^\]]*|store[^\]]*)\]",
+    re.IGNORECASE,
+)
+_NON_LATIN = re.compile(
+    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+"
+)
 _NUMBER = re.compile(r"\d")
 
 
@@ -73,9 +91,11 @@ def _phrase_pattern(group: str) -> re.Pattern[str]:
 def _texts(case: Case, catalogue: Catalogue) -> list[_Text]:
     """Every piece of text the letter shows, with where it comes from."""
     seller = case.seller
-    out = [_Text("seller.business_name", seller.business_name, True),
-           _Text("seller.contact_name", seller.contact_name, True),
-           _Text("seller.store_name", seller.store_name, True)]
+    out = [
+        _Text("seller.business_name", seller.business_name, True),
+        _Text("seller.contact_name", seller.contact_name, True),
+        _Text("seller.store_name", seller.store_name, True),
+    ]
     if seller.address:
         out.append(_Text("seller.address", seller.address, True))
     if case.notice.reference:
@@ -106,30 +126,53 @@ def _structure(case: Case, catalogue: Catalogue) -> list[Finding]:
         label = f"cause {index} ({entry.cause})"
         for part in PARTS:
             if not getattr(entry, part):
-                findings.append(Finding(
-                    "error", "missing-part", f"{label}, {PART_NAMES[part]}", "",
-                    f"Amazon asks for {PART_NAMES[part]} for every cause; add at least one "
-                    f"(`appeal causes` lists the catalogue's {PART_NAMES[part]} for {cause.id})"))
+                findings.append(
+                    Finding(
+                        "error",
+                        "missing-part",
+                        f"{label}, {PART_NAMES[part]}",
+                        "",
+                        f"Amazon asks for {PART_NAMES[part]} for every cause; add at least "
+                        f"one (`appeal causes` lists the catalogue's {PART_NAMES[part]} for "
+                        f"{cause.id})",
+                    )
+                )
         own_words = entry.facts + " ".join(i.text or "" for i in entry.root_causes)
         if not _NUMBER.search(own_words):
-            findings.append(Finding(
-                "warning", "no-figures", f"{label}, facts", entry.facts[:60],
-                "give numbers and dates: how many orders or packages, out of how many, between "
-                "which dates (e.g. '37 of 412 packages between 6 October and 4 November 2026')"))
+            findings.append(
+                Finding(
+                    "warning",
+                    "no-figures",
+                    f"{label}, facts",
+                    entry.facts[:60],
+                    "give numbers and dates: how many orders or packages, out of how many, between "
+                    "which dates (e.g. '37 of 412 packages between 6 October and 4 November 2026')",
+                )
+            )
         for number, action in enumerate(entry.corrective_actions, start=1):
             if action.date is None:
-                findings.append(Finding(
-                    "warning", "action-without-date",
-                    f"{label}, actions taken, item {number}", "",
-                    "add `date:` (when it was done); dated actions show the fix is real"))
+                findings.append(
+                    Finding(
+                        "warning",
+                        "action-without-date",
+                        f"{label}, actions taken, item {number}",
+                        "",
+                        "add `date:` (when it was done); dated actions show the fix is real",
+                    )
+                )
         for number, measure in enumerate(entry.preventive_measures, start=1):
             default = cause.item("preventive_measures", measure.use or "")
             if not (measure.owner or measure.frequency or (default and default.frequency)):
-                findings.append(Finding(
-                    "warning", "measure-without-owner",
-                    f"{label}, prevention, item {number}", "",
-                    "add `owner:` (who does it) or `frequency:` (how often); a measure without "
-                    "either reads as a promise"))
+                findings.append(
+                    Finding(
+                        "warning",
+                        "measure-without-owner",
+                        f"{label}, prevention, item {number}",
+                        "",
+                        "add `owner:` (who does it) or `frequency:` (how often); a measure without "
+                        "either reads as a promise",
+                    )
+                )
     return findings
 
 
@@ -138,23 +181,49 @@ def _text_findings(texts: list[_Text], marketplace: str) -> list[Finding]:
     english = marketplace in ENGLISH_MARKETPLACES
     for piece in texts:
         if (match := _PLACEHOLDER.search(piece.text)) is not None:
-            findings.append(Finding("error", "template-text", piece.where, match.group(0),
-                                    "replace the placeholder with the real content"))
+            findings.append(
+                Finding(
+                    "error",
+                    "template-text",
+                    piece.where,
+                    match.group(0),
+                    "replace the placeholder with the real content",
+                )
+            )
         if not piece.is_name and (match := _NON_LATIN.search(piece.text)) is not None:
-            findings.append(Finding(
-                "error" if english else "warning", "not-english", piece.where, match.group(0),
-                f"the letter to {marketplace} must be in English: translate this text "
-                "(names and addresses may stay as they are)"))
+            findings.append(
+                Finding(
+                    "error" if english else "warning",
+                    "not-english",
+                    piece.where,
+                    match.group(0),
+                    f"the letter to {marketplace} must be in English: translate this text "
+                    "(names and addresses may stay as they are)",
+                )
+            )
         if not piece.is_name:
             for group, rule in _rules().items():
                 for match in _phrase_pattern(group).finditer(piece.text):
-                    findings.append(Finding(rule["level"], group.replace("_", "-"), piece.where,
-                                            match.group(0), f"{rule['problem']}: {rule['fix']}"))
+                    findings.append(
+                        Finding(
+                            rule["level"],
+                            group.replace("_", "-"),
+                            piece.where,
+                            match.group(0),
+                            f"{rule['problem']}: {rule['fix']}",
+                        )
+                    )
             if "?" in piece.text:
-                question = piece.text[:piece.text.index("?") + 1].rsplit(".", 1)[-1].strip()
-                findings.append(Finding(
-                    "warning", "question", piece.where, question,
-                    "ask Amazon nothing in the plan; state what you did and will do"))
+                question = piece.text[: piece.text.index("?") + 1].rsplit(".", 1)[-1].strip()
+                findings.append(
+                    Finding(
+                        "warning",
+                        "question",
+                        piece.where,
+                        question,
+                        "ask Amazon nothing in the plan; state what you did and will do",
+                    )
+                )
     return findings
 
 
@@ -168,10 +237,16 @@ def lint_letter(case: Case, catalogue: Catalogue, letter: Letter) -> list[Findin
     findings += _text_findings(_texts(case, catalogue), case.seller.marketplace)
     words = letter_words(letter)
     if words > MAX_WORDS:
-        findings.append(Finding(
-            "warning", "too-long", "letter", f"{words} words",
-            f"keep it to about two pages (~{MAX_WORDS} words): reviewers spend a few minutes; "
-            "cut repetition, keep numbers, dates and mechanisms"))
+        findings.append(
+            Finding(
+                "warning",
+                "too-long",
+                "letter",
+                f"{words} words",
+                f"keep it to about two pages (~{MAX_WORDS} words): reviewers spend a few minutes; "
+                "cut repetition, keep numbers, dates and mechanisms",
+            )
+        )
     return sorted(findings, key=lambda f: f.level != "error")
 
 
@@ -181,5 +256,10 @@ def deadline_finding(case: Case, letter: Letter, today: dt.date) -> Finding | No
     if days > 3:
         return None
     when = "is past" if days < 0 else ("is today" if days == 0 else f"is in {days} day(s)")
-    return Finding("warning", "deadline", "notice.deadline", str(letter.channel.deadline),
-                   f"the deadline {when}; send the plan now (it can still be improved later)")
+    return Finding(
+        "warning",
+        "deadline",
+        "notice.deadline",
+        str(letter.channel.deadline),
+        f"the deadline {when}; send the plan now (it can still be improved later)",
+    )

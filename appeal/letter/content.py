@@ -128,28 +128,41 @@ def _cause_context(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
             for raw in getattr(entry, part):
                 item = cause.item(part, raw.use) if raw.use else None
                 fields = raw.model_dump(exclude={"use", "text"})
-                if item is not None and part == "preventive_measures" and not (
-                    fields.get("frequency")
+                if (
+                    item is not None
+                    and part == "preventive_measures"
+                    and not (fields.get("frequency"))
                 ):
                     fields["frequency"] = item.frequency
-                items.append({"text": item.en if item else raw.text,
-                              "zh": item.zh if item else raw.text, **fields})
+                items.append(
+                    {
+                        "text": item.en if item else raw.text,
+                        "zh": item.zh if item else raw.text,
+                        **fields,
+                    }
+                )
             parts[part] = items
         measured = getattr(case.metrics, cause.metric.id)
         effect = None
         if measured is not None and measured.latest is not None:
-            effect = {"title": cause.metric.en, "value": measured.latest.value,
-                      "start": measured.latest.window[0], "end": measured.latest.window[1],
-                      "target": cause.metric.target_text}
-        causes.append({
-            "id": cause.id,
-            "effect": effect,
-            "title": cause.title_en,
-            "title_zh": cause.title_zh,
-            "tracking_wording": cause.tracking_wording,
-            "facts": entry.facts.strip(),
-            **parts,
-        })
+            effect = {
+                "title": cause.metric.en,
+                "value": measured.latest.value,
+                "start": measured.latest.window[0],
+                "end": measured.latest.window[1],
+                "target": cause.metric.target_text,
+            }
+        causes.append(
+            {
+                "id": cause.id,
+                "effect": effect,
+                "title": cause.title_en,
+                "title_zh": cause.title_zh,
+                "tracking_wording": cause.tracking_wording,
+                "facts": entry.facts.strip(),
+                **parts,
+            }
+        )
     return causes
 
 
@@ -159,11 +172,19 @@ def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
         info = catalogue.metrics[name]
         window = (
             f"{longdate(metric.window[0])} to {longdate(metric.window[1])}"
-            if metric.window else info.window
+            if metric.window
+            else info.window
         )
-        rows.append({"title": info.en, "value": metric.value, "target": info.target_text,
-                     "window": window, "source": metric.source,
-                     "missed": not info.meets(metric.value)})
+        rows.append(
+            {
+                "title": info.en,
+                "value": metric.value,
+                "target": info.target_text,
+                "window": window,
+                "source": metric.source,
+                "missed": not info.meets(metric.value),
+            }
+        )
     return rows
 
 
@@ -220,8 +241,12 @@ def render_reading_copy(letter: Letter, catalogue: Catalogue) -> str:
     case = letter.case
     path = template_path("reading.zh.md.j2")
     template = _environment(path.parent, False).get_template(path.name)
-    markdown = template.render({
-        "seller": case.seller, "notice": case.notice, "channel": letter.channel,
-        "causes": _cause_context(case, catalogue),
-    })
+    markdown = template.render(
+        {
+            "seller": case.seller,
+            "notice": case.notice,
+            "channel": letter.channel,
+            "causes": _cause_context(case, catalogue),
+        }
+    )
     return _tidy(markdown)

@@ -20,16 +20,33 @@ from appeal.letter.formats.form import split_into_boxes
 NEAR_IDENTICAL = 0.9  # similarity above which a resend counts as the same letter
 # What Amazon's standard "more information" replies ask for, per part of the plan.
 _ASKS: tuple[tuple[PartName, re.Pattern[str]], ...] = (
-    ("root_causes", re.compile(r"root\s+causes?|caused\s+the\s+issue|why\s+the\s+issue",
-                               re.IGNORECASE)),
-    ("corrective_actions", re.compile(r"actions?\s+(?:you\s+have\s+|you've\s+)?taken|"
-                                      r"(?:resolve|address|fix)(?:d)?\s+the\s+issue|"
-                                      r"corrective\s+actions?", re.IGNORECASE)),
-    ("preventive_measures", re.compile(r"prevent|preventive|steps\s+(?:you\s+)?(?:will\s+)?"
-                                       r"take\s+to\s+(?:ensure|avoid)", re.IGNORECASE)),
+    (
+        "root_causes",
+        re.compile(r"root\s+causes?|caused\s+the\s+issue|why\s+the\s+issue", re.IGNORECASE),
+    ),
+    (
+        "corrective_actions",
+        re.compile(
+            r"actions?\s+(?:you\s+have\s+|you've\s+)?taken|"
+            r"(?:resolve|address|fix)(?:d)?\s+the\s+issue|"
+            r"corrective\s+actions?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "preventive_measures",
+        re.compile(
+            r"prevent|preventive|steps\s+(?:you\s+)?(?:will\s+)?"
+            r"take\s+to\s+(?:ensure|avoid)",
+            re.IGNORECASE,
+        ),
+    ),
 )
-BOX_FOR_PART: dict[PartName, int] = {"root_causes": 0, "corrective_actions": 1,
-                                     "preventive_measures": 2}
+BOX_FOR_PART: dict[PartName, int] = {
+    "root_causes": 0,
+    "corrective_actions": 1,
+    "preventive_measures": 2,
+}
 
 
 def rework_parts(reply: str) -> list[PartName]:
@@ -71,13 +88,15 @@ def part_texts(markdown: str) -> list[str]:
 
 def letter_diff(old: str, new: str, old_name: str) -> str:
     """A unified diff of the letter's text since the last submission."""
-    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), fromfile=old_name,
-                                 tofile="current letter", lineterm="")
+    lines = difflib.unified_diff(
+        old.splitlines(), new.splitlines(), fromfile=old_name, tofile="current letter", lineterm=""
+    )
     return "\n".join(lines)
 
 
-def add_submission(case_path: Path, *, date: dt.date, channel: str, outcome: str,
-                   reply: str, letter_markdown: str) -> Path:
+def add_submission(
+    case_path: Path, *, date: dt.date, channel: str, outcome: str, reply: str, letter_markdown: str
+) -> Path:
     """Record a submission in the case file (comments and order kept) and keep the letter as
     sent beside it. Returns the snapshot's path."""
     from appeal.core.caseedit import edit_case_file
@@ -119,8 +138,15 @@ class Recorded:
     rework: list[PartName]
 
 
-def record_submission(case_path: Path, *, date: str, channel: str, outcome: str,
-                      reply: str | None, reply_file: Path | None) -> Recorded:
+def record_submission(
+    case_path: Path,
+    *,
+    date: str,
+    channel: str,
+    outcome: str,
+    reply: str | None,
+    reply_file: Path | None,
+) -> Recorded:
     """`appeal history CASE add`: check the values, render the letter as it was on `date`,
     record the submission and keep the letter."""
     from appeal.core.casefile import load_case
@@ -141,7 +167,13 @@ def record_submission(case_path: Path, *, date: str, channel: str, outcome: str,
     catalogue = load_catalogue()
     case = load_case(case_path, catalogue).case
     letter = render_letter(case, catalogue, letter_date=when)
-    snapshot = add_submission(case_path, date=when, channel=channel, outcome=outcome,
-                              reply=text.strip(), letter_markdown=letter.markdown)
+    snapshot = add_submission(
+        case_path,
+        date=when,
+        channel=channel,
+        outcome=outcome,
+        reply=text.strip(),
+        letter_markdown=letter.markdown,
+    )
     rework = rework_parts(text) if outcome in ("rejected", "more_info") else []
     return Recorded(snapshot, rework)

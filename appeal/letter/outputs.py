@@ -64,8 +64,9 @@ def write_files(files: list[PlannedFile], *, force: bool) -> None:
         problems = conflicts(files)
         if problems:
             raise OutputConflict(
-                "nothing was written:\n" + "\n".join(f"  {p}" for p in problems) +
-                "\nKeep your edits by rendering elsewhere with -o DIR, or replace the files "
+                "nothing was written:\n"
+                + "\n".join(f"  {p}" for p in problems)
+                + "\nKeep your edits by rendering elsewhere with -o DIR, or replace the files "
                 "with --force."
             )
     folders: dict[Path, dict[str, str]] = {}

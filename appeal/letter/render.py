@@ -15,15 +15,19 @@ from appeal.letter.content import Letter, render_letter
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.outputs import PlannedFile, write_files
 
-Format = Literal["txt", "md", "docx", "eml", "form"]
-ALL_FORMATS: tuple[Format, ...] = ("txt", "md", "docx", "eml", "form")
+OutputFormat = Literal["txt", "md", "docx", "eml", "form"]
+ALL_FORMATS: tuple[OutputFormat, ...] = ("txt", "md", "docx", "eml", "form")
 # Which formats fit each channel when the user asks for none (or for "all").
-CHANNEL_FORMATS: dict[str, tuple[Format, ...]] = {
+CHANNEL_FORMATS: dict[str, tuple[OutputFormat, ...]] = {
     "email": ("txt", "md", "docx", "eml"),
     "seller_central": ("txt", "md", "docx", "form"),
 }
-SUFFIX: dict[Format, str] = {
-    "txt": ".txt", "md": ".md", "docx": ".docx", "eml": ".eml", "form": ".form.txt",
+SUFFIX: dict[OutputFormat, str] = {
+    "txt": ".txt",
+    "md": ".md",
+    "docx": ".docx",
+    "eml": ".eml",
+    "form": ".form.txt",
 }
 
 
@@ -37,12 +41,12 @@ class RenderResult:
         return self.letter.channel
 
 
-def choose_formats(requested: list[str], channel: Channel) -> list[Format]:
+def choose_formats(requested: list[str], channel: Channel) -> list[OutputFormat]:
     """The formats to write: those asked for, or every format that fits the channel."""
     fitting = CHANNEL_FORMATS[channel.kind]
     if not requested or "all" in requested:
         return list(fitting)
-    chosen: list[Format] = []
+    chosen: list[OutputFormat] = []
     for name in requested:
         if name not in ALL_FORMATS:
             raise InputError(
@@ -61,7 +65,7 @@ def choose_formats(requested: list[str], channel: Channel) -> list[Format]:
 
 def build_files(
     letter: Letter,
-    formats: list[Format],
+    formats: list[OutputFormat],
     *,
     folder: Path,
     stem: str,
@@ -81,8 +85,11 @@ def build_files(
             from appeal.letter.formats.docx import write_docx
 
             docx_bytes = write_docx(
-                blocks, title=letter.subject, author=case.seller.business_name,
-                marketplace=case.seller.marketplace, letter_date=letter.letter_date,
+                blocks,
+                title=letter.subject,
+                author=case.seller.business_name,
+                marketplace=case.seller.marketplace,
+                letter_date=letter.letter_date,
                 reference=reference_docx,
             )
         return docx_bytes
@@ -99,16 +106,22 @@ def build_files(
             from appeal.letter.formats.eml import write_eml
 
             data = write_eml(
-                to=letter.channel.address or "", sender_name=case.seller.contact_name,
-                sender_email=case.seller.contact_email, subject=letter.subject,
-                body=blocks_to_text(blocks), letter_date=letter.letter_date,
-                attachment=docx(), attachment_name=f"{stem}.docx",
+                to=letter.channel.address or "",
+                sender_name=case.seller.contact_name,
+                sender_email=case.seller.contact_email,
+                subject=letter.subject,
+                body=blocks_to_text(blocks),
+                letter_date=letter.letter_date,
+                attachment=docx(),
+                attachment_name=f"{stem}.docx",
             )
         else:
             from appeal.letter.formats.form import write_form
 
-            note = (f"Seller Central appeal form for {case.seller.store_name}: paste each box "
-                    "into the field of the same name.")
+            note = (
+                f"Seller Central appeal form for {case.seller.store_name}: paste each box "
+                "into the field of the same name."
+            )
             data = write_form(blocks, channel_note=note).encode("utf-8")
         files.append(PlannedFile(path, data))
     return files
@@ -143,12 +156,12 @@ def render_cases(
     seen: dict[Path, Path] = {}
     for case_path in case_paths:
         loaded = load_case(case_path, catalogue)
-        letter = render_letter(loaded.case, catalogue, letter_date=letter_date,
-                               template=template)
+        letter = render_letter(loaded.case, catalogue, letter_date=letter_date, template=template)
         chosen = choose_formats(formats or [], letter.channel)
         folder = out_dir if out_dir is not None else case_path.parent
-        files = build_files(letter, chosen, folder=folder, stem=case_path.stem,
-                            reference_docx=reference_docx)
+        files = build_files(
+            letter, chosen, folder=folder, stem=case_path.stem, reference_docx=reference_docx
+        )
         if loaded.case.lang == "zh":
             files.append(_reading_copy(letter, catalogue, folder / f"{case_path.stem}.zh.txt"))
         for planned_file in files:

@@ -33,8 +33,9 @@ class Review:
         return sum(1 for f in self.findings if f.level == "error")
 
 
-def review_letter(case_path: Path, case: Case, letter: Letter, catalogue: Catalogue,
-                  today: dt.date) -> Review:
+def review_letter(
+    case_path: Path, case: Case, letter: Letter, catalogue: Catalogue, today: dt.date
+) -> Review:
     """Lint the letter and compare it with the last submission."""
     review = Review(letter, lint_letter(case, catalogue, letter))
     sent = last_sent(case, case_path)
@@ -42,20 +43,33 @@ def review_letter(case_path: Path, case: Case, letter: Letter, catalogue: Catalo
         when = sent.submission.date
         ratio = similarity(sent.markdown, letter.markdown)
         if ratio >= NEAR_IDENTICAL:
-            review.findings.append(Finding(
-                "warning", "resend", "letter", f"{ratio:.0%} the same",
-                f"nearly identical to the letter sent on {when}, which Amazon answered "
-                f"'{sent.submission.outcome}'; strengthen it before sending again"))
+            review.findings.append(
+                Finding(
+                    "warning",
+                    "resend",
+                    "letter",
+                    f"{ratio:.0%} the same",
+                    f"nearly identical to the letter sent on {when}, which Amazon answered "
+                    f"'{sent.submission.outcome}'; strengthen it before sending again",
+                )
+            )
         review.rework = rework_parts(sent.submission.reply)
         review.rework_from = when
         old, new = part_texts(sent.markdown), part_texts(letter.markdown)
         for part in review.rework:
             box = BOX_FOR_PART[part]
             if old[box] == new[box]:
-                review.findings.append(Finding(
-                    "warning", "rework-unchanged", PART_NAMES[part], "",
-                    f"Amazon's reply of {when} asked for greater detail on the {PART_NAMES[part]}"
-                    ", and they are unchanged since; add figures, dates and mechanisms"))
+                review.findings.append(
+                    Finding(
+                        "warning",
+                        "rework-unchanged",
+                        PART_NAMES[part],
+                        "",
+                        f"Amazon's reply of {when} asked for greater detail on the "
+                        f"{PART_NAMES[part]}, and they are unchanged since; add figures, dates "
+                        "and mechanisms",
+                    )
+                )
     late = deadline_finding(case, letter, today)
     if late is not None:
         review.findings.append(late)

@@ -26,8 +26,7 @@ class Encoding:
 
     @property
     def label(self) -> str:
-        names = {"utf-8": "UTF-8", "shift_jis": "Shift_JIS", "gbk": "GBK",
-                 "cp1252": "Windows-1252"}
+        names = {"utf-8": "UTF-8", "shift_jis": "Shift_JIS", "gbk": "GBK", "cp1252": "Windows-1252"}
         return names.get(self.codec, self.codec) + (" with BOM" if self.bom else "")
 
 
@@ -74,8 +73,10 @@ def detect_encoding(sample: bytes, name: str) -> Encoding:
         if best is None or score > best[0]:
             best = (score, codec)
     if best is None:
-        raise InputError(f"{name}: the text encoding is not recognised (not UTF-8, Shift_JIS, "
-                         "GBK or Windows-1252); save it as UTF-8 and run again.")
+        raise InputError(
+            f"{name}: the text encoding is not recognised (not UTF-8, Shift_JIS, "
+            "GBK or Windows-1252); save it as UTF-8 and run again."
+        )
     return Encoding(best[1])
 
 
@@ -130,8 +131,9 @@ def _lines(handle: BinaryIO, encoding: Encoding, path: Path) -> Iterator[Line]:
 SHIPPING_CONFIRMATION_COLUMNS = ("order-id", "tracking-number")
 
 
-def find_header(lines: Iterator[Line], required: tuple[str, ...], *, look: int = 10
-                ) -> tuple[list[Line], Line | None, Iterator[Line]]:
+def find_header(
+    lines: Iterator[Line], required: tuple[str, ...], *, look: int = 10
+) -> tuple[list[Line], Line | None, Iterator[Line]]:
     """Lines before the header, the header line (None if absent in the first `look` lines),
     and the remaining lines. Template rows above the header are kept as they are."""
     before: list[Line] = []

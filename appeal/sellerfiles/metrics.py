@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from appeal.core.catalogue import Metric, load_catalogue
+from appeal.core.catalogue import MetricInfo, load_catalogue
 from appeal.errors import InputError
-from appeal.sellerfiles.reports import CANCELLED, MFN, NAMES, TRUE, Table, open_report, parse_day
+from appeal.sellerfiles.reports import CANCELLED, MFN, NAMES, TRUE, Report, open_report, parse_day
 from appeal.tracking.check import check_tracking_number
 
 DAY = dt.timedelta(days=1)
@@ -26,7 +26,7 @@ WHY_ESTIMATES = (
 class Figure:
     """One rate with what it is made of."""
 
-    metric: Metric
+    metric: MetricInfo
     label: str
     numerator: int
     denominator: int
@@ -47,11 +47,18 @@ class Figure:
         return self.metric.meets(self.value)
 
     def as_json(self) -> dict[str, Any]:
-        return {"metric": self.metric.id, "label": self.label, "value": round(self.value, 2),
-                "numerator": self.numerator, "denominator": self.denominator,
-                "window": [self.start.isoformat(), self.end.isoformat()],
-                "target": self.metric.target_text, "meets_target": self.meets,
-                "source": self.source, "estimate": self.estimate}
+        return {
+            "metric": self.metric.id,
+            "label": self.label,
+            "value": round(self.value, 2),
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "window": [self.start.isoformat(), self.end.isoformat()],
+            "target": self.metric.target_text,
+            "meets_target": self.meets,
+            "source": self.source,
+            "estimate": self.estimate,
+        }
 
 
 @dataclass(slots=True)
@@ -78,16 +85,31 @@ class Evidence:
     sources: set[str] = field(default_factory=set)
 
 
-_ALL_ORDERS_COLUMNS = ("amazon-order-id", "purchase-date", "last-updated-date", "order-status",
-                       "fulfillment-channel", "sales-channel", "currency",
-                       "is-buyer-requested-cancellation")
+_ALL_ORDERS_COLUMNS = (
+    "amazon-order-id",
+    "purchase-date",
+    "last-updated-date",
+    "order-status",
+    "fulfillment-channel",
+    "sales-channel",
+    "currency",
+    "is-buyer-requested-cancellation",
+)
 
 
-def _read_all_orders(table: Table, ev: Evidence) -> None:
+def _read_all_orders(report: Report, ev: Evidence) -> None:
     orders = ev.orders
     days: dict[str, dt.date] = {}  # a report spans few days but many rows: parse each once
-    for number, (order_id, purchased, updated, status, channel, market, currency,
-                 buyer_flag) in table.values(_ALL_ORDERS_COLUMNS):
+    for number, (
+        order_id,
+        purchased,
+        updated,
+        status,
+        channel,
+        market,
+        currency,
+        buyer_flag,
+    ) in report.values(_ALL_ORDERS_COLUMNS):
         if channel.strip().lower() not in MFN:
             ev.other_channel_orders += 1
             continue
@@ -103,29 +125,32 @@ def _read_all_orders(table: Table, ev: Evidence) -> None:
         purchased = purchased.strip()
         day = days.get(purchased[:10]) if purchased[10:11] in ("", "T", " ") else None
         if day is None:
-            day = days[purchased[:10]] = parse_day(purchased, (table.path, number,
-                                                               "purchase-date"))
-        orders[order_id] = _Order(day, status.strip().lower() in CANCELLED,
-                                  buyer_flag.strip().lower() in TRUE, updated)
+            day = days[purchased[:10]] = parse_day(
+                purchased, (report.path, number, "purchase-date")
+            )
+        orders[order_id] = _Order(
+            day, status.strip().lower() in CANCELLED, buyer_flag.strip().lower() in TRUE, updated
+        )
 
 
-def _read_unshipped(table: Table, ev: Evidence) -> None:
-    for number, row in table.rows(("order-id", "promise-date", "is-buyer-requested-cancellation")):
+def _read_unshipped(report: Report, ev: Evidence) -> None:
+    for number, row in report.rows(("order-id", "promise-date", "is-buyer-requested-cancellation")):
         order_id = row["order-id"]
         if row.get("is-buyer-requested-cancellation", "").lower() in TRUE:
             ev.buyer_requested.add(order_id)
         if row.get("promise-date"):
-            ev.promised[order_id] = parse_day(row["promise-date"],
-                                              (table.path, number, "promise-date"))
+            ev.promised[order_id] = parse_day(
+                row["promise-date"], (report.path, number, "promise-date")
+            )
 
 
-def _read_confirmations(table: Table, ev: Evidence) -> None:
+def _read_confirmations(report: Report, ev: Evidence) -> None:
     columns = ("order-id", "ship-date", "carrier-code", "carrier-name", "tracking-number")
-    for number, row in table.rows(columns):
+    for number, row in report.rows(columns):
         order_id, tracking = row["order-id"], row.get("tracking-number", "")
         if not row.get("ship-date"):
             continue
-        day = parse_day(row["ship-date"], (table.path, number, "ship-date"))
+        day = parse_day(row["ship-date"], (report.path, number, "ship-date"))
         first = ev.shipped.get(order_id)
         ev.shipped[order_id] = day if first is None else min(first, day)
         code = row.get("carrier-code", "")
@@ -139,8 +164,11 @@ _AMAZON_KEYS = {
     "preFulfillmentCancellationRate": ("cancellation_rate", "cancellationCount", "orderCount"),
     "prefulfillmentCancelRate": ("cancellation_rate", "cancellationCount", "orderCount"),
     "validTrackingRate": ("valid_tracking_rate", "validTrackingCount", "shipmentCount"),
-    "onTimeDeliveryRate": ("on_time_delivery_rate", "onTimeDeliveryCount",
-                           "shipmentCountWithValidTracking"),
+    "onTimeDeliveryRate": (
+        "on_time_delivery_rate",
+        "onTimeDeliveryCount",
+        "shipmentCountWithValidTracking",
+    ),
 }
 
 
@@ -156,8 +184,10 @@ def _read_performance(data: dict[str, Any], path: Path, ev: Evidence) -> None:
             if not isinstance(node, dict) or "reportingDateRange" not in node:
                 continue
             if key == "orderDefectRate":
-                metric_id, count = "order_defect_rate", (node.get("orderWithDefects") or {}
-                                                         ).get("count")
+                metric_id, count = (
+                    "order_defect_rate",
+                    (node.get("orderWithDefects") or {}).get("count"),
+                )
                 total = node.get("orderCount")
             else:
                 metric_id, count_key, total_key = _AMAZON_KEYS[key]
@@ -170,9 +200,19 @@ def _read_performance(data: dict[str, Any], path: Path, ev: Evidence) -> None:
                 raw = float(node.get("rate", 0))
                 rate = raw * 100 if raw <= 1 else raw  # Amazon writes a fraction (0.012)
                 count = total = 0
-            ev.amazon.append(Figure(metrics[metric_id], metrics[metric_id].en, int(count),
-                                    int(total), start, end, "Amazon (SP-API report)",
-                                    estimate=False, rate=rate))
+            ev.amazon.append(
+                Figure(
+                    metrics[metric_id],
+                    metrics[metric_id].en,
+                    int(count),
+                    int(total),
+                    start,
+                    end,
+                    "Amazon (SP-API report)",
+                    estimate=False,
+                    rate=rate,
+                )
+            )
 
 
 def read_evidence(paths: list[Path]) -> Evidence:
@@ -184,8 +224,11 @@ def read_evidence(paths: list[Path]) -> Evidence:
             _read_performance(opened, path, ev)
             ev.sources.add(NAMES["performance_json"])
             continue
-        reader = {"all_orders": _read_all_orders, "unshipped": _read_unshipped,
-                  "shipping_confirmation": _read_confirmations}[opened.kind]
+        reader = {
+            "all_orders": _read_all_orders,
+            "unshipped": _read_unshipped,
+            "shipping_confirmation": _read_confirmations,
+        }[opened.kind]
         reader(opened, ev)
         ev.sources.add(NAMES[opened.kind])
     for order_id in ev.buyer_requested:
@@ -206,17 +249,21 @@ class Results:
 def _check_consistency(ev: Evidence) -> None:
     if len(ev.marketplaces) > 1:
         listed = ", ".join(f"{m} ({n} orders)" for m, n in ev.marketplaces.most_common())
-        raise InputError(f"the reports mix marketplaces ({listed}); Amazon measures each "
-                         "marketplace separately. Run appeal metrics on one marketplace's files.")
+        raise InputError(
+            f"the reports mix marketplaces ({listed}); Amazon measures each "
+            "marketplace separately. Run appeal metrics on one marketplace's files."
+        )
     if len(ev.currencies) > 1:
         listed = ", ".join(ev.currencies)
-        raise InputError(f"the reports mix currencies ({listed}), so they cover more than one "
-                         "marketplace; run appeal metrics on one marketplace's files.")
+        raise InputError(
+            f"the reports mix currencies ({listed}), so they cover more than one "
+            "marketplace; run appeal metrics on one marketplace's files."
+        )
 
 
-def _cancellation(ev: Evidence, as_of: dt.date, catalogue_metric: Metric,
-                  notes: list[str]) -> tuple[list[Figure], list[tuple[dt.date, int, int,
-                                                                      float | None]]]:
+def _cancellation(
+    ev: Evidence, as_of: dt.date, catalogue_metric: MetricInfo, notes: list[str]
+) -> tuple[list[Figure], list[tuple[dt.date, int, int, float | None]]]:
     per_day: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
     for order in ev.orders.values():
         per_day[order.day][0] += 1
@@ -244,17 +291,43 @@ def _cancellation(ev: Evidence, as_of: dt.date, catalogue_metric: Metric,
     if not windows:
         total = sum(v[0] for v in per_day.values())
         cancelled = sum(v[1] for v in per_day.values())
-        notes.append("The files span fewer than 7 days: the cancellation rate covers the "
-                     "whole span, not a 7-day window.")
-        return [Figure(catalogue_metric, "Cancellation Rate (all days in the files)", cancelled,
-                       total, first, max(per_day), source)], daily
+        notes.append(
+            "The files span fewer than 7 days: the cancellation rate covers the "
+            "whole span, not a 7-day window."
+        )
+        return [
+            Figure(
+                catalogue_metric,
+                "Cancellation Rate (all days in the files)",
+                cancelled,
+                total,
+                first,
+                max(per_day),
+                source,
+            )
+        ], daily
     end, cancelled, total = windows[-1]
-    latest = Figure(catalogue_metric, "Cancellation Rate, latest 7 days", cancelled, total,
-                    end - 6 * DAY, end, source)
+    latest = Figure(
+        catalogue_metric,
+        "Cancellation Rate, latest 7 days",
+        cancelled,
+        total,
+        end - 6 * DAY,
+        end,
+        source,
+    )
     worst_end, w_cancelled, w_total = max(
-        (w for w in windows if w[2]), key=lambda w: (w[1] / w[2], w[0]), default=windows[-1])
-    worst = Figure(catalogue_metric, "Cancellation Rate, worst 7 days", w_cancelled, w_total,
-                   worst_end - 6 * DAY, worst_end, source)
+        (w for w in windows if w[2]), key=lambda w: (w[1] / w[2], w[0]), default=windows[-1]
+    )
+    worst = Figure(
+        catalogue_metric,
+        "Cancellation Rate, worst 7 days",
+        w_cancelled,
+        w_total,
+        worst_end - 6 * DAY,
+        worst_end,
+        source,
+    )
     return [worst, latest], daily
 
 
@@ -269,9 +342,11 @@ def compute(paths: list[Path], as_of: dt.date | None = None) -> Results:
     days = [o.day for o in ev.orders.values()] + [d for d, _, _ in ev.shipments.values()]
     if not days and not ev.amazon:
         if ev.other_channel_orders:
-            raise InputError("the reports hold no merchant-fulfilled orders (all "
-                             f"{ev.other_channel_orders} are fulfilled by Amazon); these "
-                             "metrics concern merchant-fulfilled orders only.")
+            raise InputError(
+                "the reports hold no merchant-fulfilled orders (all "
+                f"{ev.other_channel_orders} are fulfilled by Amazon); these "
+                "metrics concern merchant-fulfilled orders only."
+            )
         raise InputError("the files hold no orders or shipments to compute figures from.")
     as_of = as_of or (max(days) if days else max(f.end for f in ev.amazon))
     if ev.orders:
@@ -282,13 +357,22 @@ def compute(paths: list[Path], as_of: dt.date | None = None) -> Results:
         start = as_of - 29 * DAY
         recent = [(c, ok) for d, c, ok in ev.shipments.values() if start <= d <= as_of]
         if not recent:
-            raise InputError(f"no shipments in the 30 days to {as_of}; the files cover "
-                             f"{min(d for d, _, _ in ev.shipments.values())} to "
-                             f"{max(d for d, _, _ in ev.shipments.values())}. Use --as-of.")
-        figures.append(Figure(metrics["valid_tracking_rate"],
-                              "Usable tracking IDs, last 30 days (by ship date)",
-                              sum(ok for _, ok in recent), len(recent), start, as_of,
-                              "estimate from shipping-confirmation files"))
+            raise InputError(
+                f"no shipments in the 30 days to {as_of}; the files cover "
+                f"{min(d for d, _, _ in ev.shipments.values())} to "
+                f"{max(d for d, _, _ in ev.shipments.values())}. Use --as-of."
+            )
+        figures.append(
+            Figure(
+                metrics["valid_tracking_rate"],
+                "Usable tracking IDs, last 30 days (by ship date)",
+                sum(ok for _, ok in recent),
+                len(recent),
+                start,
+                as_of,
+                "estimate from shipping-confirmation files",
+            )
+        )
         for carrier in sorted({c for c, _ in recent}):
             mine = [ok for c, ok in recent if c == carrier]
             by_carrier[carrier] = (sum(mine), len(mine))
@@ -298,9 +382,16 @@ def compute(paths: list[Path], as_of: dt.date | None = None) -> Results:
             due = [o for o, d in ev.promised.items() if start <= d <= as_of and o in ev.shipped]
             if due:
                 late = sum(ev.shipped[o] > ev.promised[o] for o in due)
-                figures.append(Figure(metrics["late_shipment_rate"],
-                                      f"Late confirmations, last {span} days", late, len(due),
-                                      start, as_of, "estimate from Unshipped + confirmation "
-                                      "files"))
+                figures.append(
+                    Figure(
+                        metrics["late_shipment_rate"],
+                        f"Late confirmations, last {span} days",
+                        late,
+                        len(due),
+                        start,
+                        as_of,
+                        "estimate from Unshipped + confirmation files",
+                    )
+                )
     figures += ev.amazon
     return Results(as_of, figures, daily, by_carrier, notes)

@@ -25,7 +25,8 @@ SIGNATURES: dict[Kind, tuple[str, ...]] = {
     "shipping_confirmation": ("order-id", "ship-date", "tracking-number"),
 }
 NAMES: dict[Kind, str] = {
-    "all_orders": "All Orders report", "unshipped": "Unshipped orders report",
+    "all_orders": "All Orders report",
+    "unshipped": "Unshipped orders report",
     "shipping_confirmation": "shipping-confirmation upload file",
     "performance_json": "SP-API seller performance report (JSON)",
 }
@@ -50,13 +51,14 @@ def parse_day(value: str, where: tuple[Path, int, str]) -> dt.date:
     except ValueError:
         path, line, column = where
         place = f"{path}:{line}: {column}" if line else f"{path}: {column}"
-        raise InputError(f"{place}: '{value}' is not a date Amazon writes "
-                         "(YYYY-MM-DD or an ISO timestamp such as 2026-10-06T14:03:12+00:00).") \
-            from None
+        raise InputError(
+            f"{place}: '{value}' is not a date Amazon writes "
+            "(YYYY-MM-DD or an ISO timestamp such as 2026-10-06T14:03:12+00:00)."
+        ) from None
 
 
 @dataclass
-class Table:
+class Report:
     """A recognised tab-separated report: its kind, columns and remaining lines."""
 
     path: Path
@@ -90,7 +92,7 @@ class Table:
             yield line.number, pick(cells)
 
 
-def open_report(path: Path) -> Table | dict[str, Any]:
+def open_report(path: Path) -> Report | dict[str, Any]:
     """A tab-separated report with its kind, or the parsed SP-API JSON."""
     if path.suffix.lower() == ".json":
         return _performance_json(path)
@@ -103,7 +105,7 @@ def open_report(path: Path) -> Table | dict[str, Any]:
     header = [c.strip().lower() for c in first.text.split("\t")]
     for kind, needed in SIGNATURES.items():
         if all(col in header for col in needed):
-            return Table(path, kind, {name: i for i, name in enumerate(header) if name}, lines)
+            return Report(path, kind, {name: i for i, name in enumerate(header) if name}, lines)
     expected = "; ".join(f"{NAMES[k]}: {', '.join(cols)}" for k, cols in SIGNATURES.items())
     raise InputError(
         f"{path}:1: not a report appeal reads. Expected a header row with the columns of "
@@ -120,6 +122,8 @@ def _performance_json(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}).") from None
     if not isinstance(data, dict) or "performanceMetrics" not in data:
-        raise InputError(f"{path}: JSON without 'performanceMetrics': not an SP-API seller "
-                         "performance report (GET_V2_SELLER_PERFORMANCE_REPORT).")
+        raise InputError(
+            f"{path}: JSON without 'performanceMetrics': not an SP-API seller "
+            "performance report (GET_V2_SELLER_PERFORMANCE_REPORT)."
+        )
     return data

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Literal
 
 from appeal.tracking.clean import Cleaned, clean_tracking_number
-from appeal.tracking.formats import FORMATS, Format
+from appeal.tracking.formats import FORMATS, TrackingFormat
 
 # Amazon carrier codes (lower-cased, spaces and hyphens removed) -> format families we check.
 CARRIER_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -47,17 +47,48 @@ CARRIER_FAMILIES: dict[str, tuple[str, ...]] = {
     "amznuk": ("amazon",),
 }
 # Carriers on Amazon's lists whose numbers we cannot check (no public format): "not checked".
-KNOWN_UNCHECKED = frozenset({"gls", "hermes", "evri", "4px", "yanwen", "sfexpress", "aramex",
-                             "tnt", "sagawa", "yamatotransport", "japanpost", "purolator",
-                             "canpar", "australiapost", "startrack", "bluedart", "posteitaliane",
-                             "correos", "postnl", "bpost", "asendia"})
-FAMILY_NAMES = {"usps": "USPS", "postal": "a national post (UPU S10)", "ups": "UPS",
-                "fedex": "FedEx", "dhl": "DHL", "ontrac": "OnTrac/LaserShip",
-                "canada_post": "Canada Post", "dpd": "DPD", "yodel": "Yodel",
-                "yunexpress": "YunExpress", "amazon": "Amazon Logistics"}
+KNOWN_UNCHECKED = frozenset(
+    {
+        "gls",
+        "hermes",
+        "evri",
+        "4px",
+        "yanwen",
+        "sfexpress",
+        "aramex",
+        "tnt",
+        "sagawa",
+        "yamatotransport",
+        "japanpost",
+        "purolator",
+        "canpar",
+        "australiapost",
+        "startrack",
+        "bluedart",
+        "posteitaliane",
+        "correos",
+        "postnl",
+        "bpost",
+        "asendia",
+    }
+)
+FAMILY_NAMES = {
+    "usps": "USPS",
+    "postal": "a national post (UPU S10)",
+    "ups": "UPS",
+    "fedex": "FedEx",
+    "dhl": "DHL",
+    "ontrac": "OnTrac/LaserShip",
+    "canada_post": "Canada Post",
+    "dpd": "DPD",
+    "yodel": "Yodel",
+    "yunexpress": "YunExpress",
+    "amazon": "Amazon Logistics",
+}
 
-Verdict = Literal["valid", "check_failed", "unrecognised", "not_checked", "uncleanable",
-                  "missing", "null"]
+Verdict = Literal[
+    "valid", "check_failed", "unrecognised", "not_checked", "uncleanable", "missing", "null"
+]
 
 
 @cache
@@ -66,7 +97,7 @@ def carrier_key(code: str) -> str:
 
 
 @cache
-def carrier_formats(carrier: str) -> tuple[Format, ...]:
+def carrier_formats(carrier: str) -> tuple[TrackingFormat, ...]:
     """The formats checked for an Amazon carrier code (empty: a carrier we cannot check)."""
     return _formats_of(CARRIER_FAMILIES.get(carrier_key(carrier), ()))
 
@@ -95,7 +126,7 @@ class Checked:
     cleaned: Cleaned
     verdict: Verdict
     carrier: str  # as given
-    format: Format | None = None  # the format that matched, if any
+    format: TrackingFormat | None = None  # the format that matched, if any
     fits_other: tuple[str, ...] = ()  # other carrier families whose format it passes
 
     @property
@@ -108,7 +139,7 @@ def _keeps_hyphens(families: tuple[str, ...]) -> bool:
 
 
 @cache
-def _formats_of(families: tuple[str, ...]) -> tuple[Format, ...]:
+def _formats_of(families: tuple[str, ...]) -> tuple[TrackingFormat, ...]:
     return tuple(f for f in FORMATS if f.family in families)
 
 
@@ -129,9 +160,13 @@ def check_tracking_number(raw: str, carrier: str | None) -> Checked:
     for fmt in mine:
         if fmt.valid(value):
             return Checked(cleaned, "valid", carrier or "", fmt)
-    others = tuple(dict.fromkeys(
-        f.family for f in FORMATS if f.family not in families and f.valid(value.replace("-", ""))
-    ))
+    others = tuple(
+        dict.fromkeys(
+            f.family
+            for f in FORMATS
+            if f.family not in families and f.valid(value.replace("-", ""))
+        )
+    )
     if not families:
         return Checked(cleaned, "not_checked", carrier or "", fits_other=others)
     shaped = next((f for f in mine if f.matches(value)), None)

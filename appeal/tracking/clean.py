@@ -13,11 +13,17 @@ import unicodedata
 from dataclasses import dataclass, field
 
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Zs", "Zl", "Zp", "Cc"})
-_INVISIBLE_EXTRA = frozenset((
-    0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800,  # Hangul fillers, braille blank
-    *range(0xFE00, 0xFE10),  # variation selectors
-    *range(0xE0100, 0xE01F0),  # variation selectors supplement
-))
+_INVISIBLE_EXTRA = frozenset(
+    (
+        0x115F,
+        0x1160,
+        0x3164,
+        0xFFA0,
+        0x2800,  # Hangul fillers, braille blank
+        *range(0xFE00, 0xFE10),  # variation selectors
+        *range(0xE0100, 0xE01F0),  # variation selectors supplement
+    )
+)
 _ALLOWED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
@@ -113,5 +119,11 @@ def clean_tracking_number(raw: str, *, keep_hyphens: bool = False) -> Cleaned:
                     removed.append(Removed(original, position))
             else:
                 refused.append(Refused(original, position))
-    return Cleaned(raw=raw, value="".join(out), removed=tuple(removed), refused=tuple(refused),
-                   folded=folded, hyphens_removed=hyphens)
+    return Cleaned(
+        raw=raw,
+        value="".join(out),
+        removed=tuple(removed),
+        refused=tuple(refused),
+        folded=folded,
+        hyphens_removed=hyphens,
+    )

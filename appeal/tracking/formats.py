@@ -45,8 +45,11 @@ def ups_1z(value: str) -> bool:
 def fedex_express(serial: str, check: str) -> bool:
     """FedEx Express: weights 1, 3, 7 repeating from the right; (sum mod 11) mod 10."""
     backwards = serial[::-1]
-    total = (_digit_sum(backwards[0::3]) + 3 * _digit_sum(backwards[1::3])
-             + 7 * _digit_sum(backwards[2::3]))
+    total = (
+        _digit_sum(backwards[0::3])
+        + 3 * _digit_sum(backwards[1::3])
+        + 7 * _digit_sum(backwards[2::3])
+    )
     return total % 11 % 10 == int(check)
 
 
@@ -114,7 +117,7 @@ def iso7064_mod37_36(value: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Format:
+class TrackingFormat:
     """One tracking-number format of one carrier family."""
 
     name: str
@@ -129,20 +132,23 @@ class Format:
         return self.matches(value) and (self.check is None or self.check(value))
 
 
-def _f(name: str, family: str, pattern: str, check: Check | None = None) -> Format:
-    return Format(name, family, re.compile(pattern, re.ASCII), check)
+def _f(name: str, family: str, pattern: str, check: Check | None = None) -> TrackingFormat:
+    return TrackingFormat(name, family, re.compile(pattern, re.ASCII), check)
 
 
-FORMATS: tuple[Format, ...] = (
+FORMATS: tuple[TrackingFormat, ...] = (
     _f("UPS 1Z", "ups", r"1Z[0-9A-Z]{16}", ups_1z),
     _f("USPS IMpb (20/22/26 digits)", "usps", r"\d{20}|9[1-5]\d{20}|9[1-5]\d{24}", usps_impb),
     _f("USPS IMpb with ZIP routing (30/34 digits)", "usps", r"420\d{27}|420\d{31}", usps_impb),
-    _f("FedEx Express (12 digits)", "fedex", r"\d{12}",
-       lambda v: fedex_express(v[:11], v[11])),
+    _f("FedEx Express (12 digits)", "fedex", r"\d{12}", lambda v: fedex_express(v[:11], v[11])),
     _f("FedEx Ground (15 digits)", "fedex", r"\d{15}", lambda v: gs1_mod10(v[:14], v[14])),
     _f("FedEx Ground SSCC-18", "fedex", r"\d{18}", lambda v: gs1_mod10(v[:17], v[17])),
-    _f("FedEx SmartPost (20/22 digits)", "fedex", r"\d{20}|92\d{20}",
-       lambda v: gs1_mod10(v[:-1] if v.startswith("92") else "92" + v[:-1], v[-1])),
+    _f(
+        "FedEx SmartPost (20/22 digits)",
+        "fedex",
+        r"\d{20}|92\d{20}",
+        lambda v: gs1_mod10(v[:-1] if v.startswith("92") else "92" + v[:-1], v[-1]),
+    ),
     _f("FedEx Ground 96 (22 digits)", "fedex", r"96\d{20}", fedex_96),
     _f("FedEx 34-digit barcode", "fedex", r"\d{34}", fedex_34),
     _f("FedEx 32-digit barcode", "fedex", r"\d{32}", fedex_32),
@@ -156,8 +162,12 @@ FORMATS: tuple[Format, ...] = (
     _f("LaserShip 1LS7 with piece suffix", "ontrac", r"1LS7[12]\d\d01[1-4]\d{6}-1"),
     _f("Canada Post (16 digits)", "canada_post", r"\d{16}", lambda v: gs1_mod10(v[:15], v[15])),
     _f("DPD (14 digits)", "dpd", r"\d{14}"),
-    _f("DPD parcel number with check character", "dpd", r"\d{14}[0-9A-Z]|\d{27}[0-9A-Z]",
-       iso7064_mod37_36),
+    _f(
+        "DPD parcel number with check character",
+        "dpd",
+        r"\d{14}[0-9A-Z]|\d{27}[0-9A-Z]",
+        iso7064_mod37_36,
+    ),
     _f("Yodel", "yodel", r"JJ?D\d{16}"),
     _f("YunExpress", "yunexpress", r"YT\d{16}"),
 )
@@ -165,16 +175,18 @@ FORMATS: tuple[Format, ...] = (
 # ISO 3166 codes of the Universal Postal Union's members and the territories it assigns S10
 # codes to (Hong Kong, Macao, Gibraltar, Aruba, Curacao ...). XX and other codes are refused.
 UPU_COUNTRIES = frozenset(
-    " ".join((
-        "AD AE AF AG AI AL AM AO AR AT AU AW AZ BA BB BD BE BF BG BH BI BJ BM BN",
-        "BO BQ BR BS BT BW BY BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CW CY",
-        "CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FK FO FR GA GB GD GE GF GH",
-        "GI GL GM GN GP GQ GR GT GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM",
-        "JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY",
-        "MA MC MD ME MG MK ML MM MN MO MQ MR MS MT MU MV MW MX MY MZ NA NC NE NG",
-        "NI NL NO NP NR NZ OM PA PE PF PG PH PK PL PM PN PT PY QA RE RO RS RU RW",
-        "SA SB SC SD SE SG SH SI SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TG TH",
-        "TJ TL TM TN TO TR TT TV TZ UA UG US UY UZ VA VC VE VG VN VU WF WS YE ZA",
-        "ZM ZW",
-    )).split()
+    " ".join(
+        (
+            "AD AE AF AG AI AL AM AO AR AT AU AW AZ BA BB BD BE BF BG BH BI BJ BM BN",
+            "BO BQ BR BS BT BW BY BZ CA CD CF CG CH CI CK CL CM CN CO CR CU CV CW CY",
+            "CZ DE DJ DK DM DO DZ EC EE EG ER ES ET FI FJ FK FO FR GA GB GD GE GF GH",
+            "GI GL GM GN GP GQ GR GT GW GY HK HN HR HT HU ID IE IL IN IQ IR IS IT JM",
+            "JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY",
+            "MA MC MD ME MG MK ML MM MN MO MQ MR MS MT MU MV MW MX MY MZ NA NC NE NG",
+            "NI NL NO NP NR NZ OM PA PE PF PG PH PK PL PM PN PT PY QA RE RO RS RU RW",
+            "SA SB SC SD SE SG SH SI SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TG TH",
+            "TJ TL TM TN TO TR TT TV TZ UA UG US UY UZ VA VC VE VG VN VU WF WS YE ZA",
+            "ZM ZW",
+        )
+    ).split()
 )

@@ -59,8 +59,14 @@ class RowResult:
             kinds.append("folded")
         if any(r.char in " -" for r in c.cleaned.removed) or c.cleaned.hyphens_removed:
             kinds.append("separators")
-        if c.verdict in ("check_failed", "unrecognised", "uncleanable", "missing", "null",
-                         "not_checked"):
+        if c.verdict in (
+            "check_failed",
+            "unrecognised",
+            "uncleanable",
+            "missing",
+            "null",
+            "not_checked",
+        ):
             kinds.append(c.verdict)
         if self.duplicate_of:
             kinds.append("duplicate")
@@ -80,8 +86,9 @@ class RowResult:
         if spaces:
             out.append(f"{spaces} space(s) inside the ID")
         if c.cleaned.hyphens_removed:
-            out.append(f"{c.cleaned.hyphens_removed} hyphen(s), which this carrier's IDs do "
-                       "not have")
+            out.append(
+                f"{c.cleaned.hyphens_removed} hyphen(s), which this carrier's IDs do not have"
+            )
         for refused in c.cleaned.refused:
             out.append(f"cannot be cleaned: {refused.describe()}; retype the ID from the label")
         carrier = self.carrier or "the carrier"
@@ -103,12 +110,16 @@ class RowResult:
             out.append(f"also used on another order ({file} line {line})")
         if self.other_code:
             if self.carrier_name and known_carrier(self.carrier_name):
-                out.append(f"carrier code 'Other' with '{self.carrier_name}', which is on "
-                           "Amazon's carrier list: select it instead")
+                out.append(
+                    f"carrier code 'Other' with '{self.carrier_name}', which is on "
+                    "Amazon's carrier list: select it instead"
+                )
             else:
-                out.append(f"carrier code 'Other' ('{self.carrier_name or 'no name'}'): not a "
-                           "carrier Amazon integrates with as far as we know, so Amazon "
-                           "cannot read its scans")
+                out.append(
+                    f"carrier code 'Other' ('{self.carrier_name or 'no name'}'): not a "
+                    "carrier Amazon integrates with as far as we know, so Amazon "
+                    "cannot read its scans"
+                )
         return out
 
 
@@ -161,8 +172,10 @@ class Summary:
         if self.clean and self.rows == 1:
             return f"The tracking ID in {where} has the format and check digit of its carrier."
         if self.clean:
-            return (f"All {self.rows:,} tracking IDs in {where} have the format and check digit "
-                    "of their carrier.")
+            return (
+                f"All {self.rows:,} tracking IDs in {where} have the format and check digit "
+                "of their carrier."
+            )
         parts = []
         for kind, label in KIND_LABELS.items():
             count = self.counts.get(kind, 0)
@@ -170,8 +183,9 @@ class Summary:
                 continue
             text = f"{count:,} {verb(label, count)}"
             if kind == "invisible" and self.invisible_chars:
-                names = ", ".join(n.split(" ", 1)[1].lower()
-                                  for n, _ in self.invisible_chars.most_common(3))
+                names = ", ".join(
+                    n.split(" ", 1)[1].lower() for n, _ in self.invisible_chars.most_common(3)
+                )
                 text += f" ({names})"
             parts.append(text)
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
@@ -179,11 +193,16 @@ class Summary:
         return f"Of {self.rows:,} {noun} in {where}, {listed}."
 
     def as_json(self) -> dict[str, Any]:
-        return {"files": self.files, "ids_checked": self.rows,
-                "rows_with_findings": self.problem_rows,
-                "counts": dict(self.counts), "invisible_characters": dict(self.invisible_chars),
-                "sentence": self.sentence(), "fixed": self.fixed,
-                "left_alone": [{"line": n, "why": w} for n, w in self.left_alone]}
+        return {
+            "files": self.files,
+            "ids_checked": self.rows,
+            "rows_with_findings": self.problem_rows,
+            "counts": dict(self.counts),
+            "invisible_characters": dict(self.invisible_chars),
+            "sentence": self.sentence(),
+            "fixed": self.fixed,
+            "left_alone": [{"line": n, "why": w} for n, w in self.left_alone],
+        }
 
 
 @dataclass
@@ -242,9 +261,9 @@ def scan_files(
     return summary
 
 
-def _scan_one(path: Path, lines: Iterator[Line], carrier: str | None,
-              seen: _Seen, summary: Summary
-              ) -> Iterator[tuple[RowResult | None, Line, str]]:
+def _scan_one(
+    path: Path, lines: Iterator[Line], carrier: str | None, seen: _Seen, summary: Summary
+) -> Iterator[tuple[RowResult | None, Line, str]]:
     before, header, rest = find_header(lines, SHIPPING_CONFIRMATION_COLUMNS)
     if header is None:  # a plain list: one number per line
         if carrier is None and any(line.text.count("\t") for line in before):
@@ -265,10 +284,10 @@ def _scan_one(path: Path, lines: Iterator[Line], carrier: str | None,
         yield None, line, line.text
     yield None, header, header.text
     cols = _columns(header)
-    width = 1 + max(i for i in (cols.order, cols.carrier, cols.name, cols.tracking)
-                    if i is not None)
-    order_at, carrier_at, name_at, tracking_at = cols.order, cols.carrier, cols.name, \
-        cols.tracking
+    width = 1 + max(
+        i for i in (cols.order, cols.carrier, cols.name, cols.tracking) if i is not None
+    )
+    order_at, carrier_at, name_at, tracking_at = cols.order, cols.carrier, cols.name, cols.tracking
     for line in rest:
         text = line.text
         if not text.strip():
@@ -292,8 +311,17 @@ def _scan_one(path: Path, lines: Iterator[Line], carrier: str | None,
         yield row, line, "\t".join(cells)
 
 
-def _row(path: Path, line: Line, order: str, code: str, name: str, checked: Checked,
-         seen: _Seen, *, other_code: bool = False) -> RowResult:
+def _row(
+    path: Path,
+    line: Line,
+    order: str,
+    code: str,
+    name: str,
+    checked: Checked,
+    seen: _Seen,
+    *,
+    other_code: bool = False,
+) -> RowResult:
     duplicate = None
     value = checked.cleaned.value
     if checked.verdict not in ("missing", "null", "uncleanable") and value:
@@ -335,8 +363,10 @@ def _fixed(row: RowResult, cell: str, summary: Summary) -> str:
         summary.fixed += 1
         if row.checked.verdict in ("check_failed", "unrecognised"):
             summary.left_alone.append(
-                (row.line, f"cleaned to {cleaned.value} but still {still}: correct it from the "
-                 "label")
+                (
+                    row.line,
+                    f"cleaned to {cleaned.value} but still {still}: correct it from the label",
+                )
             )
         return cleaned.value
     if row.checked.verdict in ("check_failed", "unrecognised"):
@@ -350,8 +380,9 @@ def _check_fix_target(paths: list[Path], fix: Path) -> None:
     if fix.exists():
         same = fix.resolve() == paths[0].resolve()
         raise InputError(
-            f"--fix {fix}: " + ("is the input file" if same else "already exists") +
-            "; give a new file name so that nothing is overwritten."
+            f"--fix {fix}: "
+            + ("is the input file" if same else "already exists")
+            + "; give a new file name so that nothing is overwritten."
         )
     if not fix.parent.is_dir():
         raise InputError(f"--fix {fix}: the folder {fix.parent} does not exist.")
@@ -364,8 +395,9 @@ class _FixWriter:
         self.target = target
         self.codec = encoding.codec
         try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                            dir=target.parent)
+            fd, self.tmp = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            )
         except OSError as exc:
             raise OutputError(f"{target.parent}: cannot write here ({exc.strerror}).") from None
         codec = "utf-8-sig" if encoding.bom else encoding.codec  # -sig writes the BOM back

@@ -11,8 +11,17 @@ from appeal.core.caseedit import dump_edited, load_for_edit
 from appeal.errors import InputError
 from appeal.fsio import atomic_write, read_text
 
-_ORDER = ("version", "lang", "seller", "notice", "channel", "metrics", "causes", "attachments",
-          "submissions")
+_ORDER = (
+    "version",
+    "lang",
+    "seller",
+    "notice",
+    "channel",
+    "metrics",
+    "causes",
+    "attachments",
+    "submissions",
+)
 
 
 def _plain(value: Any) -> Any:
@@ -40,8 +49,10 @@ class Draft:
             text = read_text(path)
             data = load_for_edit(text, str(path)) if text.strip() else CommentedMap()
             if not isinstance(data, CommentedMap):
-                raise InputError(f"{path}: exists and is not a case file; give a new file "
-                                 "name so that nothing is overwritten.")
+                raise InputError(
+                    f"{path}: exists and is not a case file; give a new file "
+                    "name so that nothing is overwritten."
+                )
             return cls(path, data, text)
         return cls(path, CommentedMap([("version", 1)]))
 
@@ -121,8 +132,9 @@ class Draft:
     def keep_causes(self, picked: list[str]) -> None:
         """Keep the answers of causes still picked, add new ones, in the order picked."""
         existing = {c.get("cause"): c for c in self.causes()}
-        self.set(("causes",), [existing.get(cause_id) or {"cause": cause_id}
-                               for cause_id in picked])
+        self.set(
+            ("causes",), [existing.get(cause_id) or {"cause": cause_id} for cause_id in picked]
+        )
 
     # -- the file ----------------------------------------------------------------------------
     def text(self) -> str:

@@ -17,15 +17,21 @@ from appeal.errors import AppealError
 from appeal.wizard.draft import Draft
 from appeal.wizard.notice import NoticeFacts
 from appeal.wizard.prompter import Prompter
-from appeal.wizard.texts import say
+from appeal.wizard.texts import phrase
 
 STEPS = ("seller", "notice", "causes", "details", "channel", "review", "finish")
 _CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_OWN = {"root_causes": "own_root", "corrective_actions": "own_action",
-        "preventive_measures": "own_measure"}
-_PICK = {"root_causes": "root_causes", "corrective_actions": "actions",
-         "preventive_measures": "measures"}
+_OWN = {
+    "root_causes": "own_root",
+    "corrective_actions": "own_action",
+    "preventive_measures": "own_measure",
+}
+_PICK = {
+    "root_causes": "root_causes",
+    "corrective_actions": "actions",
+    "preventive_measures": "measures",
+}
 
 
 class WizardInterrupted(AppealError):
@@ -47,8 +53,15 @@ def _is_date(text: str) -> bool:
 
 
 class Wizard:
-    def __init__(self, draft: Draft, prompter: Prompter, catalogue: Catalogue, lang: str,
-                 today: dt.date, notice: NoticeFacts | None = None) -> None:
+    def __init__(
+        self,
+        draft: Draft,
+        prompter: Prompter,
+        catalogue: Catalogue,
+        lang: str,
+        today: dt.date,
+        notice: NoticeFacts | None = None,
+    ) -> None:
         self.draft = draft
         self.ask = prompter
         self.catalogue = catalogue
@@ -59,7 +72,7 @@ class Wizard:
 
     # -- helpers -----------------------------------------------------------------------
     def t(self, key: str, **values: Any) -> str:
-        return say(self.lang, key, **values)
+        return phrase(self.lang, key, **values)
 
     def _validator(self, required: bool, kind: str | None) -> Callable[[str], bool | str]:
         def check(answer: str) -> bool | str:
@@ -74,14 +87,23 @@ class Wizard:
 
         return check
 
-    def text(self, path: tuple[str | int, ...], message: str, *, required: bool = True,
-             kind: str | None = None, english: bool = False, default: str | None = None) -> str:
+    def text(
+        self,
+        path: tuple[str | int, ...],
+        message: str,
+        *,
+        required: bool = True,
+        kind: str | None = None,
+        english: bool = False,
+        default: str | None = None,
+    ) -> str:
         """Ask, store at `path` in the draft, save. Returns the answer."""
         current = self.draft.get(path)
         start = str(current) if current not in (None, "") else (default or "")
         while True:
-            answer = self.ask.text(message, default=start,
-                                   validate=self._validator(required, kind)).strip()
+            answer = self.ask.text(
+                message, default=start, validate=self._validator(required, kind)
+            ).strip()
             if english and _CJK.search(answer) and self.ask.confirm(self.t("chinese_warning")):
                 start = answer
                 continue
@@ -90,8 +112,9 @@ class Wizard:
         return answer
 
     def _next_or_back(self) -> None:
-        choice = self.ask.select(self.t("nav"), [(self.t("nav.next"), "next"),
-                                                 (self.t("nav.back"), "back")], "next")
+        choice = self.ask.select(
+            self.t("nav"), [(self.t("nav.next"), "next"), (self.t("nav.back"), "back")], "next"
+        )
         if choice == "back":
             raise _Back
 
@@ -99,13 +122,20 @@ class Wizard:
     def run(self, start: int = 0) -> bool:
         """Ask every step from `start`; True when the user confirmed saving and rendering."""
         steps: list[Callable[[], bool | None]] = [
-            self.step_seller, self.step_notice, self.step_causes, self.step_details,
-            self.step_channel, self.step_review, self.step_finish]
+            self.step_seller,
+            self.step_notice,
+            self.step_causes,
+            self.step_details,
+            self.step_channel,
+            self.step_review,
+            self.step_finish,
+        ]
         index = start
         while index < len(steps):
             name = STEPS[index]
-            self.ask.say(self.t("step", n=index + 1, total=len(steps),
-                                name=self.t(f"step.{name}")))
+            self.ask.show(
+                self.t("step", n=index + 1, total=len(steps), name=self.t(f"step.{name}"))
+            )
             try:
                 result = steps[index]()
                 if name == "review" and result is False:
@@ -129,8 +159,9 @@ class Wizard:
         market = self.ask.select(self.t("marketplace"), [(m, m) for m in markets], current)
         self.draft.set(("seller", "marketplace"), market)
         self.text(("seller", "contact_name"), self.t("contact_name"))
-        self.text(("seller", "contact_email"), self.t("contact_email"), required=False,
-                  kind="email")
+        self.text(
+            ("seller", "contact_email"), self.t("contact_email"), required=False, kind="email"
+        )
 
     def step_notice(self) -> None:
         pasted = self.ask.text(self.t("paste_notice"), multiline=True).strip()
@@ -139,26 +170,35 @@ class Wizard:
 
             self.notice = read_notice(pasted)
             apply_notice(self.draft, self.notice)
-            self.ask.say(self.t("notice_read", what=describe_notice(self.notice)))
-        for raw, month_first, day_first in (self.notice.ambiguous_dates if self.notice
-                                            else []):
+            self.ask.show(self.t("notice_read", what=describe_notice(self.notice)))
+        for raw, month_first, day_first in self.notice.ambiguous_dates if self.notice else []:
             if self.draft.get(("notice", "date")):
                 break
-            chosen = self.ask.select(self.t("ambiguous", raw=raw), [
-                (f"{month_first:%d %B %Y}", month_first.isoformat()),
-                (f"{day_first:%d %B %Y}", day_first.isoformat())])
+            chosen = self.ask.select(
+                self.t("ambiguous", raw=raw),
+                [
+                    (f"{month_first:%d %B %Y}", month_first.isoformat()),
+                    (f"{day_first:%d %B %Y}", day_first.isoformat()),
+                ],
+            )
             self.draft.set(("notice", "date"), chosen)
         self.text(("notice", "date"), self.t("notice_date"), kind="date")
-        scope = self.ask.select(self.t("scope"), [(self.t("scope.category"), "category"),
-                                                  (self.t("scope.all"), "all")],
-                                self.draft.get(("notice", "scope")) or "category")
+        scope = self.ask.select(
+            self.t("scope"),
+            [(self.t("scope.category"), "category"), (self.t("scope.all"), "all")],
+            self.draft.get(("notice", "scope")) or "category",
+        )
         self.draft.set(("notice", "scope"), scope)
         if scope == "category":
             current = self.draft.get(("notice", "categories")) or []
-            answer = self.ask.text(self.t("categories"), default=", ".join(map(str, current)),
-                                   validate=self._validator(True, None))
-            self.draft.set(("notice", "categories"),
-                           [c.strip() for c in answer.split(",") if c.strip()])
+            answer = self.ask.text(
+                self.t("categories"),
+                default=", ".join(map(str, current)),
+                validate=self._validator(True, None),
+            )
+            self.draft.set(
+                ("notice", "categories"), [c.strip() for c in answer.split(",") if c.strip()]
+            )
         else:
             self.draft.set(("notice", "categories"), None)
         notice_day = dt.date.fromisoformat(str(self.draft.get(("notice", "date"))))
@@ -169,16 +209,18 @@ class Wizard:
         existing = [c.get("cause") for c in self.draft.causes()]
         suggested = existing or (self.notice.causes if self.notice else [])
         choices = [(c.title(self.lang), c.id) for c in self.catalogue.causes.values()]
-        picked = self.ask.checkbox(self.t("causes"), choices, suggested,
-                                   validate=lambda v: bool(v) or self.t("pick_one"))
+        picked = self.ask.checkbox(
+            self.t("causes"), choices, suggested, validate=lambda v: bool(v) or self.t("pick_one")
+        )
         self.draft.keep_causes(picked)
 
     def step_details(self) -> None:
         entries = self.draft.causes()
         for number, entry in enumerate(entries, start=1):
             cause = self.catalogue.causes[entry["cause"]]
-            self.ask.say(self.t("cause_title", n=number, total=len(entries),
-                                title=cause.title(self.lang)))
+            self.ask.show(
+                self.t("cause_title", n=number, total=len(entries), title=cause.title(self.lang))
+            )
             index = number - 1
             self.text(("causes", index, "facts"), self.t("facts"), english=True)
             for part in PARTS:
@@ -201,13 +243,21 @@ class Wizard:
         picked = self.ask.checkbox(self.t(_PICK[part]), choices, checked)
         entries: list[dict[str, Any]] = []
         for kind, value in picked:
-            previous = old_by_key.get(value) if kind == "use" else next(
-                (e for e in own if e["text"] == value), None)
-            entries.append({kind: value, **{k: v for k, v in (previous or {}).items()
-                                            if k not in ("use", "text")}})
+            previous = (
+                old_by_key.get(value)
+                if kind == "use"
+                else next((e for e in own if e["text"] == value), None)
+            )
+            entries.append(
+                {
+                    kind: value,
+                    **{k: v for k, v in (previous or {}).items() if k not in ("use", "text")},
+                }
+            )
         while True:
-            extra = self.text(("causes", index, "_own"), self.t(_OWN[part]), required=False,
-                              english=True)
+            extra = self.text(
+                ("causes", index, "_own"), self.t(_OWN[part]), required=False, english=True
+            )
             self.draft.set(("causes", index, "_own"), None)
             if not extra:
                 break
@@ -218,12 +268,20 @@ class Wizard:
             short = label if len(label) <= 50 else label[:47] + "..."
             where = ("causes", index, part, position)
             if part == "corrective_actions":
-                self.text((*where, "date"), self.t("action_date", item=f"[{short}]"),
-                          kind="date", default=self.today.isoformat())
+                self.text(
+                    (*where, "date"),
+                    self.t("action_date", item=f"[{short}]"),
+                    kind="date",
+                    default=self.today.isoformat(),
+                )
             elif part == "preventive_measures":
                 self.text((*where, "owner"), self.t("owner", item=f"[{short}]"))
-                self.text((*where, "start"), self.t("start", item=f"[{short}]"), kind="date",
-                          default=self.today.isoformat())
+                self.text(
+                    (*where, "start"),
+                    self.t("start", item=f"[{short}]"),
+                    kind="date",
+                    default=self.today.isoformat(),
+                )
 
     def _case(self) -> Case:
         """The draft as a validated case; AppealError while answers are missing."""
@@ -237,18 +295,25 @@ class Wizard:
         try:
             case = self._case()
         except AppealError as exc:
-            self.ask.say(exc.message)
+            self.ask.show(exc.message)
             return
         channel = decide_channel(case, self.catalogue)
         where = channel.address if channel.kind == "email" else "Seller Central"
         days = channel.days_left(self.today)
         left = self.t("left", n=days) if days >= 0 else self.t("past", n=-days)
-        self.ask.say(self.t("channel", where=where, why=channel.reason,
-                            deadline=channel.deadline.isoformat(), left=left))
+        self.ask.show(
+            self.t(
+                "channel",
+                where=where,
+                why=channel.reason,
+                deadline=channel.deadline.isoformat(),
+                left=left,
+            )
+        )
 
     def step_review(self) -> bool:
-        self.ask.say(self.t("review_intro"))
-        self.ask.say(self._preview())
+        self.ask.show(self.t("review_intro"))
+        self.ask.show(self._preview())
         return self.ask.confirm(self.t("review_ok"))
 
     def _preview(self) -> str:
@@ -263,20 +328,29 @@ class Wizard:
         except AppealError as exc:
             return f"{self.draft.text()}\n{exc.message}"
         letter = render_letter(case, self.catalogue, letter_date=self.today)
-        markdown = render_reading_copy(letter, self.catalogue) if self.lang == "zh" \
-            else letter.markdown
+        markdown = (
+            render_reading_copy(letter, self.catalogue) if self.lang == "zh" else letter.markdown
+        )
         return blocks_to_text(parse_markdown(markdown))
 
     def step_finish(self) -> bool:
         from appeal.letter.render import CHANNEL_FORMATS
 
-        self.ask.say(self.t("saved", path=self.draft.path))
+        self.ask.show(self.t("saved", path=self.draft.path))
         fitting = list(CHANNEL_FORMATS[self._channel_kind()])
-        names = {"txt": "text (.txt)", "md": "Markdown (.md)", "docx": "Word letter (.docx)",
-                 "eml": "e-mail draft (.eml)", "form": "Seller Central form boxes (.form.txt)"}
-        self.formats = self.ask.checkbox(self.t("formats"), [(names[f], f) for f in fitting],
-                                         fitting, validate=lambda v: bool(v) or
-                                         self.t("pick_one"))
+        names = {
+            "txt": "text (.txt)",
+            "md": "Markdown (.md)",
+            "docx": "Word letter (.docx)",
+            "eml": "e-mail draft (.eml)",
+            "form": "Seller Central form boxes (.form.txt)",
+        }
+        self.formats = self.ask.checkbox(
+            self.t("formats"),
+            [(names[f], f) for f in fitting],
+            fitting,
+            validate=lambda v: bool(v) or self.t("pick_one"),
+        )
         return True
 
     def _channel_kind(self) -> str:

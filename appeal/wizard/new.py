@@ -16,7 +16,7 @@ from appeal.wizard.draft import Draft
 from appeal.wizard.flow import Wizard, WizardInterrupted, apply_notice, first_open_step
 from appeal.wizard.notice import read_notice
 from appeal.wizard.prompter import Prompter, QuestionaryPrompter
-from appeal.wizard.texts import say
+from appeal.wizard.texts import phrase
 
 
 @dataclass
@@ -34,8 +34,9 @@ def choose_lang(option: str | None, draft: Draft) -> str:
         return option
     if draft.get(("lang",)) in ("en", "zh"):
         return str(draft.get(("lang",)))
-    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or \
-        os.environ.get("LANG") or ""
+    locale = (
+        os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    )
     return "zh" if locale.lower().startswith("zh") else "en"
 
 
@@ -69,9 +70,18 @@ def _render(path: Path, formats: list[str] | None, today: dt.date) -> list[Path]
     return render_cases([path], formats=formats, today=today)[0].written
 
 
-def run_new(*, case: Path | None, lang: str | None, from_case: Path | None,
-            notice_file: Path | None, no_input: bool, sets: list[str], today: dt.date,
-            prompter: Prompter | None = None, interactive: bool | None = None) -> NewResult:
+def run_new(
+    *,
+    case: Path | None,
+    lang: str | None,
+    from_case: Path | None,
+    notice_file: Path | None,
+    no_input: bool,
+    sets: list[str],
+    today: dt.date,
+    prompter: Prompter | None = None,
+    interactive: bool | None = None,
+) -> NewResult:
     """Build the case from every source, ask what is missing (unless --no-input), save,
     and render the letter."""
     path = case if case is not None else Path(f"appeal-{today.isoformat()}.yaml")
@@ -84,8 +94,9 @@ def run_new(*, case: Path | None, lang: str | None, from_case: Path | None,
             "--set, --from and --notice and add --no-input."
         )
     if from_case is not None and path.exists():
-        raise InputError(f"{path}: already exists; --from starts a new case, so give a new "
-                         "file name.")
+        raise InputError(
+            f"{path}: already exists; --from starts a new case, so give a new file name."
+        )
     draft = Draft.from_case(path, from_case) if from_case is not None else Draft.open(path)
     language = choose_lang(lang, draft)
     start = 0
@@ -96,10 +107,15 @@ def run_new(*, case: Path | None, lang: str | None, from_case: Path | None,
         while backup.exists():  # an older backup is never replaced
             number += 1
             backup = path.with_name(f"{path.name}.bak{number}")
-        choice = ask.select(say(language, "resume", path=path), [
-            (say(language, "resume.continue"), "continue"),
-            (say(language, "resume.restart", backup=backup), "restart"),
-            (say(language, "resume.quit"), "quit")], "continue")
+        choice = ask.select(
+            phrase(language, "resume", path=path),
+            [
+                (phrase(language, "resume.continue"), "continue"),
+                (phrase(language, "resume.restart", backup=backup), "restart"),
+                (phrase(language, "resume.quit"), "quit"),
+            ],
+            "continue",
+        )
         if choice == "quit":
             return NewResult(path, [], language)
         if choice == "restart":
@@ -127,7 +143,8 @@ def run_new(*, case: Path | None, lang: str | None, from_case: Path | None,
         except CaseInvalid as exc:
             raise InputError(
                 f"--no-input: the answers are incomplete ({path} keeps what was given):\n"
-                + "\n".join(exc.problems)) from None
+                + "\n".join(exc.problems)
+            ) from None
         return NewResult(path, _render(path, None, today), language)
     wizard = Wizard(draft, prompter or QuestionaryPrompter(), catalogue, language, today, facts)
     try:

@@ -9,12 +9,31 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
 MONTHS.update({name[:3]: number for name, number in list(MONTHS.items())})
-_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|" \
-         r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_MONTH = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
 _ISO = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
 _TEXT_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}}),?\s+(20\d\d)\b", re.IGNORECASE)
 _TEXT_DMY = re.compile(rf"\b(\d{{1,2}})\s+{_MONTH}\s+(20\d\d)\b", re.IGNORECASE)
@@ -56,8 +75,14 @@ class NoticeFacts:
 
     @property
     def found_anything(self) -> bool:
-        return bool(self.date or self.ambiguous_dates or self.scope or self.metrics
-                    or self.categories or self.deadline_days)
+        return bool(
+            self.date
+            or self.ambiguous_dates
+            or self.scope
+            or self.metrics
+            or self.categories
+            or self.deadline_days
+        )
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -94,16 +119,23 @@ def _dates(text: str) -> tuple[list[dt.date], list[tuple[str, dt.date, dt.date]]
 
 
 def _categories(text: str) -> list[str]:
-    match = re.search(r"(?:following|these|in the)\s+categor(?:y|ies)\s*[:：]?\s*(.+?)"
-                      r"(?:\n\s*\n|$)", text, re.IGNORECASE | re.DOTALL)
+    match = re.search(
+        r"(?:following|these|in the)\s+categor(?:y|ies)\s*[:：]?\s*(.+?)"
+        r"(?:\n\s*\n|$)",
+        text,
+        re.IGNORECASE | re.DOTALL,
+    )
     if match is None:
         match = re.search(r"以下(?:品类|类目|分类)\s*[:：]?\s*(.+?)(?:\n\s*\n|$)", text, re.DOTALL)
     if match is None:
         return []
     block = match.group(1)
     items = [re.sub(r"^[\s\-*•·]+", "", line).strip(" .;") for line in block.splitlines()]
-    items = [i for i in items if i and len(i) <= 60 and not re.search(r"\b(?:we|you|your)\b", i,
-                                                                       re.IGNORECASE)]
+    items = [
+        i
+        for i in items
+        if i and len(i) <= 60 and not re.search(r"\b(?:we|you|your)\b", i, re.IGNORECASE)
+    ]
     if len(items) == 1 and "," in items[0]:
         items = [i.strip() for i in items[0].split(",") if i.strip()]
     return items[:10]
@@ -116,43 +148,60 @@ def read_notice(text: str) -> NoticeFacts:
     if dates:
         facts.date = max(dates)  # the notice is dated after the metric windows it quotes
     low = text.lower()
-    category_words = re.search(r"(?:selling privileges|ability to (?:sell|fulfil)|"
-                               r"merchant[- ]fulfil{1,2}ed).{0,120}categor|categor.{0,80}"
-                               r"(?:removed|suspended)|以下(?:品类|类目)", low, re.DOTALL)
-    account_words = re.search(r"deactivat|suspended your (?:account|selling)|account (?:has been|"
-                              r"is) (?:deactivated|suspended)|all (?:of your )?merchant|"
-                              r"账户.{0,6}(?:停用|暂停)", low)
+    category_words = re.search(
+        r"(?:selling privileges|ability to (?:sell|fulfil)|"
+        r"merchant[- ]fulfil{1,2}ed).{0,120}categor|categor.{0,80}"
+        r"(?:removed|suspended)|以下(?:品类|类目)",
+        low,
+        re.DOTALL,
+    )
+    account_words = re.search(
+        r"deactivat|suspended your (?:account|selling)|account (?:has been|"
+        r"is) (?:deactivated|suspended)|all (?:of your )?merchant|"
+        r"账户.{0,6}(?:停用|暂停)",
+        low,
+    )
     if category_words:
         facts.scope = "category"
         facts.categories = _categories(text)
     elif account_words:
         facts.scope = "all"
     for metric, words in METRIC_WORDS.items():
-        pattern = re.compile(rf"(?:{words})(?:[^%\n]|\n(?!\s*\n)){{0,80}}?{_PERCENT}",
-                             re.IGNORECASE)
+        pattern = re.compile(
+            rf"(?:{words})(?:[^%\n]|\n(?!\s*\n)){{0,80}}?{_PERCENT}", re.IGNORECASE
+        )
         match = pattern.search(text)
         if match is None and re.search(words, text, re.IGNORECASE) is None:
             continue
         if match is not None:
             facts.metrics[metric] = float(match.group(1))
-            rest = text[match.end():match.end() + 160]
-            target = re.search(rf"(?:target|below|above|under|less than|at least|目标)"
-                               rf"[^%\n]{{0,40}}?{_PERCENT}", rest, re.IGNORECASE)
+            rest = text[match.end() : match.end() + 160]
+            target = re.search(
+                rf"(?:target|below|above|under|less than|at least|目标)"
+                rf"[^%\n]{{0,40}}?{_PERCENT}",
+                rest,
+                re.IGNORECASE,
+            )
             if target is not None:
                 facts.targets[metric] = float(target.group(1))
         for cause in LIKELY_CAUSES[metric]:
             if cause not in facts.causes:
                 facts.causes.append(cause)
-    days = re.search(r"within\s+(\d{1,2})\s+(?:calendar\s+)?days|(\d{1,2})\s*天内", text,
-                     re.IGNORECASE)
+    days = re.search(
+        r"within\s+(\d{1,2})\s+(?:calendar\s+)?days|(\d{1,2})\s*天内", text, re.IGNORECASE
+    )
     if days:
         facts.deadline_days = int(days.group(1) or days.group(2))
         if facts.date:
             facts.deadline = facts.date + dt.timedelta(days=facts.deadline_days)
     if "invalid" in low and "tracking" in low and "invalid_tracking" not in facts.causes:
         facts.causes.append("invalid_tracking")
-    reference = re.search(r"(?:reference|ref\.?|case|notification)\s*(?:id|number|no\.?)?\s*"
-                          r"[:#]\s*([A-Z0-9][A-Z0-9-]{5,})", text, re.IGNORECASE)
+    reference = re.search(
+        r"(?:reference|ref\.?|case|notification)\s*(?:id|number|no\.?)?\s*"
+        r"[:#]\s*([A-Z0-9][A-Z0-9-]{5,})",
+        text,
+        re.IGNORECASE,
+    )
     if reference:
         facts.reference = reference.group(1)
     return facts

@@ -13,18 +13,28 @@ Validator = Callable[[str], bool | str]
 
 
 class Prompter(Protocol):
-    def text(self, message: str, *, default: str = "", validate: Validator | None = None,
-             multiline: bool = False) -> str: ...
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        validate: Validator | None = None,
+        multiline: bool = False,
+    ) -> str: ...
 
-    def select(self, message: str, choices: list[tuple[str, Any]],
-               default: Any = None) -> Any: ...
+    def select(self, message: str, choices: list[tuple[str, Any]], default: Any = None) -> Any: ...
 
-    def checkbox(self, message: str, choices: list[tuple[str, Any]], checked: list[Any],
-                 validate: Callable[[list[Any]], bool | str] | None = None) -> list[Any]: ...
+    def checkbox(
+        self,
+        message: str,
+        choices: list[tuple[str, Any]],
+        checked: list[Any],
+        validate: Callable[[list[Any]], bool | str] | None = None,
+    ) -> list[Any]: ...
 
     def confirm(self, message: str, *, default: bool = True) -> bool: ...
 
-    def say(self, text: str) -> None: ...
+    def show(self, text: str) -> None: ...
 
 
 class QuestionaryPrompter:
@@ -37,12 +47,19 @@ class QuestionaryPrompter:
         if output is not None:
             self._io["output"] = output
 
-    def text(self, message: str, *, default: str = "", validate: Validator | None = None,
-             multiline: bool = False) -> str:
+    def text(
+        self,
+        message: str,
+        *,
+        default: str = "",
+        validate: Validator | None = None,
+        multiline: bool = False,
+    ) -> str:
         import questionary
 
-        answer = questionary.text(message, default=default, validate=validate,
-                                  multiline=multiline, **self._io).unsafe_ask()
+        answer = questionary.text(
+            message, default=default, validate=validate, multiline=multiline, **self._io
+        ).unsafe_ask()
         return str(answer)
 
     def select(self, message: str, choices: list[tuple[str, Any]], default: Any = None) -> Any:
@@ -50,18 +67,24 @@ class QuestionaryPrompter:
 
         items = [questionary.Choice(title, value=value) for title, value in choices]
         start = next((i for i in items if i.value == default), None)
-        return questionary.select(message, choices=items, default=start,
-                                  **self._io).unsafe_ask()
+        return questionary.select(message, choices=items, default=start, **self._io).unsafe_ask()
 
-    def checkbox(self, message: str, choices: list[tuple[str, Any]], checked: list[Any],
-                 validate: Callable[[list[Any]], bool | str] | None = None) -> list[Any]:
+    def checkbox(
+        self,
+        message: str,
+        choices: list[tuple[str, Any]],
+        checked: list[Any],
+        validate: Callable[[list[Any]], bool | str] | None = None,
+    ) -> list[Any]:
         import questionary
 
-        items = [questionary.Choice(title, value=value, checked=value in checked)
-                 for title, value in choices]
-        answer = questionary.checkbox(message, choices=items,
-                                      validate=validate or (lambda _: True),
-                                      **self._io).unsafe_ask()
+        items = [
+            questionary.Choice(title, value=value, checked=value in checked)
+            for title, value in choices
+        ]
+        answer = questionary.checkbox(
+            message, choices=items, validate=validate or (lambda _: True), **self._io
+        ).unsafe_ask()
         return list(answer)
 
     def confirm(self, message: str, *, default: bool = True) -> bool:
@@ -69,8 +92,9 @@ class QuestionaryPrompter:
 
         return bool(questionary.confirm(message, default=default, **self._io).unsafe_ask())
 
-    def say(self, text: str) -> None:
+    def show(self, text: str) -> None:
         from prompt_toolkit import print_formatted_text
 
-        print_formatted_text(text, **({"output": self._io["output"]}
-                                      if "output" in self._io else {}))
+        print_formatted_text(
+            text, **({"output": self._io["output"]} if "output" in self._io else {})
+        )

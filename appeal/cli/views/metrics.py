@@ -47,20 +47,30 @@ def sentence(figure: Figure, latest: Figure | None) -> str:
     from appeal.letter.content import pct
 
     if figure.metric.id == "cancellation_rate":
-        text = (f"Between {_span(figure, 'and')} we cancelled {figure.numerator} of "
-                f"{figure.denominator} merchant-fulfilled orders ({pct(figure.value)}).")
+        text = (
+            f"Between {_span(figure, 'and')} we cancelled {figure.numerator} of "
+            f"{figure.denominator} merchant-fulfilled orders ({pct(figure.value)})."
+        )
     elif figure.metric.id == "valid_tracking_rate" and figure.estimate:
-        text = (f"Between {_span(figure, 'and')}, {figure.numerator} of {figure.denominator} "
-                f"shipments had a tracking ID usable for their carrier ({pct(figure.value)}).")
+        text = (
+            f"Between {_span(figure, 'and')}, {figure.numerator} of {figure.denominator} "
+            f"shipments had a tracking ID usable for their carrier ({pct(figure.value)})."
+        )
     elif figure.metric.id == "late_shipment_rate" and figure.estimate:
-        text = (f"Between {_span(figure, 'and')}, {figure.numerator} of {figure.denominator} "
-                f"orders were confirmed after their expected ship date ({pct(figure.value)}).")
+        text = (
+            f"Between {_span(figure, 'and')}, {figure.numerator} of {figure.denominator} "
+            f"orders were confirmed after their expected ship date ({pct(figure.value)})."
+        )
     else:
-        text = (f"Amazon's figure for our {figure.metric.en} was {pct(figure.value)} from "
-                f"{_span(figure)}.")
+        text = (
+            f"Amazon's figure for our {figure.metric.en} was {pct(figure.value)} from "
+            f"{_span(figure)}."
+        )
     if latest is not None:
-        text += (f" In the latest window, {_span(latest)}, it was {latest.numerator} of "
-                 f"{latest.denominator} ({pct(latest.value)}).")
+        text += (
+            f" In the latest window, {_span(latest)}, it was {latest.numerator} of "
+            f"{latest.denominator} ({pct(latest.value)})."
+        )
     return text
 
 
@@ -80,17 +90,21 @@ def write_into_case(case_path: Path, results: Results) -> list[str]:
         for metric_id, (figure, latest) in chosen.items():
             window = CommentedSeq([figure.start, figure.end])
             window.fa.set_flow_style()
-            entry = CommentedMap([("value", round(figure.value, 2)), ("window", window),
-                                  ("source", figure.source)])
+            entry = CommentedMap(
+                [("value", round(figure.value, 2)), ("window", window), ("source", figure.source)]
+            )
             if latest is not None:
                 latest_window = CommentedSeq([latest.start, latest.end])
                 latest_window.fa.set_flow_style()
-                entry["latest"] = CommentedMap([("value", round(latest.value, 2)),
-                                                ("window", latest_window)])
+                entry["latest"] = CommentedMap(
+                    [("value", round(latest.value, 2)), ("window", latest_window)]
+                )
             data["metrics"][metric_id] = entry
             text = sentence(figure, latest)
-            target = next((c for wanted in CAUSES_FOR[metric_id] for c in causes
-                           if c.get("cause") == wanted), None)
+            target = next(
+                (c for wanted in CAUSES_FOR[metric_id] for c in causes if c.get("cause") == wanted),
+                None,
+            )
             if target is not None and text not in str(target.get("facts") or ""):
                 target["facts"] = f"{str(target.get('facts') or '').strip()} {text}".strip()
                 added.append(text)
@@ -99,21 +113,37 @@ def write_into_case(case_path: Path, results: Results) -> list[str]:
     return added
 
 
-def run_metrics(*, files: list[Path], as_of: dt.date | None, as_json: bool,
-                into: Path | None) -> int:
+def run_metrics(
+    *, files: list[Path], as_of: dt.date | None, as_json: bool, into: Path | None
+) -> int:
     results = compute(files, as_of)
     added = write_into_case(into, results) if into is not None else []
     if as_json:
-        print(json.dumps({
-            "as_of": results.as_of.isoformat(),
-            "figures": [f.as_json() for f in results.figures],
-            "by_carrier": {c: {"usable": ok, "shipments": n, "rate": round(100 * ok / n, 2)}
-                           for c, (ok, n) in results.by_carrier.items()},
-            "daily": [{"day": d.isoformat(), "orders": o, "seller_cancellations": c,
-                       "cancellation_rate_7d": None if r is None else round(r, 2)}
-                      for d, o, c, r in results.daily],
-            "notes": [*results.notes, WHY_ESTIMATES], "sentences_added": added,
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "as_of": results.as_of.isoformat(),
+                    "figures": [f.as_json() for f in results.figures],
+                    "by_carrier": {
+                        c: {"usable": ok, "shipments": n, "rate": round(100 * ok / n, 2)}
+                        for c, (ok, n) in results.by_carrier.items()
+                    },
+                    "daily": [
+                        {
+                            "day": d.isoformat(),
+                            "orders": o,
+                            "seller_cancellations": c,
+                            "cancellation_rate_7d": None if r is None else round(r, 2),
+                        }
+                        for d, o, c, r in results.daily
+                    ],
+                    "notes": [*results.notes, WHY_ESTIMATES],
+                    "sentences_added": added,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     _print(results, into, added)
     return 0
@@ -132,8 +162,14 @@ def _print(results: Results, into: Path | None, added: list[str]) -> None:
     for f in results.figures:
         colour = "green" if f.meets else "red"
         count = f"{f.numerator} / {f.denominator}" if f.denominator else "-"
-        table.add_row(f.label, f"[{colour}]{pct(f.value)}[/]", count, f"{f.start} to {f.end}",
-                      f.metric.target_text, f.source + ("" if f.estimate else " (Amazon's own)"))
+        table.add_row(
+            f.label,
+            f"[{colour}]{pct(f.value)}[/]",
+            count,
+            f"{f.start} to {f.end}",
+            f.metric.target_text,
+            f.source + ("" if f.estimate else " (Amazon's own)"),
+        )
     out.print(table)
     if results.by_carrier:
         out.print("Usable tracking IDs by carrier (last 30 days):")
@@ -147,8 +183,9 @@ def _print(results: Results, into: Path | None, added: list[str]) -> None:
         mark = round(2.5 / scale * width)
         for day, rate in chart:
             filled = round(rate / scale * width)
-            bar = "".join("|" if i == mark else ("█" if i < filled else " ")
-                          for i in range(width + 1))
+            bar = "".join(
+                "|" if i == mark else ("█" if i < filled else " ") for i in range(width + 1)
+            )
             colour = "red" if rate >= 2.5 else "green"
             out.print(f"  {day}  [{colour}]{bar}[/] {pct(rate)}")
     for note in [*results.notes, WHY_ESTIMATES]:

@@ -16,14 +16,23 @@ _PROGRESS_FROM = 20 << 20  # show a progress bar for inputs over 20 MB in a term
 
 def _row_json(row: RowResult) -> dict[str, Any]:
     c = row.checked
-    return {"file": row.file, "line": row.line, "order_id": row.order_id,
-            "carrier": row.carrier, "raw": c.cleaned.raw, "cleaned": c.cleaned.value,
-            "verdict": c.verdict, "format": c.format.name if c.format else None,
-            "kinds": row.kinds, "findings": row.findings()}
+    return {
+        "file": row.file,
+        "line": row.line,
+        "order_id": row.order_id,
+        "carrier": row.carrier,
+        "raw": c.cleaned.raw,
+        "cleaned": c.cleaned.value,
+        "verdict": c.verdict,
+        "format": c.format.name if c.format else None,
+        "kinds": row.kinds,
+        "findings": row.findings(),
+    }
 
 
-def run_tracking(*, files: list[Path], carrier: str | None, fix: Path | None, as_json: bool,
-                 into: Path | None) -> int:
+def run_tracking(
+    *, files: list[Path], carrier: str | None, fix: Path | None, as_json: bool, into: Path | None
+) -> int:
     """Scan, report, optionally fix and record; return the exit code."""
     from rich.console import Console
     from rich.markup import escape
@@ -56,8 +65,7 @@ def run_tracking(*, files: list[Path], carrier: str | None, fix: Path | None, as
         print(json.dumps({**summary.as_json(), "rows": rows}, ensure_ascii=False, indent=2))
     else:
         if shown > SHOWN_ROWS:
-            out.print(f"... and {shown - SHOWN_ROWS} more rows with findings (use --json for "
-                      "all).")
+            out.print(f"... and {shown - SHOWN_ROWS} more rows with findings (use --json for all).")
         _print_summary(out, summary, fix, into)
     return EXIT_OK if summary.clean else EXIT_FINDINGS
 
@@ -69,8 +77,9 @@ def _safe(text: str) -> str:
     return "".join(f"\\u{ord(ch):04x}" if is_invisible(ch) and ch != " " else ch for ch in text)
 
 
-def _scan_with_progress(files: list[Path], carrier: str | None, fix: Path | None,
-                        on_row: Any, total: int, quiet: bool) -> Summary:
+def _scan_with_progress(
+    files: list[Path], carrier: str | None, fix: Path | None, on_row: Any, total: int, quiet: bool
+) -> Summary:
     if quiet or total < _PROGRESS_FROM or not sys.stderr.isatty():
         return scan_files(files, carrier=carrier, fix=fix, on_row=on_row)
     from rich.console import Console
@@ -78,8 +87,13 @@ def _scan_with_progress(files: list[Path], carrier: str | None, fix: Path | None
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("Checking tracking IDs", total=total)
-        return scan_files(files, carrier=carrier, fix=fix, on_row=on_row,
-                          on_progress=lambda n: progress.advance(task, n))
+        return scan_files(
+            files,
+            carrier=carrier,
+            fix=fix,
+            on_row=on_row,
+            on_progress=lambda n: progress.advance(task, n),
+        )
 
 
 def _print_summary(out: Any, summary: Summary, fix: Path | None, into: Path | None) -> None:
@@ -96,8 +110,11 @@ def _print_summary(out: Any, summary: Summary, fix: Path | None, into: Path | No
     out.print()
     out.print(summary.sentence(), markup=False)
     if fix is not None:
-        out.print(f"Wrote {fix}: {summary.fixed} tracking cell(s) cleaned; every other byte "
-                  "is as in the input.", markup=False)
+        out.print(
+            f"Wrote {fix}: {summary.fixed} tracking cell(s) cleaned; every other byte "
+            "is as in the input.",
+            markup=False,
+        )
         for line, why in summary.left_alone:
             out.print(f"  left for you, line {line}: {why}", markup=False)
     if into is not None:

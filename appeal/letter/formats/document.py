@@ -146,6 +146,4 @@ def plain(runs: Inline) -> str:
 def inline_plain_text(markdown: str) -> str:
     """Plain text of one line of Markdown (escapes resolved, emphasis dropped)."""
     blocks = parse_markdown(markdown)
-    return "\n".join(
-        plain(b.runs) for b in blocks if isinstance(b, Paragraph | Heading)
-    )
+    return "\n".join(plain(b.runs) for b in blocks if isinstance(b, Paragraph | Heading))

@@ -25,8 +25,9 @@ def write_eml(
     if sender_email:
         message["From"] = formataddr((sender_name, sender_email))
     message["Subject"] = subject
-    message["Date"] = format_datetime(dt.datetime.combine(letter_date, dt.time(9, 0),
-                                                          tzinfo=dt.UTC))
+    message["Date"] = format_datetime(
+        dt.datetime.combine(letter_date, dt.time(9, 0), tzinfo=dt.UTC)
+    )
     message["X-Unsent"] = "1"
     message.set_content(body, charset="utf-8")
     if attachment is not None:

@@ -42,8 +42,10 @@ def split_into_boxes(blocks: list[Block]) -> list[Box]:
             continue
         if cause is not None and 0 <= part < 3:
             parts[part].append(block)
-    return [Box(title, blocks_to_text(content).strip())
-            for title, content in zip(BOX_TITLES, parts, strict=True)]
+    return [
+        Box(title, blocks_to_text(content).strip())
+        for title, content in zip(BOX_TITLES, parts, strict=True)
+    ]
 
 
 def write_form(blocks: list[Block], *, channel_note: str) -> str:
