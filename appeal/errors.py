@@ -6,6 +6,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_BUG = 70  # a bug in appeal (BSD sysexits' EX_SOFTWARE)
 
 
 class AppealError(Exception):
@@ -41,3 +42,16 @@ class OutputConflict(AppealError):
 
 class OutputError(AppealError):
     """Raised when an output file or folder cannot be written (permissions, missing disk)."""
+
+
+class DataFileError(AppealError):
+    """Raised when one of appeal's own data files (catalogue, marketplaces ...) breaks its model:
+    a bug in appeal or a local edit of the package, never the user's input."""
+
+    exit_code = EXIT_BUG
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(
+            "appeal's own data is broken (please report this):\n" + "\n".join(problems)
+        )

@@ -1,8 +1,17 @@
-"""YAML in: safe loading that remembers the line of every key and list item.
+"""YAML in: the one dialect of case files and data files, with the line of every key and item.
 
-Only plain data is built (mappings, lists, strings, numbers, booleans, null); any tag such as
-`!!python/object` is refused. Dates stay strings here; the case model parses them, so that a
-date like 2026-02-30 becomes a located field error instead of a crash in the YAML library.
+The dialect is deliberately small, so that whatever a seller types comes back as typed:
+
+- every scalar is text, exactly as written (`On`, `NO`, `Yes`, `12:30`, `0123` stay text); the
+  models give fields their types (numbers, dates), so a wrong value is a located field error;
+- a plain (unquoted) empty value, `~` or `null` is "not given" (None);
+- no tags (`!!python/object` ...), no anchors or aliases (`&a`, `*a`), no merge keys (`<<`),
+  one document per file: a case file holds plain data only, and an alias cannot expand a small
+  file into gigabytes.
+
+PyYAML's C parser reads the events; this module builds the data itself. Files are written by
+ruamel.yaml's round trip (`appeal.core.caseedit`), which quotes any text this reader would
+otherwise read differently; a property test holds the two together.
 """
 
 from __future__ import annotations
@@ -13,10 +22,10 @@ import yaml
 
 from appeal.errors import InputError
 
-try:  # the C parser is much faster; the constructor below is Python either way
-    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Base = yaml.SafeLoader
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+MAX_DEPTH = 32  # a case file nests 5 levels deep; deeper is an attack or a mistake
 
 
 class LineDict(dict[Any, Any]):
@@ -33,66 +42,29 @@ class LineList(list[Any]):
     line: int
 
 
-class _LineLoader(_Base):  # type: ignore[valid-type,misc]
-    pass
+class _Frame:
+    """A mapping or sequence being built, with the key waiting for its value."""
+
+    __slots__ = ("container", "key", "key_line")
+
+    def __init__(self, container: LineDict | LineList) -> None:
+        self.container = container
+        self.key: str | None = None
+        self.key_line = 0
 
 
-def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> Any:
-    mapping = LineDict()
-    mapping.key_lines = {}
-    mapping.line = node.start_mark.line + 1
-    yield mapping
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, str | int | float | bool) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be plain text", key_node.start_mark
-            )
-        if key in mapping:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"the key {key!r} appears twice (first on line {mapping.key_lines[key]})",
-                key_node.start_mark,
-            )
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = line
-
-
-def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> Any:
-    items = LineList()
-    items.item_lines = [child.start_mark.line + 1 for child in node.value]
-    items.line = node.start_mark.line + 1
-    yield items
-    items.extend(loader.construct_object(child, deep=True) for child in node.value)
-
-
-def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:omap", _construct_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+def _line(event: Any) -> int:
+    return int(event.start_mark.line) + 1
 
 
 def load_yaml(text: str, name: str) -> Any:
-    """Parse YAML `text` (from the file called `name`) into LineDict/LineList/scalars."""
+    """Parse `text` (from the file called `name`) into LineDict / LineList / str / None."""
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return _build(yaml.parse(text, Loader=_Loader), name)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "not valid YAML"
-        if "could not determine a constructor" in problem or "constructor for the tag" in problem:
-            tag = problem.split("tag", 1)[-1].strip(" '")
-            raise InputError(
-                f"{name}:{line}: the tag {tag} is not allowed; a case file holds plain data "
-                "only (text, numbers, lists, mappings). Remove the tag."
-            ) from None
         column = f" (column {mark.column + 1})" if mark else ""
         start = exc.context_mark
         if start is not None and start.line + 1 != line:
@@ -103,6 +75,102 @@ def load_yaml(text: str, name: str) -> Any:
         ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"{name}: not valid YAML ({exc}).") from None
+
+
+def _refuse_extras(event: Any, name: str) -> None:
+    if getattr(event, "anchor", None):
+        raise InputError(
+            f"{name}:{_line(event)}: the anchor &{event.anchor} is not allowed: case files do "
+            "not use anchors and aliases. Write the value out where it is needed."
+        )
+    tag = getattr(event, "tag", None)
+    if tag:
+        tag = tag.replace("tag:yaml.org,2002:", "!!")
+        raise InputError(
+            f"{name}:{_line(event)}: the tag {tag} is not allowed; a case file holds plain "
+            "data only (text, numbers, lists, mappings). Remove the tag."
+        )
+
+
+def _build(events: Any, name: str) -> Any:
+    stack: list[_Frame] = []
+    root: Any = None
+    documents = 0
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise InputError(
+                    f"{name}:{_line(event)}: a second YAML document (after '---'); a case file "
+                    "holds one. Remove the '---' line or split the file."
+                )
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise InputError(
+                f"{name}:{_line(event)}: the alias *{event.anchor} is not allowed: case files "
+                "do not use anchors and aliases. Write the value out where it is needed."
+            )
+        if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            stack.pop()
+            continue
+        if not isinstance(
+            event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent
+        ):
+            continue  # stream and document ends
+        _refuse_extras(event, name)
+        line = _line(event)
+        frame = stack[-1] if stack else None
+        if isinstance(event, yaml.ScalarEvent):
+            plain = event.implicit[0] and not event.style
+            value: Any = None if plain and event.value in NULLS else event.value
+            if frame is not None and isinstance(frame.container, LineDict) and frame.key is None:
+                _take_key(frame, value, line, name)
+                continue
+        else:
+            if frame is not None and isinstance(frame.container, LineDict) and frame.key is None:
+                raise InputError(f"{name}:{line}: a key must be plain text, not a list or mapping.")
+            if len(stack) >= MAX_DEPTH:
+                raise InputError(
+                    f"{name}:{line}: nested more than {MAX_DEPTH} levels deep; a case file "
+                    "needs far fewer. Check the indentation."
+                )
+            value = LineDict() if isinstance(event, yaml.MappingStartEvent) else LineList()
+            value.line = line
+            if isinstance(value, LineDict):
+                value.key_lines = {}
+            else:
+                value.item_lines = []
+        if frame is None:
+            root = value
+        elif isinstance(frame.container, LineDict):
+            frame.container[frame.key] = value
+            frame.container.key_lines[frame.key] = frame.key_line
+            frame.key = None
+        else:
+            frame.container.append(value)
+            frame.container.item_lines.append(line)
+        if isinstance(value, LineDict | LineList):
+            stack.append(_Frame(value))
+    return root
+
+
+def _take_key(frame: _Frame, key: Any, line: int, name: str) -> None:
+    mapping = frame.container
+    assert isinstance(mapping, LineDict)
+    if key is None:
+        raise InputError(f"{name}:{line}: a key is empty; write the key's name before ':'.")
+    if key == "<<":
+        raise InputError(
+            f"{name}:{line}: merge keys (<<) are not allowed: case files do not use anchors, "
+            "aliases or merges. Write the keys out."
+        )
+    if key in mapping:
+        raise InputError(
+            f"{name}:{line}: the key '{key}' appears twice (first on line "
+            f"{mapping.key_lines[key]}); keep one."
+        )
+    frame.key = key
+    frame.key_line = line
 
 
 def line_of(data: Any, path: tuple[str | int, ...]) -> int:
@@ -119,3 +187,12 @@ def line_of(data: Any, path: tuple[str | int, ...]) -> int:
         else:
             break
     return line
+
+
+def plain_data(node: Any) -> Any:
+    """`node` as plain dicts and lists (for JSON, comparisons and tests)."""
+    if isinstance(node, dict):
+        return {key: plain_data(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [plain_data(value) for value in node]
+    return node

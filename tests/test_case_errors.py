@@ -46,7 +46,7 @@ BAD_CASES: dict[str, tuple[str | bytes, list[str]]] = {
     ),
     "impossible_date": (
         MINIMAL_CASE.replace("date: 2026-11-20", "date: 2026-02-30"),
-        [":9:", "notice.date", "'2026-02-30' is not a valid date", "YYYY-MM-DD"],
+        [":9:", "notice.date", "'2026-02-30' is not a day of the calendar", "YYYY-MM-DD"],
     ),
     "category_without_categories": (
         MINIMAL_CASE.replace("scope: all", "scope: category"),

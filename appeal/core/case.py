@@ -1,40 +1,45 @@
-"""The case model: everything one appeal needs, as written in the case file (spec section 3)."""
+"""The case model: everything one appeal needs, as written in the case file (spec section 3).
+
+The case file's YAML gives every value as text (`appeal.yamlio`); the fields here give them their
+types, so `store_name: On` is the text "On" and `value: 91.2` the number 91.2.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-# Marketplaces Amazon runs Seller Central for; the value is the site's domain as sellers write it.
-Marketplace = Literal[
-    "amazon.com",
-    "amazon.ca",
-    "amazon.com.mx",
-    "amazon.com.br",
-    "amazon.co.uk",
-    "amazon.de",
-    "amazon.fr",
-    "amazon.it",
-    "amazon.es",
-    "amazon.nl",
-    "amazon.se",
-    "amazon.pl",
-    "amazon.com.be",
-    "amazon.com.tr",
-    "amazon.ie",
-    "amazon.co.jp",
-    "amazon.com.au",
-    "amazon.sg",
-    "amazon.in",
-    "amazon.ae",
-    "amazon.sa",
-]
+from appeal.dates import parse_date
+
 Outcome = Literal["pending", "accepted", "rejected", "more_info"]
+OUTCOMES: tuple[str, ...] = get_args(Outcome)
 SubmissionChannel = Literal["email", "seller_central"]
+SUBMISSION_CHANNELS: tuple[str, ...] = get_args(SubmissionChannel)
 
-DEFAULT_DEADLINE_DAYS = 17  # notices ask for a plan "within 17 days" (domain.md section 2, 4)
+# A date as sellers type it (2026-11-20, 2026/11/20, 2026年11月20日), between 2000 and 2099.
+Day = Annotated[dt.date, BeforeValidator(parse_date)]
+
+
+def _known_marketplace(domain: str) -> str:
+    from appeal.core.marketplaces import marketplaces
+    from appeal.core.validation import did_you_mean
+
+    known = marketplaces()
+    if domain not in known:
+        hint = did_you_mean(domain, list(known)) or "; write the site's domain, e.g. amazon.com"
+        raise ValueError(f"'{domain}' is not a marketplace appeal knows{hint}")
+    return domain
+
+
+MarketplaceDomain = Annotated[str, AfterValidator(_known_marketplace)]
+
+
+def _version_one(value: int) -> int:
+    if value != 1:
+        raise ValueError(f"version {value} is not one this appeal reads; use version: 1")
+    return value
 
 
 class _Strict(BaseModel):
@@ -45,7 +50,7 @@ class Seller(_Strict):
     business_name: str = Field(min_length=1)
     store_name: str = Field(min_length=1)
     merchant_token: str | None = None
-    marketplace: Marketplace
+    marketplace: MarketplaceDomain
     contact_name: str = Field(min_length=1)
     contact_email: str | None = None
     phone: str | None = None
@@ -53,11 +58,11 @@ class Seller(_Strict):
 
 
 class Notice(_Strict):
-    date: dt.date
+    date: Day
     scope: Literal["category", "all"]
     categories: list[str] = []
     reference: str = ""
-    deadline: dt.date | None = None
+    deadline: Day | None = None  # only when the notice or the seller gives one
 
     @model_validator(mode="after")
     def _categories_for_category_scope(self) -> Notice:
@@ -70,22 +75,19 @@ class Notice(_Strict):
             raise ValueError("the deadline is before the notice date; check both dates")
         return self
 
-    @property
-    def due(self) -> dt.date:
-        """The deadline, or the notice date plus 17 days when the notice gave none."""
-        return self.deadline or self.date + dt.timedelta(days=DEFAULT_DEADLINE_DAYS)
-
 
 class Latest(_Strict):
     """The newest figure, after the measures started: shown as their effect so far."""
 
     value: float = Field(ge=0, le=100)
-    window: tuple[dt.date, dt.date]
+    window: tuple[Day, Day]
 
 
 class MetricEntry(_Strict):
+    """One account-health figure as the seller has it (or as `appeal metrics` found it)."""
+
     value: float = Field(ge=0, le=100)
-    window: tuple[dt.date, dt.date] | None = None
+    window: tuple[Day, Day] | None = None
     source: str = "Account Health"
     latest: Latest | None = None
 
@@ -122,13 +124,13 @@ class RootCause(_Entry):
 
 
 class Action(_Entry):
-    date: dt.date | None = None
+    date: Day | None = None
 
 
 class Measure(_Entry):
     owner: str | None = None
     frequency: str | None = None
-    start: dt.date | None = None
+    start: Day | None = None
 
 
 class CauseEntry(_Strict):
@@ -140,7 +142,7 @@ class CauseEntry(_Strict):
 
 
 class Submission(_Strict):
-    date: dt.date
+    date: Day
     channel: SubmissionChannel
     outcome: Outcome
     reply: str = ""
@@ -148,7 +150,7 @@ class Submission(_Strict):
 
 
 class Case(_Strict):
-    version: Literal[1] = 1
+    version: Annotated[int, AfterValidator(_version_one)] = 1
     lang: Literal["en", "zh"] = "en"
     seller: Seller
     notice: Notice

@@ -5,6 +5,7 @@ it replaces the file atomically."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,19 @@ from typing import Any
 from appeal.core.casefile import parse_case
 from appeal.errors import InputError
 from appeal.fsio import atomic_write, read_text
+
+# Characters the case reader (PyYAML's scanner, YAML 1.1) takes as line breaks, or refuses as
+# unprintable, when they stand in a file as they are: text holding one is written double-quoted,
+# where they become escapes (\N, \L, \P, \x00 ...), so it reads back exactly as it was.
+_NEEDS_ESCAPES = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def _represent_text(representer: Any, data: str) -> Any:
+    if _NEEDS_ESCAPES.search(data):
+        return representer.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+    return representer.represent_str(data)
 
 
 def _yaml() -> Any:
@@ -21,6 +35,7 @@ def _yaml() -> Any:
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the user's long lines
     yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(str, _represent_text)
     return yaml
 
 

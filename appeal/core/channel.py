@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
-from appeal.core.case import Case
-from appeal.core.catalogue import Catalogue
+from pydantic import BaseModel, ConfigDict
 
-# The VTR appeals addresses Amazon publishes (domain.md section 4); no other marketplace has one.
-VTR_ADDRESSES = {
-    "amazon.com": "op-pso-vtr-appeals@amazon.com",
-    "amazon.co.uk": "op-pso-vtr-appeals@amazon.co.uk",
-}
+from appeal.core.case import Case, Notice
+from appeal.core.catalogue import Catalogue
+from appeal.core.datafile import load_data_file
+from appeal.core.marketplaces import marketplace, marketplaces
+
 SELLER_CENTRAL_STEPS = (
     "Sign in to Seller Central for {marketplace}.",
     "Open Performance > Account Health (older layout: Performance > Performance Notifications).",
@@ -48,6 +48,29 @@ class Channel:
         return (self.deadline - today).days
 
 
+class _Rules(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    deadline_days: dict[Literal["all", "category"], int]
+
+
+@cache
+def _rules() -> _Rules:
+    return load_data_file("channels.yaml", _Rules)
+
+
+def deadline(notice: Notice) -> dt.date:
+    """The deadline the seller gave, else the notice date plus Amazon's usual days."""
+    if notice.deadline is not None:
+        return notice.deadline
+    return notice.date + dt.timedelta(days=_rules().deadline_days[notice.scope])
+
+
+def vtr_address(domain: str) -> str | None:
+    """The VTR appeals address of the marketplace, where Amazon publishes one."""
+    return marketplace(domain).vtr_address
+
+
 def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
     """Pick the channel from the case's scope and marketplace; an explicit `channel:` wins."""
     notice = case.notice
@@ -56,14 +79,15 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
         (c := catalogue.cause(entry.cause)) is not None and c.channel == "vtr"
         for entry in case.causes
     )
-    address = VTR_ADDRESSES.get(marketplace)
+    address = vtr_address(marketplace)
+    due = deadline(notice)
     deadline_given = notice.deadline is not None
     if case.channel == "email":
         return Channel(
             "email",
-            address or VTR_ADDRESSES["amazon.com"],
+            address or _any_vtr_address(),
             "channel: email is set in the case file",
-            notice.due,
+            due,
             deadline_given,
         )
     if case.channel == "seller_central":
@@ -71,7 +95,7 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
             "seller_central",
             None,
             "channel: seller_central is set in the case file",
-            notice.due,
+            due,
             deadline_given,
         )
     if notice.scope == "category" and address is not None:
@@ -85,16 +109,25 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
                 "; note: the case also lists causes other than tracking, which Amazon usually "
                 "handles through Seller Central"
             )
-        return Channel("email", address, reason, notice.due, deadline_given)
+        return Channel("email", address, reason, due, deadline_given)
     if notice.scope == "category":
         reason = (
             f"a category-level removal on {marketplace}, for which Amazon publishes no VTR appeals "
-            "address (only amazon.com and amazon.co.uk have one), so the appeal goes through "
-            "Seller Central"
+            f"address (only {_with_address()} have one), so the appeal goes through Seller Central"
         )
     else:
         reason = (
             "all merchant-fulfilled selling (or the account) was deactivated; Amazon takes "
             "these appeals in Seller Central under 'Reactivate your account'"
         )
-    return Channel("seller_central", None, reason, notice.due, deadline_given)
+    return Channel("seller_central", None, reason, due, deadline_given)
+
+
+def _with_address() -> str:
+    domains = [m.domain for m in marketplaces().values() if m.vtr_address]
+    return ", ".join(domains[:-1]) + " and " + domains[-1] if len(domains) > 1 else domains[0]
+
+
+def _any_vtr_address() -> str:
+    """An explicit `channel: email` on a marketplace without its own address: the first one."""
+    return next(m.vtr_address for m in marketplaces().values() if m.vtr_address)

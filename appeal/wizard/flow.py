@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any, get_args
+from typing import Any
 
-from appeal.core.case import Case, Marketplace
+from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue, PartName
+from appeal.core.marketplaces import marketplaces
 from appeal.errors import AppealError
 from appeal.wizard.draft import Draft
 from appeal.wizard.notice import NoticeFacts
@@ -154,7 +155,7 @@ class Wizard:
         self.text(("seller", "business_name"), self.t("business_name"))
         self.text(("seller", "store_name"), self.t("store_name"))
         self.text(("seller", "merchant_token"), self.t("merchant_token"), required=False)
-        markets = list(get_args(Marketplace))
+        markets = list(marketplaces())
         current = self.draft.get(("seller", "marketplace")) or "amazon.com"
         market = self.ask.select(self.t("marketplace"), [(m, m) for m in markets], current)
         self.draft.set(("seller", "marketplace"), market)

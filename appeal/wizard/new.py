@@ -44,7 +44,7 @@ def parse_set(assignments: list[str]) -> list[tuple[tuple[str | int, ...], Any]]
     """--set KEY=VALUE items: dotted keys with [n] for list items; [a, b] for lists."""
     import re
 
-    import yaml
+    from appeal.yamlio import load_yaml
 
     parsed = []
     for item in assignments:
@@ -59,7 +59,9 @@ def parse_set(assignments: list[str]) -> list[tuple[tuple[str | int, ...], Any]]
             path.append(match.group(1))
             path += [int(n) for n in re.findall(r"\[(\d+)\]", match.group(2))]
         text = value.strip()
-        loaded: Any = yaml.safe_load(text) if text.startswith(("[", "{")) else text
+        loaded: Any = (
+            load_yaml(text, f"--set {key.strip()}") if text.startswith(("[", "{")) else text
+        )
         parsed.append((tuple(path), loaded))
     return parsed
 
