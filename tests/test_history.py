@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from appeal.cli import app
 from appeal.core.casefile import load_case
+from appeal.core.catalogue import load_catalogue
 from appeal.letter.history import rework_parts
 from tests.helpers import MINIMAL_CASE
 
@@ -29,11 +30,11 @@ def _case(tmp_path: Path) -> Path:
 
 
 def test_reply_is_read_into_parts() -> None:
-    assert rework_parts(REPLY) == ["root_causes", "corrective_actions"]
-    assert rework_parts("Provide the steps you will take to prevent this.") == [
+    assert rework_parts(REPLY, load_catalogue()) == ["root_causes", "corrective_actions"]
+    assert rework_parts("Provide the steps you will take to prevent this.", load_catalogue()) == [
         "preventive_measures"
     ]
-    assert rework_parts("Your account has been reinstated.") == []
+    assert rework_parts("Your account has been reinstated.", load_catalogue()) == []
 
 
 def test_add_keeps_comments_and_snapshot(tmp_path: Path) -> None:
@@ -152,9 +153,9 @@ def test_add_with_reply_file_and_bad_values(tmp_path: Path) -> None:
     assert load_case(case).case.submissions[0].reply == REPLY
     before = case.read_text(encoding="utf-8")
     for args, message in (
-        (["--date", "2026-13-01"], "not a date"),
-        (["--channel", "fax"], "use email or seller_central"),
-        (["--outcome", "maybe"], "use pending"),
+        (["--date", "2026-13-01"], "is not a day of the calendar"),
+        (["--channel", "fax"], "'fax' is not one of 'email', 'seller_central'"),
+        (["--outcome", "maybe"], "'maybe' is not one of 'pending'"),
     ):
         values = {"--date": "2026-11-23", "--channel": "email", "--outcome": "pending"}
         values[args[0]] = args[1]
@@ -162,5 +163,5 @@ def test_add_with_reply_file_and_bad_values(tmp_path: Path) -> None:
         result = runner.invoke(app, ["history", str(case), "add", *flat])
         assert result.exit_code == 2 and message in result.output
     missing = runner.invoke(app, ["history", str(case), "add", "--date", "2026-11-23"])
-    assert missing.exit_code == 2 and "--channel, --outcome" in missing.output
+    assert missing.exit_code == 2 and "Missing option '--channel'" in missing.output
     assert case.read_text(encoding="utf-8") == before

@@ -1,6 +1,7 @@
-"""Command line: parse options, call one core function, print the result. Nothing else.
+"""The command line: parse options, call one core function, show its result, exit. Nothing else.
 
-Core modules are imported inside each command so that `appeal --help` stays fast.
+Core modules are imported inside each command, so that `appeal --help` loads only typer; how
+each command's result is shown lives in `appeal/cli/views/`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperGroup
+
+from appeal import __version__
+from appeal.core.terms import Outcome, SubmissionChannel
 
 app = typer.Typer(
     name="appeal",
@@ -26,6 +31,20 @@ app = typer.Typer(
 
 _state = {"debug": False}
 
+# Options and arguments several commands share, declared once.
+CaseArg = Annotated[
+    Path, typer.Argument(help="The case file (YAML).", show_default=False, metavar="CASE")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="en or zh: the language of the questions (the letter is always English).",
+        show_default=False,
+    ),
+]
+
 
 def _fail(message: str, code: int) -> NoReturn:
     typer.echo(f"appeal: {message}", err=True)
@@ -35,7 +54,7 @@ def _fail(message: str, code: int) -> NoReturn:
 @contextmanager
 def _boundary() -> Iterator[None]:
     """The one error boundary: every core error becomes a message and its exit code."""
-    from appeal.errors import EXIT_INTERRUPTED, EXIT_USAGE, AppealError
+    from appeal.errors import EXIT_BUG, EXIT_INTERRUPTED, AppealError
 
     try:
         yield
@@ -43,7 +62,7 @@ def _boundary() -> Iterator[None]:
         if _state["debug"]:
             raise
         _fail(exc.message, exc.exit_code)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):
         _fail("interrupted.", EXIT_INTERRUPTED)
     except typer.Exit:
         raise
@@ -54,9 +73,10 @@ def _boundary() -> Iterator[None]:
         if _state["debug"]:
             raise
         _fail(
-            f"unexpected error ({type(exc).__name__}: {exc}). Run again with --debug and "
+            f"unexpected error ({type(exc).__name__}: {exc}). This is a bug in appeal "
+            f"{__version__}: run the command again with --debug before the command name, and "
             "report the output.",
-            EXIT_USAGE,
+            EXIT_BUG,
         )
 
 
@@ -71,9 +91,31 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
+def _date_option(name: str, value: str) -> dt.date:
+    from appeal.dates import parse_date
+    from appeal.errors import InputError
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise InputError(f"{name} {exc}") from None
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"appeal {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _main(
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Show the version and exit.", callback=_show_version, is_eager=True
+        ),
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 
@@ -89,14 +131,7 @@ def new(
             metavar="[CASE]",
         ),
     ] = None,
-    lang: Annotated[
-        str | None,
-        typer.Option(
-            "--lang",
-            help="en or zh: the language of the questions (the letter is always English).",
-            show_default=False,
-        ),
-    ] = None,
+    lang: LangOpt = None,
     from_case: Annotated[
         Path | None,
         typer.Option(
@@ -110,8 +145,8 @@ def new(
         Path | None,
         typer.Option(
             "--notice",
-            help="Amazon's notice as a text "
-            "file: fills date, scope, categories, metrics, deadline, likely causes.",
+            help="Amazon's notice as a text file: fills date, scope, "
+            "categories, metrics, deadline, likely causes.",
             show_default=False,
             metavar="FILE",
         ),
@@ -120,16 +155,16 @@ def new(
         bool,
         typer.Option(
             "--no-input",
-            help="Ask nothing: use --set, "
-            "--notice and --from only; exit 2 naming every missing field.",
+            help="Ask nothing: use --set, --notice and --from only; exit "
+            "2 naming every missing field.",
         ),
     ] = False,
     set_: Annotated[
         list[str] | None,
         typer.Option(
             "--set",
-            help="An answer as KEY=VALUE, e.g. "
-            "seller.store_name=MyShop or notice.categories=[Toys & Games]; repeatable.",
+            help="An answer as KEY=VALUE, e.g. seller.store_name=MyShop or "
+            "notice.categories=[Toys & Games]; repeatable.",
             show_default=False,
             metavar="KEY=VALUE",
         ),
@@ -139,10 +174,9 @@ def new(
 
     Every answer is saved at once; Ctrl-C stops and `appeal new CASE` continues later."""
     with _boundary():
+        from appeal.cli.views.new import show_new
         from appeal.wizard.new import run_new
-        from appeal.wizard.texts import phrase
 
-        today = _today()
         result = run_new(
             case=case,
             lang=lang,
@@ -150,16 +184,10 @@ def new(
             notice_file=notice,
             no_input=no_input,
             sets=set_ or [],
-            today=today,
+            today=_today(),
         )
-        if result.written:
-            typer.echo(phrase(result.lang, "saved", path=result.path))
-            typer.echo(phrase(result.lang, "wrote"))
-            for path in result.written:
-                typer.echo(f"  {path}")
-            reading = [p for p in result.written if p.name.endswith(".zh.txt")]
-            if reading:
-                typer.echo(phrase(result.lang, "reading_copy", path=reading[0]))
+        show_new(result)
+    raise typer.Exit(result.exit_code)
 
 
 @app.command()
@@ -177,8 +205,8 @@ def render(
         typer.Option(
             "--format",
             "-f",
-            help="txt, md, docx, eml, form or all; repeat for several. "
-            "Default: every format that fits the channel.",
+            help="txt, md, docx, eml, form or all; repeat for "
+            "several. Default: every format that fits the channel.",
             show_default=False,
             metavar="FORMAT",
         ),
@@ -212,125 +240,56 @@ def render(
         ),
     ] = None,
 ) -> None:
-    """Turn a case file into the letter, in every format the channel needs."""
-    with _boundary():
-        from appeal.core.catalogue import load_catalogue
-        from appeal.letter.render import render_cases
-        from appeal.letter.review import review_letter
+    """Turn a case file into the letter, in every format the channel needs.
 
-        today = _today()
-        results = render_cases(
+    The checks run on every letter; exit code 1 when one has error-level findings (the files
+    are written all the same)."""
+    with _boundary():
+        from appeal.cli.views.render import show_render
+        from appeal.letter.render import render_cases
+
+        run = render_cases(
             cases,
             formats=format,
             out_dir=output,
             force=force,
             reference_docx=reference_docx,
             template=template,
-            today=today,
+            today=_today(),
         )
-        if len(results) == 1:
-            letter = results[0].letter
-            typer.echo(_channel_report(letter, today))
-            typer.echo("Wrote:")
-            for path in results[0].written:
-                typer.echo(f"  {path}")
-            review = review_letter(cases[0], letter.case, letter, load_catalogue(), today)
-            typer.echo(_review_report(review))
-            return
-        for case, result in zip(cases, results, strict=True):
-            channel = result.channel
-            where = channel.address if channel.kind == "email" else "Seller Central"
-            typer.echo(
-                f"{case}: {where}, due {channel.deadline}, {len(result.written)} file(s) written"
-            )
-
-
-def _deadline_line(channel: Any, today: dt.date) -> str:
-    from appeal.letter.content import longdate
-
-    days = channel.days_left(today)
-    if days > 1:
-        left = f"{days} days left"
-    elif days == 1:
-        left = "1 day left"
-    elif days == 0:
-        left = "due today"
-    else:
-        left = f"{-days} days past; send it now"
-    origin = "" if channel.deadline_given else " (notice date + 17 days)"
-    return f"Deadline: {longdate(channel.deadline)}{origin}, {left}"
-
-
-def _channel_report(letter: Any, today: dt.date) -> str:
-    channel = letter.channel
-    where = (
-        "e-mail to " + (channel.address or "")
-        if channel.kind == "email"
-        else ("Seller Central appeal ('Reactivate your account')")
-    )
-    lines = [
-        f"Channel: {where}",
-        f"  why: {channel.reason}",
-        _deadline_line(channel, today),
-        "How to send:",
-    ]
-    steps = channel.steps(letter.case.seller.marketplace, "the .form.txt file")
-    lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
-    return "\n".join(lines)
+        show_render(run)
+    raise typer.Exit(run.exit_code)
 
 
 @app.command()
-def check(
-    case: Annotated[
-        Path, typer.Argument(help="The case file (YAML).", show_default=False, metavar="CASE")
-    ],
-) -> None:
-    """Validate a case file and lint the letter it makes for what gets appeals rejected.
+def check(case: CaseArg) -> None:
+    """Validate a case file and check the letter it makes for what gets appeals rejected.
 
     Exit code 1 when an error-level finding exists, 0 otherwise."""
     with _boundary():
-        from appeal.letter.review import review_case
+        from appeal.cli.views.check import show_check
+        from appeal.letter.checks import check_case
 
         today = _today()
-        review = review_case(case, today)
-        typer.echo(f"{case}: valid; {len(review.letter.case.causes)} cause(s).")
-        typer.echo(_channel_report(review.letter, today))
-        typer.echo(_review_report(review))
-    raise typer.Exit(1 if review.errors else 0)
-
-
-def _review_report(review: object) -> str:
-    from appeal.letter.checks import PART_NAMES
-    from appeal.letter.review import Review
-
-    assert isinstance(review, Review)
-    lines = []
-    if review.rework:
-        asked = ", ".join(PART_NAMES[p] for p in review.rework)
-        lines.append(f"Amazon's reply of {review.rework_from} asks for more detail on: {asked}.")
-    if not review.findings:
-        lines.append("Checks: no findings.")
-        return "\n".join(lines)
-    errors = review.errors
-    warnings = len(review.findings) - errors
-    lines.append(f"Checks: {errors} error(s), {warnings} warning(s).")
-    lines += [f"  {finding.line()}" for finding in review.findings]
-    return "\n".join(lines)
+        report = check_case(case, today)
+        show_check(case, report, today)
+    raise typer.Exit(report.exit_code)
 
 
 @app.command()
 def causes(
     lang: Annotated[str, typer.Option("--lang", help="en or zh.")] = "en",
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOpt = False,
 ) -> None:
     """List the causes of suspension with their metric, target and channel."""
     with _boundary():
-        from appeal.cli.views.causes import catalogue_json, catalogue_text
+        from appeal.cli.views.causes import show_causes
+        from appeal.core.catalogue import load_catalogue
         from appeal.errors import InputError
 
         if lang not in ("en", "zh"):
             raise InputError(f"--lang {lang}: use en or zh.")
-        typer.echo(catalogue_json() if as_json else catalogue_text(lang))
+        show_causes(load_catalogue(), lang=lang, as_json=as_json)
 
 
 @app.command()
@@ -431,121 +390,87 @@ def metrics(
     raise typer.Exit(code)
 
 
-@app.command()
-def history(
-    case: Annotated[
-        Path, typer.Argument(help="The case file (YAML).", show_default=False, metavar="CASE")
-    ],
-    action: Annotated[
-        str | None,
-        typer.Argument(
-            help="'add' records a submission (with --date, --channel, --outcome and --reply or "
-            "--reply-file).",
-            show_default=False,
-            metavar="[add]",
-        ),
-    ] = None,
+class _DefaultShow(TyperGroup):
+    """`appeal history CASE` means `appeal history show CASE`, and `appeal history CASE add`
+    (the spec's form) means `appeal history add CASE`."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            if len(args) > 1 and args[1] in self.commands:
+                args = [args[1], args[0], *args[2:]]
+            else:
+                args = ["show", *args]
+        return super().resolve_command(ctx, args)
+
+
+history_app = typer.Typer(
+    cls=_DefaultShow,
+    help="The submissions of a case and Amazon's replies; `add` records one.\n\n"
+    "`appeal history CASE` is short for `appeal history show CASE`.",
+    no_args_is_help=True,
+)
+app.add_typer(history_app, name="history")
+
+
+@history_app.command("show")
+def history_show(
+    case: CaseArg,
     diff: Annotated[
         bool,
         typer.Option("--diff", help="Show what changed in the letter since the last submission."),
     ] = False,
+) -> None:
+    """List the submissions of a case with Amazon's replies, the deadline and the checks (with
+    --diff: what changed in the letter since the last submission)."""
+    with _boundary():
+        from appeal.cli.views.history import show_status
+        from appeal.letter.status import case_status
+
+        status = case_status(case, today=_today(), diff=diff)
+        show_status(status)
+    raise typer.Exit(status.exit_code)
+
+
+@history_app.command("add")
+def history_add(
+    case: CaseArg,
     date: Annotated[
-        str | None,
-        typer.Option("--date", help="add: when it was sent (YYYY-MM-DD).", show_default=False),
-    ] = None,
+        str, typer.Option("--date", help="When it was sent (YYYY-MM-DD).", show_default=False)
+    ],
     channel: Annotated[
-        str | None,
-        typer.Option("--channel", help="add: email or seller_central.", show_default=False),
-    ] = None,
+        SubmissionChannel,
+        typer.Option("--channel", help="Where it was sent.", show_default=False),
+    ],
     outcome: Annotated[
-        str | None,
-        typer.Option(
-            "--outcome", help="add: pending, accepted, rejected or more_info.", show_default=False
-        ),
-    ] = None,
+        Outcome, typer.Option("--outcome", help="Amazon's answer so far.", show_default=False)
+    ],
     reply: Annotated[
-        str | None,
-        typer.Option("--reply", help="add: Amazon's reply, as text.", show_default=False),
+        str | None, typer.Option("--reply", help="Amazon's reply, as text.", show_default=False)
     ] = None,
     reply_file: Annotated[
         Path | None,
-        typer.Option("--reply-file", help="add: Amazon's reply, from a file.", show_default=False),
+        typer.Option("--reply-file", help="Amazon's reply, from a file.", show_default=False),
     ] = None,
 ) -> None:
-    """List the submissions of a case and Amazon's replies (with --diff: what changed since),
-    or record one with `add`, keeping the letter exactly as sent."""
+    """Record a submission of the case (and Amazon's reply), keeping the letter exactly as
+    sent in <case>.sent/."""
     with _boundary():
-        from appeal.errors import InputError
+        from appeal.cli.views.history import show_recorded
+        from appeal.letter.history import record_submission
 
-        today = _today()
-        if action is None:
-            typer.echo(_history_report(case, today, diff))
-            return
-        if action != "add":
-            raise InputError(f"history {case} {action}: unknown action; use add.")
-        missing = [
-            name
-            for name, value in (("--date", date), ("--channel", channel), ("--outcome", outcome))
-            if value is None
-        ]
-        if missing:
-            raise InputError(f"history add needs {', '.join(missing)}.")
-        typer.echo(_history_add(case, str(date), str(channel), str(outcome), reply, reply_file))
-
-
-def _history_report(case: Path, today: dt.date, diff: bool) -> str:
-    from appeal.letter.history import last_sent, letter_diff
-    from appeal.letter.review import review_case
-
-    review = review_case(case, today)
-    letter = review.letter
-    lines = []
-    if not letter.case.submissions:
-        lines.append(f"{case}: nothing submitted yet.")
-    for number, sub in enumerate(letter.case.submissions, start=1):
-        lines.append(f"{number}. {sub.date}  {sub.channel:<14} {sub.outcome}")
-        if sub.reply:
-            lines.append("   reply: " + " ".join(sub.reply.split()))
-        if sub.snapshot:
-            lines.append(f"   letter as sent: {sub.snapshot}")
-    lines.append(_deadline_line(letter.channel, today))
-    lines.append(_review_report(review))
-    if diff:
-        sent = last_sent(letter.case, case)
-        if sent is None:
-            lines.append("No snapshot of a sent letter to compare with.")
-        else:
-            changes = letter_diff(
-                sent.markdown, letter.markdown, sent.submission.snapshot or "sent"
-            )
-            lines.append(changes or "The letter is unchanged since the last submission.")
-    return "\n".join(lines)
-
-
-def _history_add(
-    case: Path, date: str, channel: str, outcome: str, reply: str | None, reply_file: Path | None
-) -> str:
-    from appeal.letter.checks import PART_NAMES
-    from appeal.letter.history import record_submission
-
-    recorded = record_submission(
-        case, date=date, channel=channel, outcome=outcome, reply=reply, reply_file=reply_file
-    )
-    lines = [
-        f"Recorded the submission of {date} ({channel}, {outcome}) in {case}; the letter "
-        f"as sent is in {recorded.snapshot}."
-    ]
-    if recorded.rework:
-        lines.append(
-            "Amazon asks for more detail on: "
-            + ", ".join(PART_NAMES[p] for p in recorded.rework)
-            + ". Strengthen those parts, then run `appeal check` before resending."
+        recorded = record_submission(
+            case,
+            date=_date_option("--date", date),
+            channel=channel,
+            outcome=outcome,
+            reply=reply,
+            reply_file=reply_file,
         )
-    return "\n".join(lines)
+        show_recorded(recorded)
 
 
 def _quiet_stdout() -> None:
-    """Point stdout at /dev/null so that Python's exit flush does not fail again."""
+    """Point stdout at the null device so that Python's exit flush does not fail again."""
     import sys
 
     devnull = os.open(os.devnull, os.O_WRONLY)

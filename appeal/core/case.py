@@ -7,16 +7,12 @@ types, so `store_name: On` is the text "On" and `value: 91.2` the number 91.2.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from appeal.core.terms import Lang, Outcome, SubmissionChannel
 from appeal.dates import parse_date
-
-Outcome = Literal["pending", "accepted", "rejected", "more_info"]
-OUTCOMES: tuple[str, ...] = get_args(Outcome)
-SubmissionChannel = Literal["email", "seller_central"]
-SUBMISSION_CHANNELS: tuple[str, ...] = get_args(SubmissionChannel)
 
 # A date as sellers type it (2026-11-20, 2026/11/20, 2026年11月20日), between 2000 and 2099.
 Day = Annotated[dt.date, BeforeValidator(parse_date)]
@@ -151,7 +147,7 @@ class Submission(_Strict):
 
 class Case(_Strict):
     version: Annotated[int, AfterValidator(_version_one)] = 1
-    lang: Literal["en", "zh"] = "en"
+    lang: Lang = "en"
     seller: Seller
     notice: Notice
     channel: Literal["auto", "email", "seller_central"] = "auto"

@@ -1,42 +1,63 @@
-"""The cause catalogue: causes, their metric, and the items a letter can use (spec section 4)."""
+"""The cause catalogue: causes, the metrics they concern, the three parts of a plan, and the
+items a letter can use (spec section 4).
+
+Data, not code: one file per cause in `data/causes/`, the metrics in `data/metrics.yaml`, the
+parts in `data/parts.yaml`, each validated by a strict model with located errors, so adding a
+cause is adding one file.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
-from typing import Any, Literal
+from functools import cache, cached_property
+from typing import Literal, get_args
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from appeal.packaged import data_path, data_text
+from appeal.core.datafile import load_data_file
+from appeal.errors import DataFileError
+from appeal.packaged import data_path
 
 PartName = Literal["root_causes", "corrective_actions", "preventive_measures"]
-PARTS: tuple[PartName, ...] = ("root_causes", "corrective_actions", "preventive_measures")
+PARTS: tuple[PartName, ...] = get_args(PartName)
+ChannelRule = Literal["vtr", "account"]
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-@dataclass(frozen=True)
-class Item:
+class Words(_Data):
+    """The same words in English and Chinese."""
+
+    en: str = Field(min_length=1)
+    zh: str = Field(min_length=1)
+
+    def of(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class Item(_Data):
     """One catalogue sentence: English for the letter, Chinese label for the wizard."""
 
-    id: str
-    en: str
-    zh: str
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    en: str = Field(min_length=1)
+    zh: str = Field(min_length=1)
     evidence: str | None = None
     frequency: str | None = None
 
 
-@dataclass(frozen=True)
-class MetricInfo:
-    """An Account Health metric and Amazon's target for it."""
+class MetricInfo(_Data):
+    """An Account Health metric and Amazon's usual target for it."""
 
-    id: str
+    id: str = ""
     en: str
     zh: str
     better: Literal["higher", "lower"]
     target: float
     window: str
+    likely_cause: str
 
     def meets(self, value: float) -> bool:
         return value >= self.target if self.better == "higher" else value < self.target
@@ -47,20 +68,69 @@ class MetricInfo:
         return f"{sign} {self.target:g} %"
 
 
+class Part(_Data):
+    """One of the three parts Amazon asks for, with its wording in letters, forms and replies."""
+
+    id: PartName | None = None
+    name: Words
+    heading: str
+    tracking_heading: str
+    box: str
+    reply_asks: str
+
+    @cached_property
+    def asked_for(self) -> re.Pattern[str]:
+        """Matches Amazon's replies that ask for more on this part."""
+        return re.compile(self.reply_asks, re.IGNORECASE)
+
+
+class _CauseFile(_Data):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    order: int
+    title: Words
+    metrics: list[str] = Field(min_length=1)
+    wording: Literal["plain", "tracking"] = "plain"
+    channel: ChannelRule
+    root_causes: list[Item] = Field(min_length=1)
+    corrective_actions: list[Item] = Field(min_length=1)
+    preventive_measures: list[Item] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_items(self) -> _CauseFile:
+        for part in PARTS:
+            ids = [item.id for item in getattr(self, part)]
+            twice = sorted({i for i in ids if ids.count(i) > 1})
+            if twice:
+                raise ValueError(f"{part}: the item id {twice[0]} is used twice")
+        return self
+
+
+class _MetricsFile(_Data):
+    metrics: dict[str, MetricInfo]
+
+
+class _PartsFile(_Data):
+    parts: dict[PartName, Part]
+
+
 @dataclass(frozen=True)
 class Cause:
-    """One cause of suspension with its items per part of the Plan of Action."""
+    """One cause of suspension with its metrics and its items per part of the plan."""
 
     id: str
     order: int
     title_en: str
     title_zh: str
-    metric: MetricInfo
-    channel: Literal["vtr", "account"]
+    metrics: tuple[MetricInfo, ...]  # the first is the one the cause is judged by
+    channel: ChannelRule
     tracking_wording: bool
     root_causes: tuple[Item, ...]
     corrective_actions: tuple[Item, ...]
     preventive_measures: tuple[Item, ...]
+
+    @property
+    def metric(self) -> MetricInfo:
+        return self.metrics[0]
 
     def items(self, part: PartName) -> tuple[Item, ...]:
         items: tuple[Item, ...] = getattr(self, part)
@@ -75,57 +145,71 @@ class Cause:
 
 @dataclass(frozen=True)
 class Catalogue:
-    causes: dict[str, Cause]
+    causes: dict[str, Cause]  # in the catalogue's order
     metrics: dict[str, MetricInfo]
+    parts: dict[PartName, Part]
 
     def cause(self, cause_id: str) -> Cause | None:
         return self.causes.get(cause_id)
 
+    def causes_for(self, metric_id: str) -> list[Cause]:
+        """The causes a metric concerns: those judged by it first, then those it also touches."""
+        judged = [c for c in self.causes.values() if c.metric.id == metric_id]
+        touched = [c for c in self.causes.values() if metric_id in [m.id for m in c.metrics[1:]]]
+        return judged + touched
 
-def _items(raw: list[dict[str, Any]]) -> tuple[Item, ...]:
-    return tuple(
-        Item(
-            id=r["id"],
-            en=r["en"],
-            zh=r["zh"],
-            evidence=r.get("evidence"),
-            frequency=r.get("frequency"),
+    def part_name(self, part: PartName, lang: str = "en") -> str:
+        return self.parts[part].name.of(lang)
+
+
+def _cause(raw: _CauseFile, metrics: dict[str, MetricInfo], where: str) -> Cause:
+    unknown = [m for m in raw.metrics if m not in metrics]
+    if unknown:
+        raise DataFileError(
+            [f"{where}: metrics: unknown metric '{unknown[0]}'; use one of {', '.join(metrics)}"]
         )
-        for r in raw
+    return Cause(
+        id=raw.id,
+        order=raw.order,
+        title_en=raw.title.en,
+        title_zh=raw.title.zh,
+        metrics=tuple(metrics[m] for m in raw.metrics),
+        channel=raw.channel,
+        tracking_wording=raw.wording == "tracking",
+        root_causes=tuple(raw.root_causes),
+        corrective_actions=tuple(raw.corrective_actions),
+        preventive_measures=tuple(raw.preventive_measures),
     )
 
 
 @cache
 def load_catalogue() -> Catalogue:
-    """Load the catalogue shipped in the package (cached: it never changes during a run)."""
+    """Load and check the catalogue shipped in the package (cached: it never changes in a run)."""
+    metrics_file = load_data_file("metrics.yaml", _MetricsFile, wrap="metrics")
     metrics = {
-        key: MetricInfo(
-            id=key,
-            en=v["en"],
-            zh=v["zh"],
-            better=v["better"],
-            target=float(v["target"]),
-            window=v["window"],
-        )
-        for key, v in yaml.load(data_text("metrics.yaml"), Loader=_Loader).items()
+        key: info.model_copy(update={"id": key}) for key, info in metrics_file.metrics.items()
     }
-    causes: dict[str, Cause] = {}
-    folder = data_path("causes")
-    for entry in folder.iterdir():
-        if not entry.name.endswith(".yaml"):
-            continue
-        raw = yaml.load(entry.read_text(encoding="utf-8"), Loader=_Loader)
-        causes[raw["id"]] = Cause(
-            id=raw["id"],
-            order=int(raw["order"]),
-            title_en=raw["title"]["en"],
-            title_zh=raw["title"]["zh"],
-            metric=metrics[raw["metric"]],
-            channel=raw["channel"],
-            tracking_wording=raw.get("parts") == "tracking",
-            root_causes=_items(raw["root_causes"]),
-            corrective_actions=_items(raw["corrective_actions"]),
-            preventive_measures=_items(raw["preventive_measures"]),
-        )
-    ordered = dict(sorted(causes.items(), key=lambda kv: kv[1].order))
-    return Catalogue(causes=ordered, metrics=metrics)
+    parts = {
+        key: part.model_copy(update={"id": key})
+        for key, part in load_data_file("parts.yaml", _PartsFile, wrap="parts").parts.items()
+    }
+    causes: list[Cause] = []
+    for path in sorted(data_path("causes").glob("*.yaml")):
+        raw = load_data_file(f"causes/{path.name}", _CauseFile)
+        if raw.id != path.stem:
+            raise DataFileError([f"{path}:1: id: '{raw.id}' must match the file name"])
+        causes.append(_cause(raw, metrics, f"{path}:1"))
+    ids = {c.id for c in causes}
+    for info in metrics.values():
+        if info.likely_cause not in ids:
+            raise DataFileError(
+                [
+                    f"{data_path('metrics.yaml')}: {info.id}.likely_cause: "
+                    f"no cause '{info.likely_cause}'"
+                ]
+            )
+    orders = [c.order for c in causes]
+    if len(set(orders)) != len(orders):
+        raise DataFileError([f"{data_path('causes')}: two causes share an order number"])
+    ordered = {c.id: c for c in sorted(causes, key=lambda c: c.order)}
+    return Catalogue(causes=ordered, metrics=metrics, parts=parts)

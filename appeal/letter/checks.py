@@ -1,259 +1,47 @@
-"""Quality checks on a case and the letter it makes (spec section 7).
-
-Rules and phrase lists are data (`data/lint.yaml`); this module walks the case's text fields
-and the rendered letter and reports each finding with where it is, the words quoted, and how to
-fix it. Errors block (exit 1 from `appeal check`); warnings advise.
-"""
+"""The checks `appeal check` and every render run: the rules on the case and its letter, what
+Amazon's last reply asked for and whether the letter changed since, and the deadline."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
-from functools import cache
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from appeal.core.case import Case
-from appeal.core.catalogue import PARTS, Catalogue
-from appeal.letter.content import Letter
-from appeal.letter.formats.document import parse_markdown
-from appeal.letter.formats.txt import blocks_to_text
-from appeal.packaged import data_text
+from appeal.core.catalogue import PARTS, Catalogue, PartName, load_catalogue
+from appeal.letter.content import Letter, render_letter
+from appeal.letter.history import NEAR_IDENTICAL, last_sent, part_texts, rework_parts, similarity
+from appeal.letter.rules import Finding, letter_findings
 
-Level = Literal["error", "warning"]
-PART_NAMES = {
-    "root_causes": "root causes",
-    "corrective_actions": "actions taken",
-    "preventive_measures": "prevention",
-}
-# Marketplaces whose appeals are read in English: any other script in the body is an error.
-ENGLISH_MARKETPLACES = frozenset(
-    {
-        "amazon.com",
-        "amazon.ca",
-        "amazon.co.uk",
-        "amazon.com.au",
-        "amazon.in",
-        "amazon.sg",
-        "amazon.ae",
-        "amazon.ie",
-    }
-)
-MAX_WORDS = 1000  # about two pages; Amazon publishes no limit, reviewers read for minutes
-_PLACEHOLDER = re.compile(
-    r"\bTODO\b|\bTBD\b|\bXXX\b|\{\{|\{%|\[(?:name|date|number|your [^\]]*|"
-    r"insert[^\]]*|company[^\]]*|store[^\]]*)\]",
-    re.IGNORECASE,
-)
-_NON_LATIN = re.compile(
-    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff"
-    r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+"
-)
-_NUMBER = re.compile(r"\d")
+DEADLINE_WARNING_DAYS = 3
 
 
-@dataclass(frozen=True)
-class Finding:
-    level: Level
-    rule: str
-    where: str
-    quote: str
-    fix: str
+@dataclass
+class CheckReport:
+    """Everything the checks found for one case, errors first."""
 
-    def line(self) -> str:
-        quoted = f' "{self.quote}"' if self.quote else ""
-        return f"{self.level}: {self.where}: [{self.rule}]{quoted}: {self.fix}"
+    letter: Letter
+    findings: list[Finding] = field(default_factory=list)
+    rework: list[PartName] = field(default_factory=list)  # parts Amazon's last reply asked for
+    rework_from: dt.date | None = None  # the date of that reply's submission
 
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.level == "error")
 
-@dataclass(frozen=True)
-class _Text:
-    where: str
-    text: str
-    is_name: bool = False  # names and addresses may be in any script
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
 
-
-@cache
-def _rules() -> dict[str, Any]:
-    import yaml
-
-    text = data_text("checks.yaml")
-    loaded: dict[str, Any] = yaml.safe_load(text)
-    return loaded
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
 
 
-@cache
-def _phrase_pattern(group: str) -> re.Pattern[str]:
-    phrases = sorted(_rules()[group]["phrases"], key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w])", re.IGNORECASE)
-
-
-def _texts(case: Case, catalogue: Catalogue) -> list[_Text]:
-    """Every piece of text the letter shows, with where it comes from."""
-    seller = case.seller
-    out = [
-        _Text("seller.business_name", seller.business_name, True),
-        _Text("seller.contact_name", seller.contact_name, True),
-        _Text("seller.store_name", seller.store_name, True),
-    ]
-    if seller.address:
-        out.append(_Text("seller.address", seller.address, True))
-    if case.notice.reference:
-        out.append(_Text("notice.reference", case.notice.reference))
-    for index, entry in enumerate(case.causes, start=1):
-        cause = catalogue.causes[entry.cause]
-        label = f"cause {index} ({entry.cause})"
-        if entry.facts:
-            out.append(_Text(f"{label}, facts", entry.facts))
-        for part in PARTS:
-            for number, item in enumerate(getattr(entry, part), start=1):
-                where = f"{label}, {PART_NAMES[part]}, item {number}"
-                resolved = cause.item(part, item.use) if item.use else None
-                out.append(_Text(where, item.text or (resolved.en if resolved else "")))
-                owner = getattr(item, "owner", None)
-                if owner:
-                    out.append(_Text(f"{where}, owner", owner, True))
-                frequency = getattr(item, "frequency", None)
-                if frequency:
-                    out.append(_Text(f"{where}, frequency", frequency))
-    return out
-
-
-def _structure(case: Case, catalogue: Catalogue) -> list[Finding]:
-    findings = []
-    for index, entry in enumerate(case.causes, start=1):
-        cause = catalogue.causes[entry.cause]
-        label = f"cause {index} ({entry.cause})"
-        for part in PARTS:
-            if not getattr(entry, part):
-                findings.append(
-                    Finding(
-                        "error",
-                        "missing-part",
-                        f"{label}, {PART_NAMES[part]}",
-                        "",
-                        f"Amazon asks for {PART_NAMES[part]} for every cause; add at least "
-                        f"one (`appeal causes` lists the catalogue's {PART_NAMES[part]} for "
-                        f"{cause.id})",
-                    )
-                )
-        own_words = entry.facts + " ".join(i.text or "" for i in entry.root_causes)
-        if not _NUMBER.search(own_words):
-            findings.append(
-                Finding(
-                    "warning",
-                    "no-figures",
-                    f"{label}, facts",
-                    entry.facts[:60],
-                    "give numbers and dates: how many orders or packages, out of how many, between "
-                    "which dates (e.g. '37 of 412 packages between 6 October and 4 November 2026')",
-                )
-            )
-        for number, action in enumerate(entry.corrective_actions, start=1):
-            if action.date is None:
-                findings.append(
-                    Finding(
-                        "warning",
-                        "action-without-date",
-                        f"{label}, actions taken, item {number}",
-                        "",
-                        "add `date:` (when it was done); dated actions show the fix is real",
-                    )
-                )
-        for number, measure in enumerate(entry.preventive_measures, start=1):
-            default = cause.item("preventive_measures", measure.use or "")
-            if not (measure.owner or measure.frequency or (default and default.frequency)):
-                findings.append(
-                    Finding(
-                        "warning",
-                        "measure-without-owner",
-                        f"{label}, prevention, item {number}",
-                        "",
-                        "add `owner:` (who does it) or `frequency:` (how often); a measure without "
-                        "either reads as a promise",
-                    )
-                )
-    return findings
-
-
-def _text_findings(texts: list[_Text], marketplace: str) -> list[Finding]:
-    findings = []
-    english = marketplace in ENGLISH_MARKETPLACES
-    for piece in texts:
-        if (match := _PLACEHOLDER.search(piece.text)) is not None:
-            findings.append(
-                Finding(
-                    "error",
-                    "template-text",
-                    piece.where,
-                    match.group(0),
-                    "replace the placeholder with the real content",
-                )
-            )
-        if not piece.is_name and (match := _NON_LATIN.search(piece.text)) is not None:
-            findings.append(
-                Finding(
-                    "error" if english else "warning",
-                    "not-english",
-                    piece.where,
-                    match.group(0),
-                    f"the letter to {marketplace} must be in English: translate this text "
-                    "(names and addresses may stay as they are)",
-                )
-            )
-        if not piece.is_name:
-            for group, rule in _rules().items():
-                for match in _phrase_pattern(group).finditer(piece.text):
-                    findings.append(
-                        Finding(
-                            rule["level"],
-                            group.replace("_", "-"),
-                            piece.where,
-                            match.group(0),
-                            f"{rule['problem']}: {rule['fix']}",
-                        )
-                    )
-            if "?" in piece.text:
-                question = piece.text[: piece.text.index("?") + 1].rsplit(".", 1)[-1].strip()
-                findings.append(
-                    Finding(
-                        "warning",
-                        "question",
-                        piece.where,
-                        question,
-                        "ask Amazon nothing in the plan; state what you did and will do",
-                    )
-                )
-    return findings
-
-
-def letter_words(letter: Letter) -> int:
-    return len(blocks_to_text(parse_markdown(letter.markdown)).split())
-
-
-def lint_letter(case: Case, catalogue: Catalogue, letter: Letter) -> list[Finding]:
-    """All findings for `case` and the letter it makes, errors first."""
-    findings = _structure(case, catalogue)
-    findings += _text_findings(_texts(case, catalogue), case.seller.marketplace)
-    words = letter_words(letter)
-    if words > MAX_WORDS:
-        findings.append(
-            Finding(
-                "warning",
-                "too-long",
-                "letter",
-                f"{words} words",
-                f"keep it to about two pages (~{MAX_WORDS} words): reviewers spend a few minutes; "
-                "cut repetition, keep numbers, dates and mechanisms",
-            )
-        )
-    return sorted(findings, key=lambda f: f.level != "error")
-
-
-def deadline_finding(case: Case, letter: Letter, today: dt.date) -> Finding | None:
-    """A warning when the deadline is within 3 days or past."""
+def deadline_finding(letter: Letter, today: dt.date) -> Finding | None:
+    """A warning when the deadline is within a few days or past."""
     days = letter.channel.days_left(today)
-    if days > 3:
+    if days > DEADLINE_WARNING_DAYS:
         return None
     when = "is past" if days < 0 else ("is today" if days == 0 else f"is in {days} day(s)")
     return Finding(
@@ -263,3 +51,67 @@ def deadline_finding(case: Case, letter: Letter, today: dt.date) -> Finding | No
         str(letter.channel.deadline),
         f"the deadline {when}; send the plan now (it can still be improved later)",
     )
+
+
+def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue) -> list[Finding]:
+    """Compare the letter with the last one Amazon sent back, part by part."""
+    case, letter = report.letter.case, report.letter
+    sent = last_sent(case, case_path)
+    if sent is None or sent.submission.outcome not in ("rejected", "more_info"):
+        return []
+    when = sent.submission.date
+    found = []
+    ratio = similarity(sent.markdown, letter.markdown)
+    if ratio >= NEAR_IDENTICAL:
+        found.append(
+            Finding(
+                "warning",
+                "resend",
+                "letter",
+                f"{ratio:.0%} the same",
+                f"nearly identical to the letter sent on {when}, which Amazon answered "
+                f"'{sent.submission.outcome}'; strengthen it before sending again",
+            )
+        )
+    report.rework = rework_parts(sent.submission.reply, catalogue)
+    report.rework_from = when
+    titles = [catalogue.parts[p].box for p in PARTS]
+    old, new = part_texts(sent.markdown, titles), part_texts(letter.markdown, titles)
+    for part in report.rework:
+        box = PARTS.index(part)
+        if old[box] == new[box]:
+            name = catalogue.part_name(part)
+            found.append(
+                Finding(
+                    "warning",
+                    "rework-unchanged",
+                    name,
+                    "",
+                    f"Amazon's reply of {when} asked for greater detail on the {name}, and "
+                    "they are unchanged since; add figures, dates and mechanisms",
+                )
+            )
+    return found
+
+
+def check_letter(
+    case_path: Path, case: Case, letter: Letter, catalogue: Catalogue, today: dt.date
+) -> CheckReport:
+    """Run every check on `letter` (made from the case at `case_path`)."""
+    report = CheckReport(letter, letter_findings(case, catalogue, letter))
+    report.findings += _resend_findings(report, case_path, catalogue)
+    late = deadline_finding(letter, today)
+    if late is not None:
+        report.findings.append(late)
+    report.findings.sort(key=lambda f: f.level != "error")
+    return report
+
+
+def check_case(case_path: Path, today: dt.date) -> CheckReport:
+    """Load, render and check the case at `case_path` (writes nothing)."""
+    from appeal.core.casefile import load_case
+
+    catalogue = load_catalogue()
+    case = load_case(case_path, catalogue).case
+    letter = render_letter(case, catalogue, letter_date=today)
+    return check_letter(case_path, case, letter, catalogue, today)

@@ -13,6 +13,8 @@ from typing import Any
 from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue
 from appeal.core.channel import Channel, decide_channel
+from appeal.dates import longdate as longdate  # re-exported until views import appeal.dates
+from appeal.dates import pct as pct
 from appeal.errors import InputError
 from appeal.packaged import template_path
 
@@ -42,15 +44,6 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):  # structure the template itself marked with `| safe`
         return str(value)
     return escape_markdown(value)
-
-
-def longdate(value: dt.date) -> str:
-    """21 November 2026: unambiguous for every marketplace."""
-    return f"{value.day} {value:%B %Y}"
-
-
-def pct(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".") + " %"
 
 
 @dataclass(frozen=True)
@@ -159,6 +152,10 @@ def _cause_context(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
                 "title": cause.title_en,
                 "title_zh": cause.title_zh,
                 "tracking_wording": cause.tracking_wording,
+                "headings": {
+                    name: part.tracking_heading if cause.tracking_wording else part.heading
+                    for name, part in catalogue.parts.items()
+                },
                 "facts": entry.facts.strip(),
                 **parts,
             }
@@ -246,6 +243,7 @@ def render_reading_copy(letter: Letter, catalogue: Catalogue) -> str:
             "seller": case.seller,
             "notice": case.notice,
             "channel": letter.channel,
+            "parts": catalogue.parts,
             "causes": _cause_context(case, catalogue),
         }
     )

@@ -5,53 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from appeal.core.case import Case, Submission
-from appeal.core.catalogue import PartName
+from appeal.core.catalogue import PARTS, Catalogue, PartName
+from appeal.core.terms import Outcome, SubmissionChannel
 from appeal.errors import InputError
 from appeal.fsio import atomic_write, read_text
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.formats.form import split_into_boxes
 
 NEAR_IDENTICAL = 0.9  # similarity above which a resend counts as the same letter
-# What Amazon's standard "more information" replies ask for, per part of the plan.
-_ASKS: tuple[tuple[PartName, re.Pattern[str]], ...] = (
-    (
-        "root_causes",
-        re.compile(r"root\s+causes?|caused\s+the\s+issue|why\s+the\s+issue", re.IGNORECASE),
-    ),
-    (
-        "corrective_actions",
-        re.compile(
-            r"actions?\s+(?:you\s+have\s+|you've\s+)?taken|"
-            r"(?:resolve|address|fix)(?:d)?\s+the\s+issue|"
-            r"corrective\s+actions?",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "preventive_measures",
-        re.compile(
-            r"prevent|preventive|steps\s+(?:you\s+)?(?:will\s+)?"
-            r"take\s+to\s+(?:ensure|avoid)",
-            re.IGNORECASE,
-        ),
-    ),
-)
-BOX_FOR_PART: dict[PartName, int] = {
-    "root_causes": 0,
-    "corrective_actions": 1,
-    "preventive_measures": 2,
-}
 
 
-def rework_parts(reply: str) -> list[PartName]:
+def rework_parts(reply: str, catalogue: Catalogue) -> list[PartName]:
     """The parts of the plan Amazon's reply asks to strengthen, in the plan's order."""
-    return [part for part, pattern in _ASKS if pattern.search(reply)]
+    return [part for part in PARTS if catalogue.parts[part].asked_for.search(reply)]
 
 
 def snapshot_folder(case_path: Path) -> Path:
@@ -81,9 +52,9 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def part_texts(markdown: str) -> list[str]:
+def part_texts(markdown: str, titles: list[str]) -> list[str]:
     """Root cause / actions / prevention text of a letter (as the form boxes)."""
-    return [box.text for box in split_into_boxes(parse_markdown(markdown))]
+    return [box.text for box in split_into_boxes(parse_markdown(markdown), titles)]
 
 
 def letter_diff(old: str, new: str, old_name: str) -> str:
@@ -134,6 +105,12 @@ def add_submission(
 
 @dataclass(frozen=True)
 class Recorded:
+    """A submission just recorded, and what Amazon's reply asks to strengthen."""
+
+    case_path: Path
+    date: dt.date
+    channel: SubmissionChannel
+    outcome: Outcome
     snapshot: Path
     rework: list[PartName]
 
@@ -141,39 +118,31 @@ class Recorded:
 def record_submission(
     case_path: Path,
     *,
-    date: str,
-    channel: str,
-    outcome: str,
-    reply: str | None,
-    reply_file: Path | None,
+    date: dt.date,
+    channel: SubmissionChannel,
+    outcome: Outcome,
+    reply: str | None = None,
+    reply_file: Path | None = None,
 ) -> Recorded:
-    """`appeal history CASE add`: check the values, render the letter as it was on `date`,
-    record the submission and keep the letter."""
+    """`appeal history add`: render the letter as it was on `date`, record the submission
+    and keep the letter as sent."""
     from appeal.core.casefile import load_case
     from appeal.core.catalogue import load_catalogue
     from appeal.letter.content import render_letter
 
-    try:
-        when = dt.date.fromisoformat(date)
-    except ValueError:
-        raise InputError(f"--date {date}: not a date; use YYYY-MM-DD.") from None
-    if channel not in ("email", "seller_central"):
-        raise InputError(f"--channel {channel}: use email or seller_central.")
-    if outcome not in ("pending", "accepted", "rejected", "more_info"):
-        raise InputError(f"--outcome {outcome}: use pending, accepted, rejected or more_info.")
     if reply is not None and reply_file is not None:
         raise InputError("give --reply or --reply-file, not both.")
     text = read_text(reply_file) if reply_file is not None else (reply or "")
     catalogue = load_catalogue()
     case = load_case(case_path, catalogue).case
-    letter = render_letter(case, catalogue, letter_date=when)
+    letter = render_letter(case, catalogue, letter_date=date)
     snapshot = add_submission(
         case_path,
-        date=when,
+        date=date,
         channel=channel,
         outcome=outcome,
         reply=text.strip(),
         letter_markdown=letter.markdown,
     )
-    rework = rework_parts(text) if outcome in ("rejected", "more_info") else []
-    return Recorded(snapshot, rework)
+    rework = rework_parts(text, catalogue) if outcome in ("rejected", "more_info") else []
+    return Recorded(case_path, date, channel, outcome, snapshot, rework)

@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from appeal.core.casefile import load_case
-from appeal.core.catalogue import load_catalogue
+from appeal.core.catalogue import PARTS, load_catalogue
 from appeal.core.channel import Channel
 from appeal.errors import InputError
+from appeal.letter.checks import CheckReport, check_letter
 from appeal.letter.content import Letter, render_letter
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.outputs import PlannedFile, write_files
@@ -33,12 +34,29 @@ SUFFIX: dict[OutputFormat, str] = {
 
 @dataclass(frozen=True)
 class RenderResult:
+    """One case rendered: its letter, the files written, and what the checks found."""
+
+    case_path: Path
     letter: Letter
     written: list[Path]
+    checks: CheckReport
 
     @property
     def channel(self) -> Channel:
         return self.letter.channel
+
+
+@dataclass(frozen=True)
+class RenderRun:
+    """Every case of one `appeal render`."""
+
+    results: list[RenderResult]
+    today: dt.date
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a letter was written with error-level findings, else 0."""
+        return max((r.checks.exit_code for r in self.results), default=0)
 
 
 def choose_formats(requested: list[str], channel: Channel) -> list[OutputFormat]:
@@ -69,6 +87,7 @@ def build_files(
     *,
     folder: Path,
     stem: str,
+    box_titles: list[str],
     reference_docx: Path | None = None,
 ) -> list[PlannedFile]:
     """Every requested file's bytes, made from the one Markdown letter."""
@@ -122,7 +141,7 @@ def build_files(
                 f"Seller Central appeal form for {case.seller.store_name}: paste each box "
                 "into the field of the same name."
             )
-            data = write_form(blocks, channel_note=note).encode("utf-8")
+            data = write_form(blocks, titles=box_titles, channel_note=note).encode("utf-8")
         files.append(PlannedFile(path, data))
     return files
 
@@ -144,13 +163,14 @@ def render_cases(
     reference_docx: Path | None = None,
     template: Path | None = None,
     today: dt.date | None = None,
-) -> list[RenderResult]:
+) -> RenderRun:
     """Render every case into letter files. All cases are checked and every file is planned
     before anything is written, so one bad case or one protected file writes nothing."""
     catalogue = load_catalogue()
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"-o {out_dir}: is a file, not a folder.")
     letter_date = today or dt.date.today()
+    box_titles = [catalogue.parts[part].box for part in PARTS]
     results: list[RenderResult] = []
     planned: list[PlannedFile] = []
     seen: dict[Path, Path] = {}
@@ -160,7 +180,12 @@ def render_cases(
         chosen = choose_formats(formats or [], letter.channel)
         folder = out_dir if out_dir is not None else case_path.parent
         files = build_files(
-            letter, chosen, folder=folder, stem=case_path.stem, reference_docx=reference_docx
+            letter,
+            chosen,
+            folder=folder,
+            stem=case_path.stem,
+            box_titles=box_titles,
+            reference_docx=reference_docx,
         )
         if loaded.case.lang == "zh":
             files.append(_reading_copy(letter, catalogue, folder / f"{case_path.stem}.zh.txt"))
@@ -177,11 +202,12 @@ def render_cases(
                     "case files different names or render them into different folders."
                 )
         planned += files
-        results.append(RenderResult(letter=letter, written=[f.path for f in files]))
+        checks = check_letter(case_path, loaded.case, letter, catalogue, letter_date)
+        results.append(RenderResult(case_path, letter, [f.path for f in files], checks))
     write_files(planned, force=force)
-    return results
+    return RenderRun(results, letter_date)
 
 
 def render_case(case_path: Path, **options: Any) -> RenderResult:
     """Render one case (see render_cases for the options)."""
-    return render_cases([case_path], **options)[0]
+    return render_cases([case_path], **options).results[0]

@@ -8,7 +8,7 @@ import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from appeal.core.catalogue import load_catalogue
 from appeal.errors import CaseInvalid, InputError
@@ -18,12 +18,25 @@ from appeal.wizard.notice import read_notice
 from appeal.wizard.prompter import Prompter, QuestionaryPrompter
 from appeal.wizard.texts import phrase
 
+if TYPE_CHECKING:
+    from appeal.letter.render import RenderRun
+
 
 @dataclass
 class NewResult:
+    """What `appeal new` did: the case file, and the render (None when nothing was rendered)."""
+
     path: Path
-    written: list[Path]
     lang: str
+    run: RenderRun | None = None
+
+    @property
+    def written(self) -> list[Path]:
+        return self.run.results[0].written if self.run is not None else []
+
+    @property
+    def exit_code(self) -> int:
+        return self.run.exit_code if self.run is not None else 0
 
 
 def choose_lang(option: str | None, draft: Draft) -> str:
@@ -66,10 +79,10 @@ def parse_set(assignments: list[str]) -> list[tuple[tuple[str | int, ...], Any]]
     return parsed
 
 
-def _render(path: Path, formats: list[str] | None, today: dt.date) -> list[Path]:
+def _render(path: Path, formats: list[str] | None, today: dt.date) -> RenderRun:
     from appeal.letter.render import render_cases
 
-    return render_cases([path], formats=formats, today=today)[0].written
+    return render_cases([path], formats=formats, today=today)
 
 
 def run_new(
@@ -119,7 +132,7 @@ def run_new(
             "continue",
         )
         if choice == "quit":
-            return NewResult(path, [], language)
+            return NewResult(path, language)
         if choice == "restart":
             shutil.copy2(path, backup)
             draft = Draft(path, _empty())
@@ -147,7 +160,7 @@ def run_new(
                 f"--no-input: the answers are incomplete ({path} keeps what was given):\n"
                 + "\n".join(exc.problems)
             ) from None
-        return NewResult(path, _render(path, None, today), language)
+        return NewResult(path, language, _render(path, None, today))
     wizard = Wizard(draft, prompter or QuestionaryPrompter(), catalogue, language, today, facts)
     try:
         confirmed = wizard.run(start)
@@ -157,8 +170,8 @@ def run_new(
             f"stopped; every answer so far is saved in {path}. Continue with: appeal new {path}"
         ) from None
     if not confirmed:
-        return NewResult(path, [], language)
-    return NewResult(path, _render(path, wizard.formats, today), language)
+        return NewResult(path, language)
+    return NewResult(path, language, _render(path, wizard.formats, today))
 
 
 def _empty() -> Any:

@@ -6,12 +6,11 @@ root cause, actions taken, prevention. Each box collects that part of every caus
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from appeal.letter.formats.document import Block, Heading
 from appeal.letter.formats.txt import blocks_to_text
-
-BOX_TITLES = ("Root cause", "Actions taken", "Prevention")
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class Box:
         return len(self.text)
 
 
-def split_into_boxes(blocks: list[Block]) -> list[Box]:
+def split_into_boxes(blocks: list[Block], titles: Sequence[str]) -> list[Box]:
     """Collect, per part, each cause's heading and that part's content."""
     parts: list[list[Block]] = [[], [], []]
     cause: Heading | None = None
@@ -44,14 +43,14 @@ def split_into_boxes(blocks: list[Block]) -> list[Box]:
             parts[part].append(block)
     return [
         Box(title, blocks_to_text(content).strip())
-        for title, content in zip(BOX_TITLES, parts, strict=True)
+        for title, content in zip(titles, parts, strict=True)
     ]
 
 
-def write_form(blocks: list[Block], *, channel_note: str) -> str:
+def write_form(blocks: list[Block], *, titles: Sequence[str], channel_note: str) -> str:
     """The form file: each box's text under a header line with its character count."""
     out = [channel_note, ""]
-    for box in split_into_boxes(blocks):
+    for box in split_into_boxes(blocks, titles):
         out.append(f"===== {box.title} ({box.characters} characters) =====")
         out.append(box.text)
         out.append("")

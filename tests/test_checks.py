@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 from appeal.cli import app
 from appeal.core.casefile import parse_case
 from appeal.core.catalogue import PARTS, load_catalogue
-from appeal.letter.checks import _Text, _text_findings, lint_letter
+from appeal.letter.checks import check_case
 from appeal.letter.content import render_letter
-from appeal.letter.review import review_case
+from appeal.letter.rules import _Text, _text_findings, letter_findings
 from tests.conftest import EXAMPLES, TODAY
 from tests.helpers import MINIMAL_CASE
 
@@ -115,7 +115,7 @@ def test_weak_letter_trips_its_rule(name: str) -> None:
     text, rule, level = CORPUS[name]
     case = parse_case(text, "case.yaml")
     catalogue = load_catalogue()
-    findings = lint_letter(case, catalogue, render_letter(case, catalogue, letter_date=TODAY))
+    findings = letter_findings(case, catalogue, render_letter(case, catalogue, letter_date=TODAY))
     rules = [(f.rule, f.level) for f in findings]
     assert (rule, level) in rules, findings
     assert len({r for r, _ in rules}) == 1, f"{name} also tripped {rules}"
@@ -126,13 +126,13 @@ def test_weak_letter_trips_its_rule(name: str) -> None:
 def test_the_minimal_case_is_clean() -> None:
     case = parse_case(MINIMAL_CASE, "case.yaml")
     catalogue = load_catalogue()
-    assert lint_letter(case, catalogue, render_letter(case, catalogue, letter_date=TODAY)) == []
+    assert letter_findings(case, catalogue, render_letter(case, catalogue, letter_date=TODAY)) == []
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
 def test_examples_have_no_findings(example: str) -> None:
     # The deadline warning depends on the day the test runs, not on the letter.
-    findings = [f for f in review_case(EXAMPLES / example, TODAY).findings if f.rule != "deadline"]
+    findings = [f for f in check_case(EXAMPLES / example, TODAY).findings if f.rule != "deadline"]
     assert findings == []
 
 
@@ -169,8 +169,9 @@ def test_check_exit_codes(tmp_path: Path) -> None:
         in result.output
     )
     render = runner.invoke(app, ["render", str(bad), "-f", "txt"])
-    assert render.exit_code == 0  # render writes the letter and shows the same findings
+    assert render.exit_code == 1  # render writes the letter, shows the same findings, exits 1
     assert "[not-english]" in render.output
+    assert (tmp_path / "bad.txt").exists()
 
 
 def test_deadline_warnings(tmp_path: Path) -> None:

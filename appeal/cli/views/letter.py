@@ -1,0 +1,62 @@
+"""How a letter's channel, deadline and check findings are shown: shared by render, check and
+history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from appeal.core.catalogue import load_catalogue
+from appeal.core.channel import Channel
+from appeal.dates import longdate
+from appeal.letter.checks import CheckReport
+from appeal.letter.content import Letter
+
+
+def days_left(days: int) -> str:
+    if days > 1:
+        return f"{days} days left"
+    if days == 1:
+        return "1 day left"
+    if days == 0:
+        return "due today"
+    return f"{-days} days past; send it now"
+
+
+def deadline_line(channel: Channel, today: dt.date) -> str:
+    origin = "" if channel.deadline_given else " (notice date + 17 days)"
+    left = days_left(channel.days_left(today))
+    return f"Deadline: {longdate(channel.deadline)}{origin}, {left}"
+
+
+def channel_report(letter: Letter, today: dt.date) -> str:
+    """Which channel, why, the deadline, and how to send."""
+    channel = letter.channel
+    where = (
+        "e-mail to " + (channel.address or "")
+        if channel.kind == "email"
+        else "Seller Central appeal ('Reactivate your account')"
+    )
+    lines = [
+        f"Channel: {where}",
+        f"  why: {channel.reason}",
+        deadline_line(channel, today),
+        "How to send:",
+    ]
+    steps = channel.steps(letter.case.seller.marketplace, "the .form.txt file")
+    lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
+    return "\n".join(lines)
+
+
+def findings_report(report: CheckReport) -> str:
+    """What Amazon's last reply asked for, then every finding, errors first."""
+    catalogue = load_catalogue()
+    lines = []
+    if report.rework:
+        asked = ", ".join(catalogue.part_name(p) for p in report.rework)
+        lines.append(f"Amazon's reply of {report.rework_from} asks for more detail on: {asked}.")
+    if not report.findings:
+        lines.append("Checks: no findings.")
+        return "\n".join(lines)
+    lines.append(f"Checks: {report.errors} error(s), {report.warnings} warning(s).")
+    lines += [f"  {finding.line()}" for finding in report.findings]
+    return "\n".join(lines)

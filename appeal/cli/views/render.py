@@ -1,0 +1,37 @@
+"""How `appeal render` shows what it did: per case the channel, the files and the checks."""
+
+from __future__ import annotations
+
+import typer
+
+from appeal.cli.views.letter import channel_report, findings_report
+from appeal.letter.render import RenderRun
+
+
+def show_render(run: RenderRun) -> None:
+    """One case: the full channel report. Several: a short block per case, each with its
+    findings (errors first), then a total."""
+    if len(run.results) == 1:
+        result = run.results[0]
+        typer.echo(channel_report(result.letter, run.today))
+        typer.echo("Wrote:")
+        for path in result.written:
+            typer.echo(f"  {path}")
+        typer.echo(findings_report(result.checks))
+        return
+    for result in run.results:
+        channel = result.channel
+        where = channel.address if channel.kind == "email" else "Seller Central"
+        typer.echo(
+            f"{result.case_path}: {where}, due {channel.deadline}, "
+            f"{len(result.written)} file(s) written"
+        )
+        if result.checks.findings:
+            report = findings_report(result.checks)
+            typer.echo("\n".join(f"  {line}" for line in report.splitlines()))
+    with_errors = sum(1 for r in run.results if r.checks.errors)
+    typer.echo(
+        f"{len(run.results)} cases rendered; {with_errors} with error-level findings."
+        if with_errors
+        else f"{len(run.results)} cases rendered; none with error-level findings."
+    )
