@@ -128,10 +128,13 @@ def test_every_example_in_every_format(name: str, tmp_path: Path) -> None:
     doc = Document(str(tmp_path / f"{name}.docx"))
     body = "\n".join(p.text for p in doc.paragraphs)
     assert case.seller.business_name in body
-    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    headings = [
+        p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith("Heading")
+    ]
     assert len(headings) >= 4 * len(case.causes)
     section = doc.sections[0]
     us_letter = case.seller.marketplace in ("amazon.com", "amazon.ca")
+    assert section.page_width is not None
     assert round(section.page_width.inches, 2) == (8.5 if us_letter else 8.27)
     assert "Page " in section.footer.paragraphs[0].text
     boxes = split_into_boxes(
@@ -154,7 +157,7 @@ def test_eml_is_an_unsent_draft_with_the_docx(tmp_path: Path) -> None:
     subject = str(message["Subject"])
     assert "ExampleHome" in subject and "A2EXAMPLE0TOKEN" in subject
     assert "Toys & Games" in subject
-    attachments = list(message.iter_attachments())  # type: ignore[attr-defined]
+    attachments = list(message.iter_attachments())
     assert [a.get_filename() for a in attachments] == ["vtr-toys.docx"]
     assert attachments[0].get_content() == (tmp_path / "vtr-toys.docx").read_bytes()
 

@@ -1,0 +1,58 @@
+"""Start-up stays light: the command line's module loads none of the heavy libraries; each is
+imported only inside the command that needs it (style.md, spec section 9)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = (
+    "jinja2",
+    "docx",
+    "ruamel",
+    "markdown_it",
+    "questionary",
+    "pydantic",
+    "yaml",
+    "fastapi",
+    "uvicorn",
+    "sqlite3",
+    "rich",
+)
+
+
+def _loaded_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return set(result.stdout.split())
+
+
+def test_importing_the_cli_loads_no_heavy_library() -> None:
+    loaded = _loaded_after("import appeal.cli")
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_help_loads_no_heavy_library() -> None:
+    code = (
+        "import sys\nsys.argv = ['appeal', '--help']\nfrom appeal.cli import app\n"
+        "try:\n    app(prog_name='appeal')\nexcept SystemExit:\n    pass"
+    )
+    loaded = _loaded_after(code)
+    # typer draws its help with rich (which brings markdown_it): the floor pays that too.
+    ours = set(HEAVY) - {"rich", "markdown_it"}
+    assert not loaded & ours, sorted(loaded & ours)
+
+
+def test_a_text_render_does_not_load_python_docx() -> None:
+    code = (
+        "import sys, tempfile, shutil, pathlib\n"
+        "d = pathlib.Path(tempfile.mkdtemp())\n"
+        "shutil.copy('examples/vtr-toys.yaml', d / 'c.yaml')\n"
+        "sys.argv = ['appeal', 'render', str(d / 'c.yaml'), '-f', 'txt']\n"
+        "from appeal.cli import app\n"
+        "try:\n    app(prog_name='appeal')\nexcept SystemExit:\n    pass"
+    )
+    loaded = _loaded_after(code)
+    assert "docx" not in loaded and "questionary" not in loaded and "ruamel" not in loaded
