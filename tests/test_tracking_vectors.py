@@ -11,7 +11,8 @@ import csv
 import re
 from pathlib import Path
 
-from appeal.tracking.check import CARRIER_FAMILIES, check_tracking_number
+from appeal.tracking.carriers import resolve_carrier
+from appeal.tracking.check import check_tracking_number
 
 VECTORS = Path(__file__).parent / "data" / "tracking-vectors" / "vectors.tsv"
 
@@ -75,6 +76,7 @@ def test_unsupported_ups_formats_are_never_called_valid() -> None:
             assert check_tracking_number(row["tracking_number"], "UPS").verdict == "unrecognised"
 
 
-def test_couriers_map_to_known_carrier_codes() -> None:
+def test_couriers_map_to_checked_carrier_codes() -> None:
     for code in COURIER_CODES.values():
-        assert "".join(ch for ch in code.lower() if ch.isalnum()) in CARRIER_FAMILIES
+        carrier = resolve_carrier(code)
+        assert carrier.listed == code and carrier.families, code

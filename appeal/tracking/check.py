@@ -2,121 +2,31 @@
 
 Amazon checks a tracking ID against the format of the carrier selected at ship-confirmation
 (domain.md section 2), so the verdict is always for that carrier; when the number fits
-another carrier's format instead, the result says which.
+another carrier's format instead, the result says which (worked out only when asked).
+
+For estimates (`appeal metrics`) `Checked.usable` answers "can Amazon use this ID for its
+carrier, as written?": True, False, or None when the carrier's format is not public.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cached_property
 from typing import Literal
 
-from appeal.tracking.clean import Cleaned, clean_tracking_number
-from appeal.tracking.formats import FORMATS, TrackingFormat
-
-# Amazon carrier codes (lower-cased, spaces and hyphens removed) -> format families we check.
-CARRIER_FAMILIES: dict[str, tuple[str, ...]] = {
-    "usps": ("usps", "postal"),
-    "ups": ("ups",),
-    "upsmi": ("usps", "ups"),
-    "fedex": ("fedex",),
-    "fedexsmartpost": ("fedex", "usps"),
-    "dhl": ("dhl",),
-    "dhlexpress": ("dhl",),
-    "dhlecommerce": ("dhl", "usps", "postal"),
-    "dhlglobalmail": ("dhl", "usps", "postal"),
-    "ontrac": ("ontrac",),
-    "lasership": ("ontrac",),
-    "canadapost": ("canada_post", "postal"),
-    "royalmail": ("postal",),
-    "parcelforce": ("postal",),
-    "deutschepost": ("postal",),
-    "laposte": ("postal",),
-    "colissimo": ("postal",),
-    "chinapost": ("postal",),
-    "ems": ("postal",),
-    "eub": ("postal",),
-    "epacket": ("postal",),
-    "dpd": ("dpd",),
-    "yodel": ("yodel",),
-    "yunexpress": ("yunexpress",),
-    "amazonshipping": ("amazon",),
-    "amazonlogistics": ("amazon",),
-    "amzl": ("amazon",),
-    "amznus": ("amazon",),
-    "amznuk": ("amazon",),
-}
-# Carriers on Amazon's lists whose numbers we cannot check (no public format): "not checked".
-KNOWN_UNCHECKED = frozenset(
-    {
-        "gls",
-        "hermes",
-        "evri",
-        "4px",
-        "yanwen",
-        "sfexpress",
-        "aramex",
-        "tnt",
-        "sagawa",
-        "yamatotransport",
-        "japanpost",
-        "purolator",
-        "canpar",
-        "australiapost",
-        "startrack",
-        "bluedart",
-        "posteitaliane",
-        "correos",
-        "postnl",
-        "bpost",
-        "asendia",
-    }
+from appeal.tracking.carriers import Carrier, resolve_carrier
+from appeal.tracking.clean import REFUSED, Cleaned, clean_value, cleaned
+from appeal.tracking.formats import (
+    FAMILIES,
+    TrackingFormat,
+    formats_by_length,
+    shaped_format,
+    valid_format,
 )
-FAMILY_NAMES = {
-    "usps": "USPS",
-    "postal": "a national post (UPU S10)",
-    "ups": "UPS",
-    "fedex": "FedEx",
-    "dhl": "DHL",
-    "ontrac": "OnTrac/LaserShip",
-    "canada_post": "Canada Post",
-    "dpd": "DPD",
-    "yodel": "Yodel",
-    "yunexpress": "YunExpress",
-    "amazon": "Amazon Logistics",
-}
 
 Verdict = Literal[
     "valid", "check_failed", "unrecognised", "not_checked", "uncleanable", "missing", "null"
 ]
-
-
-@cache
-def carrier_key(code: str) -> str:
-    return "".join(ch for ch in code.lower() if ch.isalnum())
-
-
-@cache
-def carrier_formats(carrier: str) -> tuple[TrackingFormat, ...]:
-    """The formats checked for an Amazon carrier code (empty: a carrier we cannot check)."""
-    return _formats_of(CARRIER_FAMILIES.get(carrier_key(carrier), ()))
-
-
-def plainly_valid(value: str, carrier: str) -> bool:
-    """Fast path for the common row: an upper-case A-Z/0-9 ID valid for its carrier."""
-    if not (value.isascii() and value.isalnum() and (value.isupper() or value.isdigit())):
-        return False
-    for fmt in carrier_formats(carrier):  # a plain loop: this runs for every row of a file
-        if fmt.pattern.fullmatch(value) is not None and (fmt.check is None or fmt.check(value)):
-            return True
-    return False
-
-
-def known_carrier(name: str) -> bool:
-    """Whether a carrier name (as typed with 'Other') is one Amazon integrates, as far as we
-    know; used to tell 'Other' used by mistake from a carrier Amazon cannot read."""
-    key = carrier_key(name)
-    return key in CARRIER_FAMILIES or key in KNOWN_UNCHECKED
 
 
 @dataclass(frozen=True)
@@ -125,51 +35,72 @@ class Checked:
 
     cleaned: Cleaned
     verdict: Verdict
-    carrier: str  # as given
-    format: TrackingFormat | None = None  # the format that matched, if any
-    fits_other: tuple[str, ...] = ()  # other carrier families whose format it passes
+    carrier: Carrier | None  # None: no carrier given, every format was tried
+    format: TrackingFormat | None = None  # the format that matched (or whose check failed)
 
     @property
-    def problem(self) -> bool:
-        return self.verdict not in ("valid", "not_checked")
+    def usable(self) -> bool | None:
+        """Whether Amazon can use this ID as written for its carrier: True (the carrier's
+        format and check digit, nothing to clean), False (blank, NULL, a character to clean,
+        a failed check or unknown shape, or a carrier Amazon does not integrate), None (the
+        carrier's format is not public, so it cannot be checked: count it apart)."""
+        if self.verdict in ("missing", "null", "uncleanable"):
+            return False
+        if self.carrier is not None and not self.carrier.integrated:
+            return False
+        if self.cleaned.changed:
+            return False
+        if self.verdict == "valid":
+            return True
+        return None if self.verdict == "not_checked" else False
+
+    @cached_property
+    def fits_other(self) -> tuple[str, ...]:
+        """Other carrier families whose format and check digit the number passes (only when
+        it fails its own carrier's)."""
+        if self.verdict in ("valid", "missing", "null", "uncleanable"):
+            return ()
+        mine = self.carrier.families if self.carrier is not None else FAMILIES
+        value = self.cleaned.value.replace("-", "")
+        others = formats_by_length(FAMILIES).get(len(value), ())
+        return tuple(
+            dict.fromkeys(f.family for f in others if f.family not in mine and f.valid(value))
+        )
 
 
-def _keeps_hyphens(families: tuple[str, ...]) -> bool:
-    return "ontrac" in families  # LaserShip's 1LS7...-1 piece suffix
+_ANY = Carrier("", "", None, False, FAMILIES, True)  # a plain list without --carrier
 
 
-@cache
-def _formats_of(families: tuple[str, ...]) -> tuple[TrackingFormat, ...]:
-    return tuple(f for f in FORMATS if f.family in families)
-
-
-def check_tracking_number(raw: str, carrier: str | None) -> Checked:
-    """Clean `raw` and check it for `carrier` (an Amazon carrier code, or None: any)."""
+def check_tracking_number(raw: str, carrier: str | Carrier | None) -> Checked:
+    """Clean `raw` and check it for `carrier` (an Amazon carrier code, a resolved Carrier, or
+    None: any carrier's format will do)."""
+    if isinstance(carrier, str):
+        carrier = resolve_carrier(carrier)
     stripped = raw.strip()
     if not stripped:
-        return Checked(clean_tracking_number(raw), "missing", carrier or "")
+        return Checked(Cleaned(raw, ""), "missing", carrier)
     if stripped.upper() == "NULL":
-        return Checked(clean_tracking_number(raw), "null", carrier or "")
-    key = carrier_key(carrier) if carrier else ""
-    families = CARRIER_FAMILIES.get(key, ()) if carrier else tuple(FAMILY_NAMES)
-    cleaned = clean_tracking_number(raw, keep_hyphens=_keeps_hyphens(families))
-    if not cleaned.certain:
-        return Checked(cleaned, "uncleanable", carrier or "")
-    value = cleaned.value
-    mine = _formats_of(families)
-    for fmt in mine:
-        if fmt.valid(value):
-            return Checked(cleaned, "valid", carrier or "", fmt)
-    others = tuple(
-        dict.fromkeys(
-            f.family
-            for f in FORMATS
-            if f.family not in families and f.valid(value.replace("-", ""))
-        )
-    )
+        return Checked(Cleaned(raw, stripped), "null", carrier)
+    rules = carrier or _ANY
+    families = rules.families
+    hyphens = "ontrac" in families  # LaserShip's 1LS7...-1 piece suffix
+    value, flags = clean_value(raw, hyphens)
+    if flags & REFUSED:
+        return Checked(cleaned(raw, value, flags, hyphens), "uncleanable", carrier)
+    result = Cleaned(raw, value, flags, hyphens)
     if not families:
-        return Checked(cleaned, "not_checked", carrier or "", fits_other=others)
-    shaped = next((f for f in mine if f.matches(value)), None)
+        return Checked(result, "not_checked", carrier)
+    fmt = valid_format(value, families)
+    if fmt is not None:
+        return Checked(result, "valid", carrier, fmt)
+    shaped = shaped_format(value, families)
     if shaped is not None:
-        return Checked(cleaned, "check_failed", carrier or "", shaped, others)
-    return Checked(cleaned, "unrecognised", carrier or "", None, others)
+        return Checked(result, "check_failed", carrier, shaped)
+    return Checked(result, "unrecognised" if rules.complete else "not_checked", carrier)
+
+
+def check_shipment(tracking: str, code: str, name: str = "") -> Checked:
+    """Check one shipment as a shipping-confirmation row gives it: the tracking-number, the
+    carrier-code and (used with Other, in any language) the carrier-name. `.usable` is the
+    answer for estimates; `.carrier.listed` the Amazon code the shipment is for."""
+    return check_tracking_number(tracking, resolve_carrier(code, name))

@@ -1,16 +1,27 @@
 """Cleaning a pasted tracking number: what can be removed with certainty, and what cannot.
 
-Removed: NFKC folding (full-width digits and letters, odd spaces), every invisible character
-(Unicode categories Cf, Zs, Zl, Zp, Cc, variation selectors, Hangul fillers, U+2800), and
-lower case. Refused and named: anything else that is not A-Z or 0-9 (Cyrillic or Greek
-look-alike letters, Arabic-Indic digits, punctuation), because mapping it would be a guess.
-A hyphen is kept only where the carrier's format has one; elsewhere it is a separator and goes.
+Removed: every invisible character (Unicode categories Cf, Zs, Zl, Zp, Cc, variation selectors,
+Hangul fillers, U+2800), spaces, and hyphens where the carrier's format has none. Folded: lower
+case, and characters NFKC turns into plain A-Z/0-9 (full-width `１Ｚ`). Refused and named:
+anything else (Cyrillic or Greek look-alike letters, Arabic-Indic digits, punctuation), because
+mapping it would be a guess.
+
+Each character is classified once per process and the answer kept, so a row is cleaned by two
+`str.translate` calls in C; the positions of what was removed are worked out only for rows that
+are shown.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
+
+# What cleaning did to a value (bit flags).
+INVISIBLE = 1  # an invisible character was removed
+SEPARATOR = 2  # a space or hyphen was removed
+FOLDED = 4  # lower case or a full-width form was folded to A-Z/0-9
+REFUSED = 8  # a character that cannot be cleaned with certainty is present
 
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Zs", "Zl", "Zp", "Cc"})
 _INVISIBLE_EXTRA = frozenset(
@@ -24,7 +35,7 @@ _INVISIBLE_EXTRA = frozenset(
         *range(0xE0100, 0xE01F0),  # variation selectors supplement
     )
 )
-_ALLOWED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_PLAIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
 def char_name(ch: str) -> str:
@@ -34,6 +45,70 @@ def char_name(ch: str) -> str:
 
 def is_invisible(ch: str) -> bool:
     return unicodedata.category(ch) in _INVISIBLE_CATEGORIES or ord(ch) in _INVISIBLE_EXTRA
+
+
+def _classify(ch: str) -> tuple[str | None, int]:
+    """What cleaning makes of one character that is not A-Z/0-9: (replacement, flag); a
+    replacement of None keeps the character (refused)."""
+    if ch in " -":
+        return "", SEPARATOR
+    if is_invisible(ch):
+        return "", INVISIBLE
+    folded = unicodedata.normalize("NFKC", ch)
+    if folded.isascii() and folded.isalnum():
+        return folded.upper(), FOLDED
+    if folded in ("-", " "):  # full-width hyphen or space
+        return "", SEPARATOR | FOLDED
+    return None, REFUSED
+
+
+class _Table(dict[int, "str | None"]):
+    """A translate table filled on first sight of each character (a plain dict lookup in C
+    afterwards). `hyphens` keeps hyphens (carriers whose format has one)."""
+
+    def __init__(self, *, hyphens: bool) -> None:
+        super().__init__({ord(c): c for c in _PLAIN})
+        self.flags: dict[str, int] = {}
+        self.hyphens = hyphens
+
+    def flag(self, ch: str) -> int:
+        found = self.flags.get(ch)
+        return self._learn(ch)[1] if found is None else found
+
+    def __missing__(self, code: int) -> str | None:
+        return self._learn(chr(code))[0]
+
+    def _learn(self, ch: str) -> tuple[str | None, int]:
+        replacement, flag = _classify(ch)
+        if self.hyphens and ch == "-":
+            replacement, flag = "-", 0
+        # A refused character stays in the value, which then fails the A-Z/0-9 test.
+        out = ch if replacement is None else (replacement or None)
+        if len(self.flags) < _REMEMBERED:  # a file of every Unicode character stays small
+            self.flags[ch] = flag
+            self[ord(ch)] = out
+        return out, flag
+
+
+_REMEMBERED = 20_000
+_TABLES = {False: _Table(hyphens=False), True: _Table(hyphens=True)}
+_KEEP = {ord(c): None for c in _PLAIN}  # deletes A-Z/0-9: what is left needs a look
+
+
+def clean_value(raw: str, hyphens: bool = False) -> tuple[str, int]:
+    """The cleaned value and the flags of what cleaning did (REFUSED: the value still holds
+    the refused characters and must not be used)."""
+    odd = raw.translate(_KEEP)
+    if not odd:
+        return raw, 0
+    table = _TABLES[hyphens]
+    value = raw.translate(table)
+    flags = 0
+    seen = table.flags
+    for ch in odd:
+        flag = seen.get(ch)
+        flags |= table.flag(ch) if flag is None else flag
+    return value, flags
 
 
 @dataclass(frozen=True)
@@ -69,61 +144,67 @@ class Cleaned:
     """The result of cleaning one raw value."""
 
     raw: str
-    value: str  # A-Z, 0-9 and kept hyphens only; meaningful when `refused` is empty
-    removed: tuple[Removed, ...] = field(default=())
-    refused: tuple[Refused, ...] = field(default=())
-    folded: bool = False  # NFKC or upper-casing changed a visible character
-    hyphens_removed: int = 0
+    value: str  # A-Z, 0-9 and kept hyphens; meaningful only when `certain`
+    flags: int = 0
+    hyphens: bool = False  # hyphens were kept (the carrier's format has them)
 
     @property
     def certain(self) -> bool:
-        return not self.refused
+        return not self.flags & REFUSED
+
+    @property
+    def folded(self) -> bool:
+        return bool(self.flags & FOLDED)
+
+    @property
+    def changed(self) -> bool:
+        return self.value != self.raw
+
+    @cached_property
+    def _details(self) -> tuple[tuple[Removed, ...], tuple[Refused, ...]]:
+        table = _TABLES[self.hyphens]
+        removed: list[Removed] = []
+        refused: list[Refused] = []
+        for position, ch in enumerate(self.raw, start=1):
+            if ch in _PLAIN:
+                continue
+            replacement = ch.translate(table)
+            if table.flag(ch) & REFUSED:
+                refused.append(Refused(ch, position))
+            elif not replacement:
+                removed.append(Removed(ch, position))
+        return tuple(removed), tuple(refused)
+
+    @property
+    def removed(self) -> tuple[Removed, ...]:
+        """Characters taken out (invisible ones, spaces, hyphens), in order."""
+        return self._details[0]
+
+    @property
+    def refused(self) -> tuple[Refused, ...]:
+        return self._details[1]
 
     @property
     def invisible(self) -> tuple[Removed, ...]:
         return tuple(r for r in self.removed if is_invisible(r.char) and r.char != " ")
 
     @property
-    def changed(self) -> bool:
-        return self.value != self.raw
+    def spaces(self) -> int:
+        return sum(1 for r in self.removed if r.char == " ")
+
+    @property
+    def hyphens_removed(self) -> int:
+        return sum(1 for r in self.removed if not is_invisible(r.char) and r.char != " ")
+
+
+def cleaned(raw: str, value: str, flags: int, hyphens: bool = False) -> Cleaned:
+    """A `Cleaned` from what `clean_value` returned (refused characters left out of the value,
+    which then holds only what cleaning is sure of)."""
+    if flags & REFUSED:
+        value = "".join(ch for ch in value if ch in _PLAIN or (hyphens and ch == "-"))
+    return Cleaned(raw, value, flags, hyphens)
 
 
 def clean_tracking_number(raw: str, *, keep_hyphens: bool = False) -> Cleaned:
     """Clean `raw`; never maps one visible character to another except by NFKC and case."""
-    if raw.isascii() and raw.isalnum():  # the common case: nothing to remove
-        upper = raw.upper()
-        return Cleaned(raw=raw, value=upper, folded=upper != raw)
-    removed: list[Removed] = []
-    refused: list[Refused] = []
-    out: list[str] = []
-    folded = False
-    hyphens = 0
-    for position, original in enumerate(raw, start=1):
-        if is_invisible(original):
-            removed.append(Removed(original, position))
-            continue
-        normal = unicodedata.normalize("NFKC", original)
-        upper = normal.upper()
-        if upper != original:
-            folded = True
-        for ch in upper:
-            if ch in _ALLOWED:
-                out.append(ch)
-            elif is_invisible(ch):
-                removed.append(Removed(original, position))
-            elif ch == "-":
-                if keep_hyphens:
-                    out.append(ch)
-                else:
-                    hyphens += 1
-                    removed.append(Removed(original, position))
-            else:
-                refused.append(Refused(original, position))
-    return Cleaned(
-        raw=raw,
-        value="".join(out),
-        removed=tuple(removed),
-        refused=tuple(refused),
-        folded=folded,
-        hyphens_removed=hyphens,
-    )
+    return cleaned(raw, *clean_value(raw, keep_hyphens), keep_hyphens)

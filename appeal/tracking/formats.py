@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 Check = Callable[[str], bool]
 
@@ -67,8 +68,8 @@ def usps_impb(value: str) -> bool:
 def s10(value: str) -> bool:
     """UPU S10: weights 8,6,4,2,3,5,9,7 over 8 digits; 11 - (sum mod 11), 10 -> 0, 11 -> 5;
     the last two letters must be a UPU member's country code."""
-    digits, check, country = value[2:10], value[10], value[11:13]
-    total = sum(int(d) * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True))
+    digits, check, country = value[2:10].encode("ascii"), value[10], value[11:13]
+    total = sum(d * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True)) - 48 * 44
     expected = 11 - total % 11
     expected = {10: 0, 11: 5}.get(expected, expected)
     return expected == int(check) and country in UPU_COUNTRIES
@@ -123,6 +124,7 @@ class TrackingFormat:
     name: str
     family: str  # carrier family id, e.g. "ups"
     pattern: re.Pattern[str]
+    lengths: tuple[int, ...]  # every length the pattern can match (a test holds us to it)
     check: Check | None = None  # None: no public check digit, the shape alone is tested
 
     def matches(self, value: str) -> bool:
@@ -132,45 +134,107 @@ class TrackingFormat:
         return self.matches(value) and (self.check is None or self.check(value))
 
 
-def _f(name: str, family: str, pattern: str, check: Check | None = None) -> TrackingFormat:
-    return TrackingFormat(name, family, re.compile(pattern, re.ASCII), check)
+def _f(
+    name: str, family: str, pattern: str, lengths: tuple[int, ...], check: Check | None = None
+) -> TrackingFormat:
+    return TrackingFormat(name, family, re.compile(pattern, re.ASCII), lengths, check)
 
 
 FORMATS: tuple[TrackingFormat, ...] = (
-    _f("UPS 1Z", "ups", r"1Z[0-9A-Z]{16}", ups_1z),
-    _f("USPS IMpb (20/22/26 digits)", "usps", r"\d{20}|9[1-5]\d{20}|9[1-5]\d{24}", usps_impb),
-    _f("USPS IMpb with ZIP routing (30/34 digits)", "usps", r"420\d{27}|420\d{31}", usps_impb),
-    _f("FedEx Express (12 digits)", "fedex", r"\d{12}", lambda v: fedex_express(v[:11], v[11])),
-    _f("FedEx Ground (15 digits)", "fedex", r"\d{15}", lambda v: gs1_mod10(v[:14], v[14])),
-    _f("FedEx Ground SSCC-18", "fedex", r"\d{18}", lambda v: gs1_mod10(v[:17], v[17])),
+    _f("UPS 1Z", "ups", r"1Z[0-9A-Z]{16}", (18,), ups_1z),
+    _f(
+        "USPS IMpb (20/22/26 digits)",
+        "usps",
+        r"\d{20}|9[1-5]\d{20}|9[1-5]\d{24}",
+        (20, 22, 26),
+        usps_impb,
+    ),
+    _f(
+        "USPS IMpb with ZIP routing (30/34 digits)",
+        "usps",
+        r"420\d{27}|420\d{31}",
+        (30, 34),
+        usps_impb,
+    ),
+    _f(
+        "FedEx Express (12 digits)",
+        "fedex",
+        r"\d{12}",
+        (12,),
+        lambda v: fedex_express(v[:11], v[11]),
+    ),
+    _f("FedEx Ground (15 digits)", "fedex", r"\d{15}", (15,), lambda v: gs1_mod10(v[:14], v[14])),
+    _f("FedEx Ground SSCC-18", "fedex", r"\d{18}", (18,), lambda v: gs1_mod10(v[:17], v[17])),
     _f(
         "FedEx SmartPost (20/22 digits)",
         "fedex",
         r"\d{20}|92\d{20}",
+        (20, 22),
         lambda v: gs1_mod10(v[:-1] if v.startswith("92") else "92" + v[:-1], v[-1]),
     ),
-    _f("FedEx Ground 96 (22 digits)", "fedex", r"96\d{20}", fedex_96),
-    _f("FedEx 34-digit barcode", "fedex", r"\d{34}", fedex_34),
-    _f("FedEx 32-digit barcode", "fedex", r"\d{32}", fedex_32),
-    _f("DHL Express (10/11 digits)", "dhl", r"\d{10,11}", dhl_express),
-    _f("DHL Express piece ID", "dhl", r"J[A-Z]{2,3}\d{9,10}"),
-    _f("DHL eCommerce", "dhl", r"GM[0-9A-Z]{16,20}|\d{14}"),
-    _f("UPU S10 postal item", "postal", r"[A-Z]{2}\d{9}[A-Z]{2}", s10),
-    _f("Amazon Logistics", "amazon", r"TB[ACM]\d{12}|C\d{10}"),
-    _f("OnTrac", "ontrac", r"[CD]\d{14}", ontrac),
-    _f("LaserShip (OnTrac)", "ontrac", r"L[A-Z][1-8]\d{7}|1LS7[12]\d{10}|1LSCX[0-9A-Z]{10}"),
-    _f("LaserShip 1LS7 with piece suffix", "ontrac", r"1LS7[12]\d\d01[1-4]\d{6}-1"),
-    _f("Canada Post (16 digits)", "canada_post", r"\d{16}", lambda v: gs1_mod10(v[:15], v[15])),
-    _f("DPD (14 digits)", "dpd", r"\d{14}"),
+    _f("FedEx Ground 96 (22 digits)", "fedex", r"96\d{20}", (22,), fedex_96),
+    _f("FedEx 34-digit barcode", "fedex", r"\d{34}", (34,), fedex_34),
+    _f("FedEx 32-digit barcode", "fedex", r"\d{32}", (32,), fedex_32),
+    _f("DHL Express (10/11 digits)", "dhl", r"\d{10,11}", (10, 11), dhl_express),
+    _f("DHL Express piece ID", "dhl", r"J[A-Z]{2,3}\d{9,10}", (12, 13, 14)),
+    _f("DHL eCommerce", "dhl", r"GM[0-9A-Z]{16,20}|\d{14}", (14, 18, 19, 20, 21, 22)),
+    _f("UPU S10 postal item", "postal", r"[A-Z]{2}\d{9}[A-Z]{2}", (13,), s10),
+    _f("Amazon Logistics", "amazon", r"TB[ACM]\d{12}|C\d{10}", (15, 11)),
+    _f("OnTrac", "ontrac", r"[CD]\d{14}", (15,), ontrac),
+    _f(
+        "LaserShip (OnTrac)",
+        "ontrac",
+        r"L[A-Z][1-8]\d{7}|1LS7[12]\d{10}|1LSCX[0-9A-Z]{10}",
+        (10, 15),
+    ),
+    _f("LaserShip 1LS7 with piece suffix", "ontrac", r"1LS7[12]\d\d01[1-4]\d{6}-1", (18,)),
+    _f(
+        "Canada Post (16 digits)",
+        "canada_post",
+        r"\d{16}",
+        (16,),
+        lambda v: gs1_mod10(v[:15], v[15]),
+    ),
+    _f("DPD (14 digits)", "dpd", r"\d{14}", (14,)),
     _f(
         "DPD parcel number with check character",
         "dpd",
         r"\d{14}[0-9A-Z]|\d{27}[0-9A-Z]",
+        (15, 28),
         iso7064_mod37_36,
     ),
-    _f("Yodel", "yodel", r"JJ?D\d{16}"),
-    _f("YunExpress", "yunexpress", r"YT\d{16}"),
+    _f("Yodel", "yodel", r"JJ?D\d{16}", (18, 19)),
+    _f("YunExpress", "yunexpress", r"YT\d{16}", (18,)),
 )
+FAMILIES = tuple(dict.fromkeys(f.family for f in FORMATS))
+
+
+@cache
+def formats_by_length(families: tuple[str, ...]) -> dict[int, tuple[TrackingFormat, ...]]:
+    """The formats of `families` by the lengths they can have, in FORMATS order."""
+    table: dict[int, list[TrackingFormat]] = {}
+    for fmt in FORMATS:
+        if fmt.family in families:
+            for length in fmt.lengths:
+                table.setdefault(length, []).append(fmt)
+    return {length: tuple(fmts) for length, fmts in table.items()}
+
+
+def valid_format(value: str, families: tuple[str, ...]) -> TrackingFormat | None:
+    """The first format of `families` that `value` passes (shape and check digit), or None."""
+    for fmt in formats_by_length(families).get(len(value), ()):
+        if fmt.pattern.fullmatch(value) is not None and (fmt.check is None or fmt.check(value)):
+            return fmt
+    return None
+
+
+def shaped_format(value: str, families: tuple[str, ...]) -> TrackingFormat | None:
+    """The first format of `families` whose shape `value` has, or None."""
+    for fmt in formats_by_length(families).get(len(value), ()):
+        if fmt.pattern.fullmatch(value) is not None:
+            return fmt
+    return None
+
 
 # ISO 3166 codes of the Universal Postal Union's members and the territories it assigns S10
 # codes to (Hong Kong, Macao, Gibraltar, Aruba, Curacao ...). XX and other codes are refused.

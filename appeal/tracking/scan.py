@@ -25,14 +25,10 @@ from appeal.sellerfiles.flatfile import (
     find_header,
     read_lines,
 )
-from appeal.tracking.check import (
-    FAMILY_NAMES,
-    Checked,
-    check_tracking_number,
-    known_carrier,
-    plainly_valid,
-)
+from appeal.tracking.carriers import FAMILY_NAMES, Carrier, resolve_carrier
+from appeal.tracking.check import Checked, check_tracking_number
 from appeal.tracking.clean import char_name
+from appeal.tracking.formats import valid_format
 
 
 @dataclass(frozen=True)
@@ -46,7 +42,6 @@ class RowResult:
     carrier_name: str
     checked: Checked
     duplicate_of: tuple[str, int] | None = None  # (file, line) where the ID was first seen
-    other_code: bool = False
 
     @cached_property
     def kinds(self) -> list[str]:
@@ -57,7 +52,7 @@ class RowResult:
             kinds.append("invisible")
         if c.cleaned.folded:
             kinds.append("folded")
-        if any(r.char in " -" for r in c.cleaned.removed) or c.cleaned.hyphens_removed:
+        if c.cleaned.spaces or c.cleaned.hyphens_removed:
             kinds.append("separators")
         if c.verdict in (
             "check_failed",
@@ -70,8 +65,11 @@ class RowResult:
             kinds.append(c.verdict)
         if self.duplicate_of:
             kinds.append("duplicate")
-        if self.other_code:
-            kinds.append("other_code")
+        carrier = c.carrier
+        if carrier is not None and carrier.use_code:
+            kinds.append("use_code")
+        elif carrier is not None and not carrier.integrated:
+            kinds.append("not_integrated")
         return kinds
 
     def findings(self) -> list[str]:
@@ -82,7 +80,7 @@ class RowResult:
             out.append(f"invisible character {removed.describe()}")
         if c.cleaned.folded:
             out.append("full-width or lower-case characters (folded to plain A-Z/0-9)")
-        spaces = sum(1 for r in c.cleaned.removed if r.char == " ")
+        spaces = c.cleaned.spaces
         if spaces:
             out.append(f"{spaces} space(s) inside the ID")
         if c.cleaned.hyphens_removed:
@@ -96,8 +94,8 @@ class RowResult:
             out.append(f"fails the check digit of {c.format.name}: a typing error")
         elif c.verdict == "unrecognised":
             out.append(f"matches no {carrier} format we know")
-        elif c.verdict == "not_checked":
-            out.append(f"not checked: no public format for '{carrier}'")
+        elif c.verdict == "not_checked" and c.carrier is not None and c.carrier.integrated:
+            out.append(f"not checked: no public format for '{c.carrier.listed}'")
         elif c.verdict == "missing":
             out.append("no tracking ID (a blank cell keeps any ID already on the order)")
         elif c.verdict == "null":
@@ -108,18 +106,16 @@ class RowResult:
         if self.duplicate_of:
             file, line = self.duplicate_of
             out.append(f"also used on another order ({file} line {line})")
-        if self.other_code:
-            if self.carrier_name and known_carrier(self.carrier_name):
-                out.append(
-                    f"carrier code 'Other' with '{self.carrier_name}', which is on "
-                    "Amazon's carrier list: select it instead"
-                )
-            else:
-                out.append(
-                    f"carrier code 'Other' ('{self.carrier_name or 'no name'}'): not a "
-                    "carrier Amazon integrates with as far as we know, so Amazon "
-                    "cannot read its scans"
-                )
+        chosen = c.carrier
+        if chosen is not None and chosen.use_code:
+            out.append(
+                f"'{chosen.shown}' is on Amazon's carrier list: use the code {chosen.use_code}"
+            )
+        elif chosen is not None and not chosen.integrated:
+            out.append(
+                f"'{chosen.shown or 'no carrier'}' is not a carrier Amazon integrates with "
+                "(not on its list of carrier codes), so Amazon cannot read its scans"
+            )
         return out
 
 
@@ -130,12 +126,14 @@ KIND_LABELS = {
     "uncleanable": "held characters that cannot be cleaned safely",
     "check_failed": "failed the check digit of the selected carrier",
     "unrecognised": "matched no format of the selected carrier",
-    "not_checked": "{was} for carriers whose format is not public (not checked)",
     "duplicate": "{was} used on more than one order",
-    "other_code": "{was} confirmed with 'Other' as the carrier code",
+    "use_code": "{was} confirmed as 'Other' for a carrier that has its own code",
+    "not_integrated": "{was} for carriers Amazon does not integrate with",
     "missing": "{was} missing",
     "null": "{was} NULL (deleted)",
+    "not_checked": "{was} for carriers whose format is not public (not checked)",
 }
+PROBLEM_KINDS = frozenset(KIND_LABELS) - {"not_checked"}
 
 
 def verb(label: str, count: int) -> str:
@@ -159,7 +157,7 @@ class Summary:
         self.counts.update(kinds)
         for removed in row.checked.cleaned.invisible:
             self.invisible_chars[char_name(removed.char)] += 1
-        if row.checked.problem or row.duplicate_of or row.other_code or kinds:
+        if PROBLEM_KINDS.intersection(kinds):
             self.problem_rows += 1
 
     @property
@@ -169,6 +167,15 @@ class Summary:
     def sentence(self) -> str:
         """The summary as one sentence a letter can quote."""
         where = ", ".join(Path(f).name for f in self.files)
+        unchecked = self.counts.get("not_checked", 0)
+        if self.clean and unchecked:
+            checked = self.rows - unchecked
+            return (
+                f"Of {self.rows:,} tracking IDs in {where}, {checked:,} "
+                f"{'has' if checked == 1 else 'have'} the format and check digit of "
+                f"{'its' if checked == 1 else 'their'} carrier and {unchecked:,} "
+                f"{verb(KIND_LABELS['not_checked'], unchecked)}; none had a finding."
+            )
         if self.clean and self.rows == 1:
             return f"The tracking ID in {where} has the format and check digit of its carrier."
         if self.clean:
@@ -236,6 +243,11 @@ def scan_files(
     (only with a single input file)."""
     if fix is not None:
         _check_fix_target(paths, fix)
+    if carrier is not None and resolve_carrier(carrier).listed is None:
+        raise InputError(
+            f"--carrier {carrier}: not one of Amazon's carrier codes; give the code you "
+            "select in Seller Central (USPS, UPS, FedEx, DHL, China Post, Yun Express ...)."
+        )
     summary = Summary(files=[str(p) for p in paths])
     seen = _Seen()
     for path in paths:
@@ -297,18 +309,27 @@ def _scan_one(
         if len(cells) < width:
             cells += [""] * (width - len(cells))
         order = cells[order_at].strip() if order_at is not None else ""
-        code = cells[carrier_at].strip() if carrier_at is not None else (carrier or "")
+        code = cells[carrier_at] if carrier_at is not None else (carrier or "")
+        name = cells[name_at] if name_at is not None else ""
         cell = cells[tracking_at]
-        if plainly_valid(cell, code) and seen.check(cell, order, line.number) is None:
+        chosen = resolve_carrier(code, name)
+        if _plainly_valid(cell, chosen) and seen.check(cell, order, line.number) is None:
             summary.rows += 1  # the common row: nothing to report, the line goes out unchanged
             yield None, line, text
             continue
-        name = cells[name_at].strip() if name_at is not None else ""
-        other = code.lower() == "other"
-        checked = check_tracking_number(cell, (name if other else code) or None)
-        row = _row(path, line, order, code, name, checked, seen, other_code=other)
+        checked = check_tracking_number(cell, chosen)
+        row = _row(path, line, order, code, name, checked, seen)
         cells[tracking_at] = _fixed(row, cell, summary)
         yield row, line, "\t".join(cells)
+
+
+def _plainly_valid(value: str, carrier: Carrier) -> bool:
+    """The common row: an upper-case A-Z/0-9 ID valid for its listed carrier as written."""
+    if carrier.use_code or not carrier.families:
+        return False
+    if not (value.isascii() and value.isalnum() and (value.isupper() or value.isdigit())):
+        return False
+    return valid_format(value, carrier.families) is not None
 
 
 def _row(
@@ -319,14 +340,12 @@ def _row(
     name: str,
     checked: Checked,
     seen: _Seen,
-    *,
-    other_code: bool = False,
 ) -> RowResult:
     duplicate = None
     value = checked.cleaned.value
     if checked.verdict not in ("missing", "null", "uncleanable") and value:
         duplicate = seen.check(value, order, line.number)
-    return RowResult(str(path), line.number, order, code, name, checked, duplicate, other_code)
+    return RowResult(str(path), line.number, order, code, name, checked, duplicate)
 
 
 class _Seen:
