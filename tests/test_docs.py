@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from appeal.core.case import Case, Metrics
+from appeal.core.case import Case, Latest, MetricEntry, Metrics
 from tests.conftest import ROOT
 
 
@@ -20,8 +20,8 @@ def _paths(model: type[BaseModel], prefix: str = "") -> list[str]:
         nested, is_list = _nested(field.annotation)
         if nested is Metrics:
             out += [f"metrics.{m}" for m in Metrics.model_fields]
-            out += [f"metrics.*.{f}" for f in ("value", "window", "source", "latest")]
-            out += [f"metrics.*.latest.{f}" for f in ("value", "window")]
+            out += [f"metrics.*.{f}" for f in MetricEntry.model_fields]
+            out += [f"metrics.*.latest.{f}" for f in Latest.model_fields]
         elif nested is not None:
             out += _paths(nested, f"{path}[]." if is_list else f"{path}.")
     return out

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from appeal.core.terms import Lang, Outcome, SubmissionChannel
+from appeal.core.targets import Condition, Target
 from appeal.dates import parse_date
 
 # A date as sellers type it (2026-11-20, 2026/11/20, 2026年11月20日), between 2000 and 2099.
@@ -79,13 +80,38 @@ class Latest(_Strict):
     window: tuple[Day, Day]
 
 
-class MetricEntry(_Strict):
-    """One account-health figure as the seller has it (or as `appeal metrics` found it)."""
+# Where a figure comes from: typed by the seller from Account Health (or a notice), Amazon's
+# SP-API seller performance report read by `appeal metrics`, or estimated by `appeal metrics`
+# from the seller's own order and shipping files.
+Origin = Literal["account_health", "amazon_report", "estimate"]
+
+
+class MetricFigure(_Strict):
+    """One account-health figure with what is known about it."""
 
     value: float = Field(ge=0, le=100)
     window: tuple[Day, Day] | None = None
     source: str = "Account Health"
+    origin: Origin = "account_health"
+    target: float | None = Field(default=None, ge=0, le=100)  # Amazon's own, in percent
+    target_condition: Condition | None = None
+    status: str | None = None  # Amazon's status for the figure (GOOD, BAD, NONE)
+    counts: dict[str, Annotated[int, Field(ge=0)]] = {}  # as the source gives them
     latest: Latest | None = None
+
+    def target_or(self, usual: Target) -> Target:
+        """Amazon's target written with the figure, else `usual` (the catalogue's)."""
+        if self.target is None:
+            return usual
+        return Target(self.target, self.target_condition or usual.condition)
+
+
+class MetricEntry(MetricFigure):
+    """One account-health figure as the seller has it (or as `appeal metrics` found it), and
+    what `appeal metrics` found beside a figure the seller typed (the letter uses the
+    seller's)."""
+
+    from_reports: MetricFigure | None = None
 
 
 class Metrics(_Strict):
@@ -94,6 +120,7 @@ class Metrics(_Strict):
     cancellation_rate: MetricEntry | None = None
     order_defect_rate: MetricEntry | None = None
     on_time_delivery_rate: MetricEntry | None = None
+    unit_on_time_delivery_rate: MetricEntry | None = None
 
     def present(self) -> list[tuple[str, MetricEntry]]:
         return [(name, m) for name, m in self if isinstance(m, MetricEntry)]

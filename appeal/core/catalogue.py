@@ -16,6 +16,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from appeal.core.datafile import load_data_file
+from appeal.core.targets import Target, usual_target
 from appeal.errors import DataFileError
 from appeal.packaged import data_path
 
@@ -59,13 +60,17 @@ class MetricInfo(_Data):
     window: str
     likely_cause: str
 
+    @property
+    def usual(self) -> Target:
+        """The target Amazon usually sets (its SP-API report may give another)."""
+        return usual_target(self.better, self.target)
+
     def meets(self, value: float) -> bool:
-        return value >= self.target if self.better == "higher" else value < self.target
+        return self.usual.met_by(value)
 
     @property
     def target_text(self) -> str:
-        sign = "≥" if self.better == "higher" else "<"
-        return f"{sign} {self.target:g} %"
+        return self.usual.text
 
 
 class Part(_Data):

@@ -143,7 +143,7 @@ def _cause_context(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
                 "value": measured.latest.value,
                 "start": measured.latest.window[0],
                 "end": measured.latest.window[1],
-                "target": cause.metric.target_text,
+                "target": measured.target_or(cause.metric.usual).text,
             }
         causes.append(
             {
@@ -167,6 +167,7 @@ def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
     rows = []
     for name, metric in case.metrics.present():
         info = catalogue.metrics[name]
+        target = metric.target_or(info.usual)
         window = (
             f"{longdate(metric.window[0])} to {longdate(metric.window[1])}"
             if metric.window
@@ -176,10 +177,10 @@ def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
             {
                 "title": info.en,
                 "value": metric.value,
-                "target": info.target_text,
+                "target": target.text,
                 "window": window,
                 "source": metric.source,
-                "missed": not info.meets(metric.value),
+                "missed": not target.met_by(metric.value),
             }
         )
     return rows
