@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,8 @@ from appeal.cli import app
 from appeal.core.casefile import load_case
 from appeal.core.catalogue import load_catalogue
 from appeal.letter.content import render_letter
-from appeal.sellerfiles.metrics import compute
+from appeal.sellerfiles.figures import Figure, MetricsResult
+from appeal.sellerfiles.metrics import read_figures
 from tests.conftest import TODAY
 from tests.helpers import MINIMAL_CASE
 
@@ -76,7 +76,24 @@ def all_orders(
 
 
 def unshipped() -> str:
+    """The buyer asked to cancel order 6/0; the seller cancelled the three of 5 November
+    (flag false); ten orders of 10 November are due by 11 November (Pacific)."""
     rows = [UNSHIPPED]
+    for n in range(3):
+        rows.append(
+            "\t".join(
+                [
+                    _order_id(5, n),
+                    "1",
+                    "2026-11-05T10:00:00+00:00",
+                    "",
+                    "2026-11-07",
+                    "S",
+                    "1",
+                    "false",
+                ]
+            )
+        )
     rows.append(
         "\t".join(
             [
@@ -143,54 +160,65 @@ def reports(write_files: object, tmp_path: Path) -> dict[str, Path]:
     return {name: tmp_path / name for name in files}
 
 
-def _by_label(results: object) -> dict[str, object]:
-    return {f.label: f for f in results.figures}  # type: ignore[attr-defined]
+def fig(result: MetricsResult, metric: str, role: str) -> Figure:
+    """The one figure of `metric` in `role` (sections: exactly one here)."""
+    (section,) = result.sections
+    found = [f for f in section.figures if f.metric == metric and f.role == role]
+    assert len(found) == 1, (metric, role, section.figures)
+    return found[0]
 
 
 def test_figures_match_hand_counts(reports: dict[str, Path]) -> None:
-    results = compute(list(reports.values()))
-    assert results.as_of == dt.date(2026, 11, 14)
-    figures = _by_label(results)
-    worst = figures["Cancellation Rate, worst 7 days"]
+    result = read_figures(list(reports.values()))
+    (section,) = result.sections
+    assert section.marketplace == "amazon.com"
+    assert section.as_of == dt.date(2026, 11, 14)
+    worst = fig(result, "cancellation_rate", "worst_7d")
     # 3 seller cancellations of 70 orders; the buyer-requested one and Amazon orders excluded
-    assert (worst.numerator, worst.denominator) == (3, 70)  # type: ignore[attr-defined]
-    assert (worst.start, worst.end) == (dt.date(2026, 11, 5), dt.date(2026, 11, 11))  # type: ignore[attr-defined]
-    assert round(worst.value, 2) == 4.29  # type: ignore[attr-defined]
-    assert not worst.meets  # type: ignore[attr-defined]
-    latest = figures["Cancellation Rate, latest 7 days"]
-    assert (latest.numerator, latest.denominator) == (0, 70)  # type: ignore[attr-defined]
-    tracking = figures["Usable tracking IDs, last 30 days (by ship date)"]
-    assert (tracking.numerator, tracking.denominator) == (8, 10)  # type: ignore[attr-defined]
-    late10 = figures["Late confirmations, last 10 days"]
-    assert (late10.numerator, late10.denominator) == (1, 10)  # type: ignore[attr-defined]
-    assert results.by_carrier == {"UPS": (8, 10)}
-    assert next(d for d in results.daily if d[0] == dt.date(2026, 11, 5))[1:3] == (10, 3)
+    assert (worst.numerator, worst.denominator) == (3, 70)
+    assert (worst.start, worst.end) == (dt.date(2026, 11, 5), dt.date(2026, 11, 11))
+    assert worst.value is not None and round(worst.value, 2) == 4.29
+    assert worst.meets is False and not worst.upper_bound
+    latest = fig(result, "cancellation_rate", "latest_7d")
+    assert (latest.numerator, latest.denominator) == (0, 70)
+    tracking = fig(result, "valid_tracking_rate", "last_30d")
+    assert (tracking.numerator, tracking.denominator) == (8, 10)
+    late10 = fig(result, "late_shipment_rate", "last_10d")
+    assert (late10.numerator, late10.denominator) == (1, 10)
+    assert {n: (c.usable, c.unusable, c.not_checked) for n, c in section.carriers.items()} == {
+        "UPS": (8, 2, 0)
+    }
+    day5 = next(d for d in section.daily if d.day == dt.date(2026, 11, 5))
+    assert (day5.orders, day5.cancelled) == (10, 3)
 
 
 def test_buyer_requested_cancellations_need_the_unshipped_report(reports: dict[str, Path]) -> None:
-    worst = _by_label(compute([reports["orders.txt"]]))["Cancellation Rate, worst 7 days"]
-    assert (worst.numerator, worst.denominator) == (4, 70)  # type: ignore[attr-defined]
+    result = read_figures([reports["orders.txt"]])
+    worst = fig(result, "cancellation_rate", "worst_7d")
+    # who cancelled is not in All Orders: all 4 counted, and the figure says it is an upper bound
+    assert (worst.numerator, worst.denominator) == (4, 70)
+    assert worst.upper_bound and worst.counts == {"cause_unknown": 4}
 
 
 def test_spellings_and_channel_codes_accepted(tmp_path: Path) -> None:
     path = tmp_path / "orders.txt"
     path.write_text(all_orders(channel="MFN", status_word="Canceled"), encoding="utf-8")
-    worst = _by_label(compute([path]))["Cancellation Rate, worst 7 days"]
-    assert (worst.numerator, worst.denominator) == (4, 70)  # type: ignore[attr-defined]
+    worst = fig(read_figures([path]), "cancellation_rate", "worst_7d")
+    assert (worst.numerator, worst.denominator) == (4, 70)
 
 
 def test_merging_duplicate_files_changes_nothing(reports: dict[str, Path], tmp_path: Path) -> None:
     copy = tmp_path / "orders-copy.txt"
     copy.write_bytes(reports["orders.txt"].read_bytes())
-    once = compute(list(reports.values()))
-    twice = compute([*reports.values(), copy, reports["confirm.txt"]])
-    assert [f.as_json() for f in once.figures] == [f.as_json() for f in twice.figures]
+    once = read_figures(list(reports.values()))
+    twice = read_figures([*reports.values(), copy, reports["confirm.txt"]])
+    assert once.sections == twice.sections
 
 
 def test_as_of_moves_the_windows(reports: dict[str, Path]) -> None:
-    results = compute([reports["orders.txt"]], as_of=dt.date(2026, 11, 7))
-    latest = _by_label(results)["Cancellation Rate, latest 7 days"]
-    assert (latest.start, latest.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 7))  # type: ignore[attr-defined]
+    result = read_figures([reports["orders.txt"]], as_of=dt.date(2026, 11, 7))
+    latest = fig(result, "cancellation_rate", "latest_7d")
+    assert (latest.start, latest.end) == (dt.date(2026, 11, 1), dt.date(2026, 11, 7))
 
 
 @settings(max_examples=60, deadline=None)
@@ -223,65 +251,28 @@ def test_rates_are_percentages_and_windows_cover_the_period(
         return
     path = tmp_path_factory.mktemp("m") / "orders.txt"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    results = compute([path])
-    for figure in results.figures:
-        assert 0.0 <= figure.value <= 100.0
+    (section,) = read_figures([path]).sections
+    for figure in section.figures:
+        assert figure.value is None or 0.0 <= figure.value <= 100.0
         assert figure.start <= figure.end
-    days = [d for d, _, _, _ in results.daily]
+    days = [d.day for d in section.daily]
     assert days == sorted(days) and len(set(days)) == len(days)
     assert (days[-1] - days[0]).days + 1 == len(days)  # every day, no gaps
 
 
-def test_sp_api_report_is_amazons_own(tmp_path: Path) -> None:
-    report = {
-        "accountStatuses": [{"marketplaceId": "ATVPDKIKX0DER", "status": "NORMAL"}],
-        "performanceMetrics": [
-            {
-                "lateShipmentRate": {
-                    "reportingDateRange": {
-                        "reportingDateFrom": "2026-10-16T00:00:00Z",
-                        "reportingDateTo": "2026-11-14T23:59:59Z",
-                    },
-                    "status": "BAD",
-                    "targetValue": 0.04,
-                    "targetCondition": "LESS_THAN",
-                    "orderCount": 400,
-                    "lateShipmentCount": 24,
-                    "rate": 0.06,
-                },
-                "validTrackingRate": {
-                    "reportingDateRange": {
-                        "reportingDateFrom": "2026-10-06",
-                        "reportingDateTo": "2026-11-04",
-                    },
-                    "status": "BAD",
-                    "shipmentCount": 412,
-                    "validTrackingCount": 375,
-                    "rate": 0.91,
-                },
-                "orderDefectRate": {
-                    "mfn": {
-                        "reportingDateRange": {
-                            "reportingDateFrom": "2026-09-01",
-                            "reportingDateTo": "2026-10-30",
-                        },
-                        "rate": 0.019,
-                    }
-                },
-            }
-        ],
-    }
-    path = tmp_path / "performance.json"
-    path.write_text(json.dumps(report), encoding="utf-8")
-    result = runner.invoke(app, ["metrics", str(path), "--json"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    figures = {f["metric"]: f for f in data["figures"]}
-    assert figures["late_shipment_rate"]["value"] == 6.0
-    assert figures["late_shipment_rate"]["estimate"] is False
-    assert figures["valid_tracking_rate"]["value"] == 91.02
-    assert figures["order_defect_rate"]["value"] == 1.9
-    assert any("estimates" in note for note in data["notes"])
+def test_two_marketplaces_in_one_file_are_kept_apart(tmp_path: Path) -> None:
+    path = tmp_path / "orders.txt"
+    canada = all_orders(market="Amazon.ca").split("\n", 1)[1].replace("111-", "702-")
+    path.write_text(all_orders() + canada.replace("USD", "CAD"), encoding="utf-8")
+    result = read_figures([path])
+    assert [s.marketplace for s in result.sections] == ["amazon.com", "amazon.ca"]
+    for section in result.sections:  # each alone: 4 cancellations (cause unknown) of 70
+        worst = next(f for f in section.figures if f.role == "worst_7d")
+        assert (worst.numerator, worst.denominator) == (4, 70)
+    assert [n.kind for n in result.notes] == ["several_marketplaces"]
+    shown = runner.invoke(app, ["metrics", str(path)])
+    assert shown.exit_code == 0
+    assert "The files cover 2 marketplaces (amazon.ca, amazon.com)" in shown.output
 
 
 def test_bad_inputs(tmp_path: Path) -> None:
@@ -289,10 +280,6 @@ def test_bad_inputs(tmp_path: Path) -> None:
         "unknown.txt": ("sku\tprice\nA\t1\n", "Expected a header row"),
         "empty.txt": ("", "empty"),
         "afn.txt": (all_orders().replace("Merchant", "Amazon"), "no merchant-fulfilled orders"),
-        "mixed.txt": (
-            all_orders() + all_orders(market="Amazon.ca").split("\n", 1)[1].replace("111-", "222-"),
-            "mix marketplaces",
-        ),
         "broken.json": ("{not json", "not valid JSON"),
         "baddate.txt": (
             all_orders().replace("2026-11-03T23:30:00-08:00", "2026-11-33"),
@@ -354,6 +341,6 @@ def test_terminal_output_has_table_and_chart(reports: dict[str, Path]) -> None:
     result = runner.invoke(app, ["metrics", *map(str, reports.values())])
     assert result.exit_code == 0, result.output
     assert "worst 7" in result.output and "latest 7" in result.output
-    assert "4.29 %" in result.output and "3 / 70" in result.output
-    assert "Seller cancellations, rolling 7 days" in result.output
-    assert "estimates" in result.output
+    assert "4.29 %" in result.output and "3 of 70 orders cancelled" in result.output
+    assert "Cancellations, rolling 7 days" in result.output
+    assert "Estimates come from your own files" in result.output

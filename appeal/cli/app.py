@@ -349,8 +349,8 @@ def metrics(
         list[Path],
         typer.Argument(
             help="All Orders, Unshipped orders and shipping-confirmation files, and "
-            "the SP-API seller performance report (.json); several at once, "
-            "overlapping rows are counted once.",
+            "Amazon's SP-API seller performance report (JSON); gzip-compressed or without "
+            "an extension is fine; several at once, overlapping rows are counted once.",
             show_default=False,
             metavar="FILE...",
         ),
@@ -363,22 +363,36 @@ def metrics(
             show_default=False,
         ),
     ] = None,
+    marketplace: Annotated[
+        str | None,
+        typer.Option(
+            "--marketplace",
+            help="The marketplace (amazon.com ...) of files that do not say which one they "
+            "are from; default: the one the other files name, or the --into case's.",
+            show_default=False,
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
     into: Annotated[
         Path | None,
         typer.Option(
             "--into",
-            help="Write the figures and a facts sentence into this case file.",
+            help="Write the figures and a facts sentence into this case file (never over a "
+            "figure you typed).",
             show_default=False,
             metavar="CASE",
         ),
     ] = None,
 ) -> None:
-    """Compute the cancellation rate, usable-tracking share and late confirmations from your
-    own Seller Central reports, against Amazon's targets."""
+    """Account-health figures per marketplace: Amazon's own, and estimates from your files.
+
+    Amazon's SP-API seller performance report is shown exactly as Amazon gives it; from your
+    All Orders, Unshipped and shipping-confirmation files the cancellation rate, usable
+    tracking IDs and late confirmations are estimated, against Amazon's targets."""
     with _boundary():
-        from appeal.cli.views.metrics import run_metrics
+        from appeal.cli.views.metrics import print_json, show
         from appeal.errors import InputError
+        from appeal.sellerfiles.metrics import run_metrics
 
         day = None
         if as_of is not None:
@@ -386,8 +400,9 @@ def metrics(
                 day = dt.date.fromisoformat(as_of)
             except ValueError:
                 raise InputError(f"--as-of {as_of}: not a date; use YYYY-MM-DD.") from None
-        code = run_metrics(files=files, as_of=day, as_json=as_json, into=into)
-    raise typer.Exit(code)
+        result = run_metrics(files=files, as_of=day, marketplace=marketplace, into=into)
+        print_json(result) if as_json else show(result)
+    raise typer.Exit(result.exit_code)
 
 
 class _DefaultShow(TyperGroup):

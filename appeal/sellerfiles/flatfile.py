@@ -7,15 +7,18 @@ written back byte for byte except for the cells that were changed.
 from __future__ import annotations
 
 import codecs
+import gzip
 import io
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, cast
 
 from appeal.errors import InputError
 
 _SAMPLE = 1 << 20  # bytes looked at to pick the encoding
+_GZIP_MAGIC = b"\x1f\x8b"
 _CANDIDATES = ("shift_jis", "gbk", "cp1252")
 
 
@@ -92,12 +95,18 @@ def read_lines(path: Path, encoding: Encoding | None = None) -> tuple[Encoding, 
     """Open `path`, pick its encoding, and stream its lines (CRLF, LF or CR kept)."""
     try:
         handle: BinaryIO = path.open("rb")
+        if handle.read(2) == _GZIP_MAGIC:  # SP-API documents are often saved compressed
+            handle.close()
+            handle = cast(BinaryIO, gzip.open(path, "rb"))  # noqa: SIM115 (closed by _lines)
+        handle.seek(0)
+        sample = handle.read(_SAMPLE)
+        handle.seek(0)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path.") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
-    sample = handle.read(_SAMPLE)
-    handle.seek(0)
+    except (EOFError, zlib.error, OSError) as exc:
+        if isinstance(exc, OSError) and not isinstance(exc, gzip.BadGzipFile):
+            raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+        raise InputError(_damaged(path, _lines_before_damage(path))) from None
     chosen = encoding or detect_encoding(sample, str(path))
     if chosen.bom:
         handle.read(3)
@@ -126,6 +135,24 @@ def _lines(handle: BinaryIO, encoding: Encoding, path: Path) -> Iterator[Line]:
                 f"{path}:{number + 1}: text near this line is not valid {encoding.label} like "
                 "the lines before it; the file mixes encodings. Re-save it as UTF-8."
             ) from None
+        except (EOFError, zlib.error, gzip.BadGzipFile):
+            raise InputError(_damaged(path, number + 1)) from None
+
+
+def _lines_before_damage(path: Path) -> int:
+    """The line where a damaged gzip file stops making sense (1 + the lines it gives)."""
+    unpack = zlib.decompressobj(wbits=31)
+    try:
+        return 1 + unpack.decompress(path.read_bytes()).count(b"\n")
+    except zlib.error:
+        return 1
+
+
+def _damaged(path: Path, line: int) -> str:
+    return (
+        f"{path}:{line}: the gzip-compressed file ends early or is damaged (a download cut "
+        "short?); download the report again."
+    )
 
 
 SHIPPING_CONFIRMATION_COLUMNS = ("order-id", "tracking-number")

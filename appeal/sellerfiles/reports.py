@@ -1,20 +1,22 @@
-"""Seller Central reports recognised by their header (or JSON shape) and read as records.
+"""Seller Central reports recognised by their content and read as records.
 
 All Orders, Unshipped orders and shipping-confirmation files are tab-separated (domain.md
-section 6); the SP-API seller performance report is JSON. Rows stream; only what the figures
-need is kept per order.
+section 6), sometimes with template lines above the column names (Amazon JP); the SP-API seller
+performance report is JSON. Any of them may be gzip-compressed or saved without an extension:
+the kind is read from the content, never from the file name. Rows stream; dates in them are
+taken in the marketplace's own time zone (a UTC promise date of 06:59:59 on the 26th is the
+25th on amazon.com).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+from appeal.dates import FIRST_YEAR, LAST_YEAR
 from appeal.errors import InputError
 from appeal.sellerfiles.flatfile import Line, read_lines
 
@@ -30,31 +32,68 @@ NAMES: dict[Kind, str] = {
     "shipping_confirmation": "shipping-confirmation upload file",
     "performance_json": "SP-API seller performance report (JSON)",
 }
-MFN = frozenset({"merchant", "mfn"})
-CANCELLED = frozenset({"cancelled", "canceled"})
-TRUE = frozenset({"true", "yes", "y", "1"})
+_LOOK = 10  # lines searched for the column names (Amazon JP puts template lines above them)
+
+Where = tuple[Path, int, str]  # file, line (0: none), field
 
 
-@lru_cache(maxsize=4096)
-def _day(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
+def bad_date(value: object, where: Where) -> InputError:
+    path, line, column = where
+    place = f"{path}:{line}: {column}" if line else f"{path}: {column}"
+    return InputError(
+        f"{place}: '{str(value)[:40]}' is not a date Amazon writes "
+        "(YYYY-MM-DD or an ISO timestamp such as 2026-10-06T14:03:12+00:00)."
+    )
 
 
-def parse_day(value: str, where: tuple[Path, int, str]) -> dt.date:
-    """The calendar date of an Amazon date or timestamp, in the offset it was written with
-    (which is the date part as written: 2026-10-06T23:30:00-08:00 is 6 October)."""
-    text = value.strip()
+def report_day(value: object, where: Where) -> dt.date:
+    """The date written at the start of an Amazon date or timestamp, as written (Amazon's
+    reporting windows and the seller's `ship-date`)."""
+    text = str(value).strip()
     try:
         if len(text) > 10 and text[10] not in "T ":
             raise ValueError(text)
-        return _day(text[:10])
+        day = dt.date.fromisoformat(text[:10])
+        if len(text) > 10:
+            dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        path, line, column = where
-        place = f"{path}:{line}: {column}" if line else f"{path}: {column}"
-        raise InputError(
-            f"{place}: '{value}' is not a date Amazon writes "
-            "(YYYY-MM-DD or an ISO timestamp such as 2026-10-06T14:03:12+00:00)."
-        ) from None
+        raise bad_date(value, where) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise bad_date(value, where)
+    return day
+
+
+class LocalDays:
+    """Dates of Amazon timestamps in one marketplace's time zone (`zone` None: the date as
+    written). A report has millions of timestamps but few distinct minutes: each minute and
+    offset is converted once."""
+
+    def __init__(self, zone: str | None) -> None:
+        from zoneinfo import ZoneInfo
+
+        self.zone = ZoneInfo(zone) if zone else None
+        self._seen: dict[str, dt.date] = {}
+
+    def day(self, text: str, where: Where) -> dt.date:
+        # The day depends on the date, the minute and the offset, never on the seconds.
+        key = text[:16] + text[19:] if len(text) > 19 else text
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = self._convert(text.strip(), where)
+        return found
+
+    def _convert(self, text: str, where: Where) -> dt.date:
+        if len(text) <= 10 or self.zone is None:
+            return report_day(text, where)
+        try:
+            moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise bad_date(text, where) from None
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(self.zone)
+        if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            raise bad_date(text, where)
+        return moment.date()
 
 
 @dataclass
@@ -93,37 +132,55 @@ class Report:
 
 
 def open_report(path: Path) -> Report | dict[str, Any]:
-    """A tab-separated report with its kind, or the parsed SP-API JSON."""
-    if path.suffix.lower() == ".json":
-        return _performance_json(path)
+    """A tab-separated report with its kind, or the parsed JSON of an SP-API document."""
     _, lines = read_lines(path)
     first = next(lines, None)
+    while first is not None and not first.text.strip():
+        first = next(lines, None)
     if first is None:
         raise InputError(f"{path}: the file is empty.")
-    if first.text.lstrip().startswith("{"):
-        return _performance_json(path)
-    header = [c.strip().lower() for c in first.text.split("\t")]
-    for kind, needed in SIGNATURES.items():
-        if all(col in header for col in needed):
-            return Report(path, kind, {name: i for i, name in enumerate(header) if name}, lines)
+    if first.text.lstrip().startswith(("{", "[")):
+        return _json(path, first, lines)
+    line: Line | None = first
+    for _ in range(_LOOK):
+        if line is None:
+            break
+        header = [c.strip().lower() for c in line.text.split("\t")]
+        for kind, needed in SIGNATURES.items():
+            if all(col in header for col in needed):
+                columns = {name: i for i, name in enumerate(header) if name}
+                return Report(path, kind, columns, lines)
+        line = next(lines, None)
     expected = "; ".join(f"{NAMES[k]}: {', '.join(cols)}" for k, cols in SIGNATURES.items())
     raise InputError(
-        f"{path}:1: not a report appeal reads. Expected a header row with the columns of "
-        f"one of: {expected}; or an SP-API seller performance report (.json). Download the "
-        "report again from Seller Central (Reports > Fulfilment, or Orders > Order Reports)."
+        f"{path}:{first.number}: not a report appeal reads. Expected a header row with the "
+        f"columns of one of: {expected}; or an SP-API seller performance report (JSON). "
+        "Download the report again from Seller Central (Reports > Fulfilment, or Orders > "
+        "Order Reports)."
     )
 
 
-def _performance_json(path: Path) -> dict[str, Any]:
-    from appeal.fsio import read_text
+def _json(path: Path, first: Line, rest: Iterator[Line]) -> dict[str, Any]:
+    import json
 
+    text = first.text + first.ending + "".join(line.text + line.ending for line in rest)
     try:
-        data = json.loads(read_text(path))
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}).") from None
-    if not isinstance(data, dict) or "performanceMetrics" not in data:
         raise InputError(
-            f"{path}: JSON without 'performanceMetrics': not an SP-API seller "
-            "performance report (GET_V2_SELLER_PERFORMANCE_REPORT)."
+            f"{path}:{exc.lineno + first.number - 1}: not valid JSON ({exc.msg}, column "
+            f"{exc.colno}); download the seller performance report again."
+        ) from None
+    if isinstance(data, dict) and "performanceMetrics" in data:
+        return data
+    if isinstance(data, dict) and "$schema" in data and "examples" in data:
+        raise InputError(
+            f"{path}: this is the JSON schema of Amazon's seller performance report, not a "
+            "report; its example is under 'examples'. Give the report Seller Central or the "
+            "SP-API gave you (GET_V2_SELLER_PERFORMANCE_REPORT)."
         )
-    return data
+    raise InputError(
+        f"{path}: JSON, but not an SP-API seller performance report "
+        "(GET_V2_SELLER_PERFORMANCE_REPORT): it has no 'performanceMetrics'. appeal reads that "
+        "report and the tab-separated order and shipping files."
+    )
