@@ -11,8 +11,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from appeal.core.terms import Lang, Outcome, SubmissionChannel
 from appeal.core.targets import Condition, Target
+from appeal.core.terms import Lang, Outcome, SubmissionChannel
 from appeal.dates import parse_date
 
 # A date as sellers type it (2026-11-20, 2026/11/20, 2026年11月20日), between 2000 and 2099.

@@ -15,15 +15,6 @@ from typing import Any
 from appeal.dates import longdate, pct
 from appeal.sellerfiles.figures import Figure, MetricsResult, Section, Written
 
-# Which cause's facts a metric's sentence joins, first match in the case wins.
-CAUSES_FOR = {
-    "cancellation_rate": ("cancellations", "inventory"),
-    "valid_tracking_rate": ("invalid_tracking", "untrackable_shipments"),
-    "late_shipment_rate": ("late_shipment",),
-    "order_defect_rate": ("feedback_claims", "packaging"),
-    "on_time_delivery_rate": ("late_delivery",),
-    "unit_on_time_delivery_rate": ("late_delivery",),
-}
 _ESTIMATE_ROLE = {
     "cancellation_rate": "worst_7d",
     "valid_tracking_rate": "last_30d",
@@ -159,7 +150,10 @@ def write_into_case(case_path: Path, result: MetricsResult) -> list[Written]:
     """Record the figures in the case (comments and layout kept); what was done, per metric."""
     from appeal.core.case import Metrics
     from appeal.core.caseedit import edit_case_file
+    from appeal.core.catalogue import load_catalogue
 
+    catalogue = load_catalogue()
+    wanted = {m: [c.id for c in catalogue.causes_for(m)] for m in Metrics.model_fields}
     written: list[Written] = []
 
     def change(data: Any) -> None:
@@ -196,8 +190,7 @@ def write_into_case(case_path: Path, result: MetricsResult) -> list[Written]:
             text = sentence(figure, latest)
             done = Written(metric, "metric", figure)
             target = next(
-                (c for want in CAUSES_FOR[metric] for c in causes if c.get("cause") == want),
-                None,
+                (c for want in wanted[metric] for c in causes if c.get("cause") == want), None
             )
             if target is not None and text not in str(target.get("facts") or ""):
                 target["facts"] = f"{str(target.get('facts') or '').strip()} {text}".strip()
