@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from appeal.core.fields import EmailAddress
 from appeal.core.targets import Condition, Target
 from appeal.core.terms import Lang, Outcome, SubmissionChannel
 from appeal.dates import parse_date
@@ -49,7 +50,7 @@ class Seller(_Strict):
     merchant_token: str | None = None
     marketplace: MarketplaceDomain
     contact_name: str = Field(min_length=1)
-    contact_email: str | None = None
+    contact_email: EmailAddress | None = None
     phone: str | None = None
     address: str | None = None
 

@@ -122,7 +122,7 @@ def build_files(
         elif fmt == "docx":
             data = docx()
         elif fmt == "eml":
-            from appeal.letter.formats.eml import write_eml
+            from appeal.letter.formats.eml import DOCX_TYPE, Attachment, write_eml
 
             data = write_eml(
                 to=letter.channel.address or "",
@@ -131,8 +131,7 @@ def build_files(
                 subject=letter.subject,
                 body=blocks_to_text(blocks),
                 letter_date=letter.letter_date,
-                attachment=docx(),
-                attachment_name=f"{stem}.docx",
+                attachments=[Attachment(f"{stem}.docx", docx(), DOCX_TYPE)],
             )
         else:
             from appeal.letter.formats.form import write_form

@@ -13,6 +13,7 @@ from typing import Any
 
 from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue, PartName
+from appeal.core.fields import EMAIL_PATTERN
 from appeal.core.marketplaces import marketplaces
 from appeal.errors import AppealError
 from appeal.wizard.draft import Draft
@@ -22,7 +23,7 @@ from appeal.wizard.texts import phrase
 
 STEPS = ("seller", "notice", "causes", "details", "channel", "review", "finish")
 _CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAIL = re.compile(f"^{EMAIL_PATTERN}$")  # the case model's rule
 _OWN = {
     "root_causes": "own_root",
     "corrective_actions": "own_action",
