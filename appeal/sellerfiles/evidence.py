@@ -20,6 +20,7 @@ Usability = Literal["usable", "unusable", "not_checked"]
 MFN = frozenset({"merchant", "mfn"})
 CANCELLED = frozenset({"cancelled", "canceled"})
 TRUE = frozenset({"true", "yes", "y", "1"})
+_USABILITY: dict[bool | None, Usability] = {True: "usable", False: "unusable", None: "not_checked"}
 OTHER_SALES_CHANNELS = frozenset({"non-amazon"})  # multi-channel fulfilment, not a marketplace
 
 
@@ -167,6 +168,12 @@ def read_unshipped(report: Report, ev: Evidence, markets: Markets) -> None:
 
 
 def read_confirmations(report: Report, ev: Evidence) -> None:
+    """Shipments with whether Amazon can use their tracking ID: usable, unusable, or not
+    checked (the carrier's number format is not public, so the file cannot tell)."""
+    from appeal.tracking.carriers import carrier_key
+    from appeal.tracking.check import check_shipment
+
+    names: dict[str, str] = {}
     columns = ("order-id", "ship-date", "carrier-code", "carrier-name", "tracking-number")
     for number, row in report.rows(columns):
         order_id, tracking = row["order-id"], row.get("tracking-number", "")
@@ -175,18 +182,10 @@ def read_confirmations(report: Report, ev: Evidence) -> None:
         day = report_day(row["ship-date"], (report.path, number, "ship-date"))
         first = ev.shipped.get(order_id)
         ev.shipped[order_id] = day if first is None else min(first, day)
-        code = row.get("carrier-code", "")
-        carrier = row.get("carrier-name", "") if code.lower() == "other" else code
-        shipment = Shipment(day, carrier or "(none)", usability(tracking, carrier or None))
-        ev.shipments[(order_id, tracking.strip())] = shipment
-
-
-def usability(tracking: str, carrier: str | None) -> Usability:
-    """Whether Amazon could use `tracking` for `carrier`: usable, unusable, or not checked
-    (the carrier's number format is not public, so the file cannot tell)."""
-    from appeal.tracking.check import check_tracking_number
-
-    verdict = check_tracking_number(tracking, carrier).verdict
-    if verdict == "valid":
-        return "usable"
-    return "not_checked" if verdict == "not_checked" else "unusable"
+        code, name = row.get("carrier-code", ""), row.get("carrier-name", "")
+        checked = check_shipment(tracking, code, name)
+        usable = _USABILITY[checked.usable]
+        shown = (checked.carrier.listed if checked.carrier else None) or name or code
+        # one row per carrier however it is spelt (YamatoTransport, Yamato Transport)
+        carrier = names.setdefault(carrier_key(shown), shown or "(none)")
+        ev.shipments[(order_id, tracking.strip())] = Shipment(day, carrier, usable)

@@ -68,9 +68,10 @@ class _Reader:
         span = node.get("reportingDateRange")
         if not isinstance(span, dict):
             raise self.fail(f"{where}.reportingDateRange", "missing")
+        here = f"{where}.reportingDateRange"
         return (
-            report_day(span.get("reportingDateFrom"), (self.path, 0, f"{where}.reportingDateFrom")),
-            report_day(span.get("reportingDateTo"), (self.path, 0, f"{where}.reportingDateTo")),
+            report_day(span.get("reportingDateFrom"), (self.path, 0, f"{here}.reportingDateFrom")),
+            report_day(span.get("reportingDateTo"), (self.path, 0, f"{here}.reportingDateTo")),
         )
 
     def counts(self, node: dict[str, Any]) -> dict[str, int]:

@@ -56,7 +56,7 @@ def label(figure: Figure) -> str:
 
 
 def _empty(figure: Figure) -> str:
-    return "none checkable" if figure.metric == "valid_tracking_rate" else "no orders"
+    return "unchecked" if figure.metric == "valid_tracking_rate" else "no orders"
 
 
 def _words(key: str) -> str:

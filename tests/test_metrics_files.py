@@ -1,0 +1,199 @@
+"""`appeal metrics` on real-shaped files (tests/data/metrics, hand counts in its README) and
+`--into` a case: what is written, what is kept, and the letter it makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from appeal.cli import app
+from appeal.core.casefile import load_case
+from appeal.sellerfiles.figures import Figure, MetricsResult
+from appeal.sellerfiles.metrics import read_figures
+from tests.conftest import EXAMPLES, ROOT
+from tests.test_metrics_spapi import EXAMPLE
+
+runner = CliRunner()
+DATA = ROOT / "tests" / "data" / "metrics"
+
+
+def only(result: MetricsResult, metric: str, role: str) -> Figure:
+    found = [f for s in result.sections for f in s.figures if (f.metric, f.role) == (metric, role)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_all_orders_full_columns_pacific_days_pending_and_both_spellings() -> None:
+    result = read_figures([DATA / "all-orders-us.txt"])
+    (section,) = result.sections
+    assert section.marketplace == "amazon.com"
+    assert section.as_of == dt.date(2026, 10, 13)  # 05:30 UTC on 14 October is the 13th
+    latest = only(result, "cancellation_rate", "latest_7d")
+    assert (latest.start, latest.numerator, latest.denominator) == (dt.date(2026, 10, 7), 2, 34)
+    assert latest.upper_bound and latest.counts == {"cause_unknown": 2}
+    first = section.daily[0]
+    assert (first.day, first.orders) == (dt.date(2026, 9, 30), 5)
+    notes = {n.kind: n.count for n in section.notes}
+    assert notes == {"amazon_cancels_left_out": 1, "other_channel": 14, "cause_unknown": 2}
+
+
+def test_utc_promise_date_at_0659_is_the_day_before_on_amazon_com() -> None:
+    result = read_figures([DATA / "unshipped-us-utc.txt", DATA / "confirm-us.txt"])
+    (section,) = result.sections
+    assert section.marketplace == "amazon.com"  # from the Unshipped report's sales-channel
+    for role in ("last_10d", "last_30d"):
+        late = only(result, "late_shipment_rate", role)
+        assert (late.numerator, late.denominator) == (1, 3)
+    tracking = only(result, "valid_tracking_rate", "last_30d")
+    assert (tracking.numerator, tracking.denominator) == (3, 3)
+
+
+def test_the_same_rows_without_a_marketplace_take_dates_as_written_and_say_so(
+    tmp_path: Path,
+) -> None:
+    text = (DATA / "unshipped-us-utc.txt").read_text(encoding="utf-8")
+    bare = tmp_path / "unshipped.txt"
+    bare.write_text(text.replace("\tAmazon.com", "\t"), encoding="utf-8")
+    blind = read_figures([bare, DATA / "confirm-us.txt"])
+    assert only(blind, "late_shipment_rate", "last_30d").numerator == 0
+    assert [n.kind for n in blind.sections[0].notes] == ["unknown_marketplace"]
+    told = read_figures([bare, DATA / "confirm-us.txt"], marketplace="amazon.com")
+    assert only(told, "late_shipment_rate", "last_30d").numerator == 1
+
+
+def test_4px_and_yanwen_are_not_checked_and_not_counted() -> None:
+    result = read_figures([DATA / "confirm-4px.txt"], marketplace="amazon.com")
+    tracking = only(result, "valid_tracking_rate", "last_30d")
+    assert (tracking.numerator, tracking.denominator) == (2, 3)
+    assert tracking.counts == {"not_checked": 7}
+    carriers = result.sections[0].carriers
+    assert {n: (c.usable, c.unusable, c.not_checked) for n, c in carriers.items()} == {
+        "4PX": (0, 0, 5),
+        "Yanwen": (0, 0, 2),
+        "USPS": (2, 1, 0),
+    }
+    shown = runner.invoke(app, ["metrics", str(DATA / "confirm-4px.txt")])
+    assert "7 shipments by carriers whose format cannot be" in shown.output
+
+
+def test_jp_template_with_lines_above_the_column_names() -> None:
+    result = read_figures([DATA / "confirm-jp-template.txt"], marketplace="amazon.co.jp")
+    tracking = only(result, "valid_tracking_rate", "last_30d")
+    assert tracking.value is None and tracking.counts == {"not_checked": 4}
+    assert sum(c.not_checked for c in result.sections[0].carriers.values()) == 4
+    shown = runner.invoke(app, ["metrics", str(DATA / "confirm-jp-template.txt")])
+    assert shown.exit_code == 0 and "unchecked" in shown.output and " 0 %" not in shown.output
+
+
+def test_an_empty_window_reads_no_orders(tmp_path: Path) -> None:
+    result = read_figures([DATA / "all-orders-us.txt"], as_of=dt.date(2026, 10, 30))
+    latest = only(result, "cancellation_rate", "latest_7d")
+    assert latest.value is None and latest.denominator == 0 and latest.meets is None
+    shown = runner.invoke(
+        app, ["metrics", str(DATA / "all-orders-us.txt"), "--as-of", "2026-10-30"]
+    )
+    row = next(line for line in shown.output.splitlines() if "latest 7 days" in line)
+    assert "no orders" in row and "%" not in row.split("days")[1].split("<")[0]
+
+
+def test_orders_a_year_apart_are_shown_as_separate_periods(tmp_path: Path) -> None:
+    text = (DATA / "all-orders-us.txt").read_bytes().decode("utf-8")
+    older = text.split("\r\n", 1)[1].replace("2026-10-", "2025-10-").replace("113-", "114-")
+    path = tmp_path / "two-years.txt"
+    path.write_bytes((text + older).encode("utf-8"))
+    result = read_figures([path])
+    periods = [s.period for s in result.sections]
+    assert periods == [
+        (dt.date(2025, 9, 30), dt.date(2025, 10, 13)),
+        (dt.date(2026, 9, 30), dt.date(2026, 10, 13)),
+    ]
+    assert "separate_periods" in [n.kind for n in result.notes]
+    for section in result.sections:  # each period alone: 2 of 34, as in the one-year file
+        latest = next(f for f in section.figures if f.role == "latest_7d")
+        assert (latest.numerator, latest.denominator) == (2, 34)
+
+
+def _case(tmp_path: Path, example: str = "late-delivery.yaml") -> Path:
+    case = tmp_path / "case.yaml"
+    shutil.copy(EXAMPLES / example, case)
+    return case
+
+
+def test_into_from_the_official_example_and_the_letter(tmp_path: Path) -> None:
+    report = tmp_path / "report.json.gz"
+    report.write_bytes(gzip.compress(json.dumps(EXAMPLE).encode()))
+    case = _case(tmp_path)
+    typed = load_case(case).case.metrics.on_time_delivery_rate
+    assert typed is not None and typed.value == 84.5  # the seller's, from Account Health
+    result = runner.invoke(app, ["metrics", str(report), "--into", str(case), "--json"])
+    assert result.exit_code == 0, result.output
+    places = {w["metric"]: w["place"] for w in json.loads(result.output)["into"]["written"]}
+    assert places["on_time_delivery_rate"] == "beside_seller"
+    assert places["unit_on_time_delivery_rate"] == "metric"
+    metrics = load_case(case).case.metrics
+    kept = metrics.on_time_delivery_rate
+    assert kept is not None and kept.value == 84.5 and kept.origin == "account_health"
+    assert kept.from_reports is not None and kept.from_reports.value == 95.29
+    vtr = metrics.valid_tracking_rate
+    assert vtr is not None and (vtr.value, vtr.target, vtr.target_condition) == (
+        95.29,
+        95.0,
+        "greater_than",
+    )
+    assert vtr.counts == {"shipmentCount": 878443, "validTrackingCount": 896462}
+    lsr = metrics.late_shipment_rate
+    assert lsr is not None and lsr.value == 3.203973037 and lsr.origin == "amazon_report"
+    out = tmp_path / "out"
+    rendered = runner.invoke(app, ["render", str(case), "-f", "txt", "-o", str(out)])
+    assert rendered.exit_code == 0, rendered.output
+    letter = (out / "case.txt").read_text(encoding="utf-8")
+    assert (
+        "because our On-Time Delivery Rate was 84.5 % against Amazon's target of ≥ 90 % and our "
+        "Unit On-Time Delivery Rate was 88.48 % against Amazon's target of > 90 %."
+    ) in letter
+    assert (
+        "Cancellation Rate: Our value 0.5 %; Amazon's target < 1 %; Window 12 November 2020 to "
+        "18 November 2020; Source Amazon SP-API seller performance report"
+    ) in letter
+    assert "Valid Tracking Rate: Our value 95.29 %; Amazon's target > 95 %" in letter
+    assert "On-Time Delivery Rate: Our value 84.5 %" in letter  # the seller's figure
+    assert (
+        "Amazon's figure for our Unit On-Time Delivery Rate was 88.48 % from 11 October 2020"
+        in letter
+    )
+    again = runner.invoke(app, ["metrics", str(report), "--into", str(case)])
+    assert again.exit_code == 0
+    assert load_case(case).case.causes[0].facts.count("Amazon's figure for our Unit") == 1
+
+
+def test_into_never_writes_an_upper_bound(tmp_path: Path) -> None:
+    case = _case(tmp_path, "full-suspension.yaml")  # amazon.com
+    before = load_case(case).case.metrics.cancellation_rate
+    result = runner.invoke(
+        app,
+        [
+            "metrics",
+            str(DATA / "all-orders-us.txt"),
+            "--into",
+            str(case),
+            "--marketplace",
+            "amazon.com",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Cancellation Rate: not written: the estimate is an upper bound" in result.output
+    assert load_case(case).case.metrics.cancellation_rate == before
+
+
+def test_into_a_case_of_another_marketplace_writes_nothing(tmp_path: Path) -> None:
+    case = _case(tmp_path, "packaging.yaml")  # amazon.de
+    before = case.read_bytes()
+    result = runner.invoke(app, ["metrics", str(DATA / "all-orders-us.txt"), "--into", str(case)])
+    assert result.exit_code == 0, result.output
+    assert "Nothing written: the files are about amazon.com" in result.output
+    assert case.read_bytes().replace(b"\r\n", b"\n") == before.replace(b"\r\n", b"\n")
