@@ -3,6 +3,7 @@ and the examples (decent letters) trip none."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from appeal.core.casefile import parse_case
 from appeal.core.catalogue import PARTS, load_catalogue
 from appeal.letter.checks import check_case
 from appeal.letter.content import render_letter
-from appeal.letter.rules import _Text, _text_findings, letter_findings
+from appeal.letter.phrases import Text, phrase_rules, text_findings
+from appeal.letter.rules import letter_findings
 from tests.conftest import EXAMPLES, TODAY
 from tests.helpers import MINIMAL_CASE
 
@@ -29,33 +31,33 @@ def _own_root_cause(text: str) -> str:
 # Each weak letter differs from a decent one by one rejected pattern (domain.md section 5).
 CORPUS: dict[str, tuple[str, str, str]] = {
     "pleading": (
-        _own_root_cause("We are very sorry, please give us a chance."),
+        _own_root_cause("Please give us a chance, our family depends on this store."),
         "pleading",
         "warning",
     ),
     "blaming the carrier": (
         _own_root_cause("The parcels were late; it was the carrier's fault."),
-        "blaming",
+        "blame-carrier",
         "warning",
     ),
     "blaming Amazon": (
         _own_root_cause("This suspension was made in error by your system."),
-        "blaming",
+        "blame-amazon",
         "warning",
     ),
-    "boilerplate": (
+    "seriousness": (
         _own_root_cause("We take customer satisfaction very seriously."),
-        "boilerplate",
+        "seriousness",
         "warning",
     ),
     "vague promise": (
         _own_root_cause("We will pay more attention to shipping."),
-        "boilerplate",
+        "vague-promise",
         "warning",
     ),
     "introducing the company": (
         _own_root_cause("We have been selling on Amazon for 8 years."),
-        "boilerplate",
+        "company-intro",
         "warning",
     ),
     "question": (
@@ -139,17 +141,151 @@ def test_examples_have_no_findings(example: str) -> None:
 def test_catalogue_sentences_raise_no_alarm() -> None:
     catalogue = load_catalogue()
     texts = [
-        _Text(f"{c.id}.{i.id}", i.en)
+        Text(f"{c.id}.{i.id}", i.en)
         for c in catalogue.causes.values()
         for part in PARTS
         for i in c.items(part)
     ]
-    assert _text_findings(texts, "amazon.com") == []
+    assert text_findings(texts, "amazon.com") == []
+
+
+# Plain factual sentences a good plan contains: none may raise any finding.
+MUST_PASS = [
+    "12 labels were made in error by a new packer on 3 November 2026.",
+    "9 orders were cancelled in error by a new packer; each buyer was refunded the same day.",
+    "Our Valid Tracking Rate report is at https://sellercentral.amazon.com/performance/account/"
+    "health?ref=vtr&tab=shipping and shows 91.2 %.",
+    "See www.example.com/track?id=RB123456785GB for the carrier's scan history.",
+    "8 were confirmed with 'Other' as carrier although the carrier was \"YunExpress\".",
+    "We confirmed 14 parcels with carrier 'China Post' and 6 with \"Yun Express\".",
+    "The carrier's pick-up was booked for 17:00; our cut-off is now 14:00.",
+    "Parcels were handed to the carrier after the day's cut-off, adding a day to delivery.",
+    "We chose a carrier that Amazon does not integrate with; that choice was ours.",
+    "We take every order's tracking ID from the label software; nobody types it.",
+    "6 cancellations were requests from buyers that we processed with a seller reason.",
+    "We refunded each buyer because of the buyer's request within 24 hours.",
+    "The warehouse lead checks the Valid Tracking Rate every working day at 10:00.",
+    "We monitor the cancellation rate daily against the 2.5 % target.",
+    "Our operations manager reviews every seller cancellation each week.",
+    "We moved our daily handover to 15:00, before the carrier's 16:00 cut-off.",
+    "The order team uses Seller Central's upload page only after the validator passes.",
+    "In each case the tracking ID was valid for DHL but confirmed under UPS.",
+    "We are sorting the returns by SKU; 3 of them were damaged.",
+    "Amazon's format check for the selected carrier refused 11 IDs.",
+    "Stock counts were wrong for 17 SKUs because of a sync failure on 8 November.",
+]
+
+# Rejected phrasing (domain.md 5, issue 13): each sentence trips exactly the family named.
+MUST_FLAG = {
+    "apology": [
+        "We apologize for the inconvenience caused to our customers.",
+        "We are very sorry for the late orders.",
+        "Please accept our apologies.",
+    ],
+    "seriousness": [
+        "We take this matter very seriously.",
+        "We take customer satisfaction very seriously.",
+        "Customer satisfaction is our top priority.",
+    ],
+    "pleading": [
+        "We kindly request you to reinstate our selling privileges.",
+        "Please reinstate our account as soon as possible.",
+        "Please give us a chance; our livelihood depends on this store.",
+        "We hope you can restore our account.",
+    ],
+    "vague_promise": [
+        "We will make sure this never happens again.",
+        "We will strictly comply with Amazon's policies.",
+        "We will pay more attention to shipping.",
+        "It will never happen again.",
+    ],
+    "monitoring_without_number": [
+        "We will closely monitor our shipping performance.",
+        "Our team will keep an eye on the tracking numbers.",
+        "We monitor the metrics closely.",
+    ],
+    "blame_carrier": [
+        "The carrier was responsible for the missing scans.",
+        "Due to the carrier, the parcels were not scanned.",
+        "The late deliveries were caused by the courier.",
+        "It was the carrier's fault.",
+        "The carrier lost 12 parcels.",
+    ],
+    "blame_buyer": [
+        "The buyer lied about not receiving the item.",
+        "Most claims came from dishonest buyers.",
+        "The defects were due to the buyers.",
+    ],
+    "blame_amazon": [
+        "This suspension was made in error.",
+        "We believe our account was suspended by mistake.",
+        "The late scans were beyond our control.",
+        "The low rate was due to Amazon's system.",
+    ],
+    "company_intro": [
+        "We have been selling on Amazon for 8 years.",
+        "We are a reputable company with high quality products.",
+    ],
+    "support_case": ["As Seller Support said in case ID 1234567, the upload was fine."],
+}
+
+
+@pytest.mark.parametrize("sentence", MUST_PASS)
+def test_plain_facts_raise_no_alarm(sentence: str) -> None:
+    assert text_findings([Text("facts", sentence)], "amazon.com") == []
+
+
+@pytest.mark.parametrize(
+    ("family", "sentence"), [(f, s) for f, sentences in MUST_FLAG.items() for s in sentences]
+)
+def test_weak_phrasing_is_flagged_by_its_family(family: str, sentence: str) -> None:
+    findings = text_findings([Text("facts", sentence)], "amazon.com")
+    rules = {f.rule for f in findings}
+    assert family.replace("_", "-") in rules, (sentence, findings)
+    finding = next(f for f in findings if f.rule == family.replace("_", "-"))
+    assert finding.quote and finding.quote.lower() in sentence.lower()
+    assert finding.fix and finding.fix_zh and finding.fix != finding.fix_zh
+
+
+def test_every_phrase_family_has_a_corpus() -> None:
+    assert set(phrase_rules()) == set(MUST_FLAG)
+
+
+def test_questions_but_not_web_addresses() -> None:
+    found = text_findings(
+        [Text("facts", "Could you tell us which orders were late?")], "amazon.com"
+    )
+    assert [f.rule for f in found] == ["question"]
+    assert found[0].quote == "Could you tell us which orders were late?"
+
+
+def test_every_finding_has_a_chinese_fix() -> None:
+    for name, (text, _rule, _level) in CORPUS.items():
+        case = parse_case(text, "case.yaml")
+        catalogue = load_catalogue()
+        letter = render_letter(case, catalogue, letter_date=TODAY)
+        for finding in letter_findings(case, catalogue, letter):
+            assert re.search(r"[\u4e00-\u9fff]", finding.fix_zh), (name, finding)
+            assert finding.fix_in("zh") == finding.fix_zh and finding.fix_in("en") == finding.fix
+
+
+def test_email_channel_needs_the_merchant_token() -> None:
+    text = MINIMAL_CASE + "channel: email\n"
+    case = parse_case(text, "case.yaml")
+    catalogue = load_catalogue()
+    findings = letter_findings(case, catalogue, render_letter(case, catalogue, letter_date=TODAY))
+    token = [f for f in findings if f.rule == "merchant-token"]
+    assert token and token[0].level == "error"
+    assert "Merchant Token" in token[0].fix and "商家记号" in token[0].fix_zh
+    with_token = text.replace("  contact_name:", "  merchant_token: A2TOKEN\n  contact_name:")
+    case = parse_case(with_token, "case.yaml")
+    findings = letter_findings(case, catalogue, render_letter(case, catalogue, letter_date=TODAY))
+    assert not [f for f in findings if f.rule == "merchant-token"]
 
 
 def test_names_may_be_chinese_but_not_on_body_text() -> None:
-    findings = _text_findings(
-        [_Text("owner", "王芳", True), _Text("facts", "王芳 shipped")], "amazon.com"
+    findings = text_findings(
+        [Text("owner", "王芳", True), Text("facts", "王芳 shipped")], "amazon.com"
     )
     assert [f.where for f in findings] == ["facts"]
     assert findings[0].quote == "王芳"

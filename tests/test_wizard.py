@@ -186,6 +186,7 @@ def test_no_input_success_and_failure(tmp_path: Path) -> None:
         "seller.store_name=Ex",
         "seller.marketplace=amazon.com",
         "seller.contact_name=Li Wei",
+        "seller.merchant_token=A2EXAMPLE0TOKEN",  # the e-mail channel requires it
         "causes[0].facts=37 of 412 packages had no valid tracking ID in October 2026.",
         "causes[0].root_causes=[{use: zero_width_paste}]",
         "causes[0].corrective_actions=[{use: reuploaded_tracking, date: 2026-11-21}]",

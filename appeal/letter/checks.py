@@ -50,6 +50,9 @@ def deadline_finding(letter: Letter, today: dt.date) -> Finding | None:
         "notice.deadline",
         str(letter.channel.deadline),
         f"the deadline {when}; send the plan now (it can still be improved later)",
+        "截止日期"
+        + ("已过" if days < 0 else ("就是今天" if days == 0 else f"还剩 {days} 天"))
+        + "；请现在就提交（之后仍可改进）",
     )
 
 
@@ -71,6 +74,7 @@ def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue)
                 f"{ratio:.0%} the same",
                 f"nearly identical to the letter sent on {when}, which Amazon answered "
                 f"'{sent.submission.outcome}'; strengthen it before sending again",
+                f"与 {when} 发出、被亚马逊退回的信几乎相同；再次提交前请补充数字、日期和机制",
             )
         )
     report.rework = rework_parts(sent.submission.reply, catalogue)
@@ -89,6 +93,8 @@ def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue)
                     "",
                     f"Amazon's reply of {when} asked for greater detail on the {name}, and "
                     "they are unchanged since; add figures, dates and mechanisms",
+                    f"亚马逊 {when} 的回复要求补充{catalogue.part_name(part, 'zh')}，但这部分至今"
+                    "没有改动；请补充数字、日期和机制",
                 )
             )
     return found
