@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +73,47 @@ def test_seller_central_steps_name_the_form_file() -> None:
     steps = decide_channel(case, load_catalogue()).steps("amazon.com", "case.form.txt")
     assert any("Reactivate your account" in s for s in steps)
     assert any("case.form.txt" in s for s in steps)
+
+
+def test_category_vtr_removal_has_no_deadline_unless_given() -> None:
+    case = parse_case(_case("amazon.com", "category"), "case.yaml")
+    channel = decide_channel(case, load_catalogue())
+    assert channel.deadline is None and channel.days_left(dt.date(2026, 12, 30)) is None
+    given = _case("amazon.com", "category").replace(
+        "categories: [Toys & Games]", "categories: [Toys & Games]\n  deadline: 2026-12-01"
+    )
+    channel = decide_channel(parse_case(given, "case.yaml"), load_catalogue())
+    assert channel.deadline == dt.date(2026, 12, 1) and channel.deadline_given
+
+
+def test_vtr_steps_mention_the_account_health_appeal_button() -> None:
+    case = parse_case(_case("amazon.com", "category"), "case.yaml")
+    steps = decide_channel(case, load_catalogue()).steps("amazon.com", "case.form.txt")
+    assert any("'Appeal' button" in s and "Account Health" in s for s in steps)
+    account = parse_case(_case("amazon.com", "all") + "channel: email\n", "case.yaml")
+    steps = decide_channel(account, load_catalogue()).steps("amazon.com", "case.form.txt")
+    assert not any("'Appeal' button" in s for s in steps)
+
+
+def test_no_deadline_in_every_view(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from appeal.cli import app
+
+    path = tmp_path / "case.yaml"
+    path.write_text(
+        _case("amazon.com", "category").replace(
+            "  contact_name:", "  merchant_token: A2TOKEN\n  contact_name:"
+        ),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    for args in (["check", str(path)], ["render", str(path), "-f", "txt"], ["history", str(path)]):
+        result = runner.invoke(app, args, env={"APPEAL_TODAY": "2027-03-01"})
+        assert result.exit_code == 0, (args, result.output)
+        assert "no deadline stated by Amazon for this removal; send promptly" in result.output
+        assert "[deadline]" not in result.output  # no "past" warning months later
+    second = tmp_path / "second.yaml"
+    second.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    batch = runner.invoke(app, ["render", str(path), str(second), "-f", "txt", "--force"])
+    assert "no deadline stated, 1 file(s) written" in batch.output

@@ -21,6 +21,12 @@ SELLER_CENTRAL_STEPS = (
     "Paste each part of the plan into its box (root cause, actions taken, prevention) "
     "from {form_file}, attach the evidence files, and submit.",
 )
+# domain.md 4: since 2022 a blocked category may show an "Appeal" button in Account Health.
+ACCOUNT_HEALTH_ROUTE = (
+    "Or, where Seller Central shows an 'Appeal' button beside the blocked category "
+    "(Performance > Account Health), use it: it opens Amazon's multiple-choice appeal form; "
+    "answer it from this plan and attach the same evidence. Use one route, not both."
+)
 
 
 @dataclass(frozen=True)
@@ -30,28 +36,33 @@ class Channel:
     kind: Literal["email", "seller_central"]
     address: str | None
     reason: str
-    deadline: dt.date
-    deadline_given: bool
+    deadline: dt.date | None  # None: Amazon states none (category VTR removal) and none given
+    deadline_given: bool  # the notice or the seller gave it (notice.deadline)
+    category_removal: bool = False
 
     def steps(self, marketplace: str, form_file: str) -> list[str]:
         if self.kind == "email":
-            return [
+            steps = [
                 f"Send the letter to {self.address} from the e-mail address registered in "
                 "Seller Central, with the .docx and the evidence attached.",
                 "Put the store name, merchant token and category in the subject.",
             ]
+            if self.category_removal:
+                steps.append(ACCOUNT_HEALTH_ROUTE)
+            return steps
         return [
             s.format(marketplace=marketplace, form_file=form_file) for s in SELLER_CENTRAL_STEPS
         ]
 
-    def days_left(self, today: dt.date) -> int:
-        return (self.deadline - today).days
+    def days_left(self, today: dt.date) -> int | None:
+        """Days until the deadline (negative once past); None when there is no deadline."""
+        return None if self.deadline is None else (self.deadline - today).days
 
 
 class _Rules(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    deadline_days: dict[Literal["all", "category"], int]
+    deadline_days: dict[Literal["all", "category"], int]  # a scope absent here: none stated
 
 
 @cache
@@ -59,11 +70,14 @@ def _rules() -> _Rules:
     return load_data_file("channels.yaml", _Rules)
 
 
-def deadline(notice: Notice) -> dt.date:
-    """The deadline the seller gave, else the notice date plus Amazon's usual days."""
+def deadline(notice: Notice) -> dt.date | None:
+    """The deadline the notice or the seller gave, else the notice date plus the days Amazon
+    usually sets for that scope; None where Amazon states none (a category-level VTR removal:
+    the listings stay deactivated until reinstated, domain.md 4)."""
     if notice.deadline is not None:
         return notice.deadline
-    return notice.date + dt.timedelta(days=_rules().deadline_days[notice.scope])
+    days = _rules().deadline_days.get(notice.scope)
+    return None if days is None else notice.date + dt.timedelta(days=days)
 
 
 def vtr_address(domain: str) -> str | None:
@@ -82,6 +96,7 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
     address = vtr_address(marketplace)
     due = deadline(notice)
     deadline_given = notice.deadline is not None
+    category = notice.scope == "category"
     if case.channel == "email":
         return Channel(
             "email",
@@ -89,6 +104,7 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
             "channel: email is set in the case file",
             due,
             deadline_given,
+            category,
         )
     if case.channel == "seller_central":
         return Channel(
@@ -97,6 +113,7 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
             "channel: seller_central is set in the case file",
             due,
             deadline_given,
+            category,
         )
     if notice.scope == "category" and address is not None:
         reason = (
@@ -109,7 +126,7 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
                 "; note: the case also lists causes other than tracking, which Amazon usually "
                 "handles through Seller Central"
             )
-        return Channel("email", address, reason, due, deadline_given)
+        return Channel("email", address, reason, due, deadline_given, category)
     if notice.scope == "category":
         reason = (
             f"a category-level removal on {marketplace}, for which Amazon publishes no VTR appeals "
@@ -120,7 +137,7 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
             "all merchant-fulfilled selling (or the account) was deactivated; Amazon takes "
             "these appeals in Seller Central under 'Reactivate your account'"
         )
-    return Channel("seller_central", None, reason, due, deadline_given)
+    return Channel("seller_central", None, reason, due, deadline_given, category)
 
 
 def _with_address() -> str:

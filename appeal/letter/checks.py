@@ -41,7 +41,7 @@ class CheckReport:
 def deadline_finding(letter: Letter, today: dt.date) -> Finding | None:
     """A warning when the deadline is within a few days or past."""
     days = letter.channel.days_left(today)
-    if days > DEADLINE_WARNING_DAYS:
+    if days is None or days > DEADLINE_WARNING_DAYS:
         return None
     when = "is past" if days < 0 else ("is today" if days == 0 else f"is in {days} day(s)")
     return Finding(

@@ -302,15 +302,13 @@ class Wizard:
         channel = decide_channel(case, self.catalogue)
         where = channel.address if channel.kind == "email" else "Seller Central"
         days = channel.days_left(self.today)
-        left = self.t("left", n=days) if days >= 0 else self.t("past", n=-days)
+        if channel.deadline is None or days is None:
+            deadline, left = self.t("no_deadline"), self.t("send_promptly")
+        else:
+            deadline = channel.deadline.isoformat()
+            left = self.t("left", n=days) if days >= 0 else self.t("past", n=-days)
         self.ask.show(
-            self.t(
-                "channel",
-                where=where,
-                why=channel.reason,
-                deadline=channel.deadline.isoformat(),
-                left=left,
-            )
+            self.t("channel", where=where, why=channel.reason, deadline=deadline, left=left)
         )
 
     def step_review(self) -> bool:

@@ -87,6 +87,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "申诉渠道：{where}\n  原因：{why}\n截止日期：{deadline}（{left}）",
     ),
     "left": ("{n} days left", "剩余 {n} 天"),
+    "no_deadline": ("none stated by Amazon", "亚马逊未规定"),
+    "send_promptly": ("send promptly", "请尽快提交"),
     "past": ("{n} days past", "已过期 {n} 天"),
     "review_intro": ("Your letter:", "申诉信中文对照（寄出的是英文信）："),
     "review_ok": ("Save the case and write the letter?", "保存并生成申诉信？"),

@@ -23,9 +23,11 @@ def days_left(days: int) -> str:
 
 
 def deadline_line(channel: Channel, today: dt.date) -> str:
+    days = channel.days_left(today)
+    if channel.deadline is None or days is None:
+        return "Deadline: no deadline stated by Amazon for this removal; send promptly"
     origin = "" if channel.deadline_given else " (notice date + 17 days)"
-    left = days_left(channel.days_left(today))
-    return f"Deadline: {longdate(channel.deadline)}{origin}, {left}"
+    return f"Deadline: {longdate(channel.deadline)}{origin}, {days_left(days)}"
 
 
 def channel_report(letter: Letter, today: dt.date) -> str:

@@ -22,10 +22,8 @@ def show_render(run: RenderRun) -> None:
     for result in run.results:
         channel = result.channel
         where = channel.address if channel.kind == "email" else "Seller Central"
-        typer.echo(
-            f"{result.case_path}: {where}, due {channel.deadline}, "
-            f"{len(result.written)} file(s) written"
-        )
+        due = f"due {channel.deadline}" if channel.deadline else "no deadline stated"
+        typer.echo(f"{result.case_path}: {where}, {due}, {len(result.written)} file(s) written")
         if result.checks.findings:
             report = findings_report(result.checks)
             typer.echo("\n".join(f"  {line}" for line in report.splitlines()))
