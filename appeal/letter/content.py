@@ -13,8 +13,7 @@ from typing import Any
 from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue
 from appeal.core.channel import Channel, decide_channel
-from appeal.dates import longdate as longdate  # re-exported until views import appeal.dates
-from appeal.dates import pct as pct
+from appeal.dates import longdate, pct
 from appeal.errors import InputError
 from appeal.packaged import template_path
 
