@@ -1,0 +1,71 @@
+"""The page templates: one Jinja environment, HTML autoescaped, a missing value an error."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+STATIC = Path(__file__).resolve().parent / "static"
+
+
+def _say(context: Any, key: str, **values: Any) -> str:
+    from appeal.web.texts import say
+
+    return say(context["lang"], key, **values)
+
+
+def _optional(context: Any, key: str) -> str | None:
+    """A hint or example the texts may hold for a question (None when they hold none)."""
+    from appeal.web.texts import has, say
+
+    return say(context["lang"], key) if has(key) else None
+
+
+def _case_url(name: str, *parts: str) -> str:
+    return "/case/" + "/".join([quote(name, safe=""), *parts])
+
+
+def _longdate(value: Any) -> str:
+    from appeal.dates import longdate
+
+    return longdate(value)
+
+
+def _pct(value: float) -> str:
+    from appeal.dates import pct
+
+    return pct(value)
+
+
+@cache
+def environment() -> Any:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["t"] = jinja2.pass_context(_say)
+    env.globals["optional"] = jinja2.pass_context(_optional)
+    env.globals["case_url"] = _case_url
+    env.filters["longdate"] = _longdate
+    env.filters["pct"] = _pct
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    """The template `name` filled with `context` (which must hold `lang`)."""
+    text: str = environment().get_template(name).render(**context)
+    return text
+
+
+def render_fragment(name: str, **context: Any) -> Markup:
+    return Markup(render(name, **context))

@@ -1,0 +1,138 @@
+"""Where on the page an answer lives: the step that asks it and the id of its field, for the
+checks' findings and the case file's problems (so each can say "go to the answer")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from appeal.core.catalogue import PARTS, Catalogue, PartName
+from appeal.letter.rules import Finding
+
+# How the checks name a place in a cause: "cause 2 (inventory), actions taken, item 1, owner".
+_CAUSE_WHERE = re.compile(
+    r"^cause (?P<n>\d+) \((?P<id>[a-z_]+)\)(?:, (?P<what>[^,]+))?(?:, item (?P<item>\d+))?"
+)
+_PATH_STEP = re.compile(r"^(seller|notice|causes|channel|metrics|submissions|lang)\b")
+_CAUSE_PATH = re.compile(r"^causes\[(\d+)\](?:\.([a-z_]+))?(?:\[(\d+)\])?")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A spot in the case: the step, the field's dotted path, and the letter section."""
+
+    step: str | None = None
+    path: str | None = None
+    cause: int | None = None  # 0-based
+    part: PartName | None = None
+    item: int | None = None  # 0-based
+    facts: bool = False
+
+
+
+def field_id(path: str) -> str:
+    """The HTML id of the field holding the answer at dotted `path`."""
+    return "f-" + re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")
+
+
+def anchor_of(place: Place, data: Any) -> str | None:
+    """The id of the field (or group) on the step page that holds the answer at `place`;
+    `data` is the draft's answers, to tell a catalogue item from a sentence of one's own."""
+    if place.cause is None:
+        return field_id(place.path) if place.path else None
+    prefix = f"f-c{place.cause}"
+    if place.facts:
+        return f"{prefix}-facts"
+    if place.part is None:
+        return prefix
+    if place.item is None:
+        return f"{prefix}-{place.part}"
+    try:
+        entries = list(data["causes"][place.cause][place.part] or [])
+        entry = entries[place.item]
+    except (KeyError, IndexError, TypeError):
+        return f"{prefix}-{place.part}"
+    if isinstance(entry, dict) and entry.get("use"):
+        return f"{prefix}-{place.part}-use-{entry['use']}"
+    own = sum(1 for e in entries[: place.item] if not (isinstance(e, dict) and e.get("use")))
+    return f"{prefix}-{place.part}-own-{own}"
+
+
+def step_of_path(path: str) -> str | None:
+    """The wizard step that asks the answer at dotted `path`."""
+    if _CAUSE_PATH.match(path) and "[" in path:
+        return "details"
+    match = _PATH_STEP.match(path)
+    if match is None:
+        return None
+    return {
+        "seller": "seller",
+        "notice": "notice",
+        "causes": "causes",
+        "channel": "channel",
+        "metrics": "evidence",
+        "submissions": "history",
+        "lang": "seller",
+    }[match.group(1)]
+
+
+def place_of_path(path: str) -> Place:
+    match = _CAUSE_PATH.match(path)
+    if match is None or "[" not in path:
+        return Place(step_of_path(path), path)
+    cause = int(match.group(1))
+    field, item = match.group(2), match.group(3)
+    part: PartName | None = field if field in PARTS else None  # type: ignore[assignment]
+    return Place(
+        "details",
+        path,
+        cause,
+        part,
+        int(item) if item is not None else None,
+        field == "facts",
+    )
+
+
+def place_of_finding(finding: Finding, catalogue: Catalogue) -> Place:
+    """Where a finding of the checks points."""
+    where = finding.where
+    if where.startswith(("seller.", "notice.")):
+        return Place(step_of_path(where), where)
+    names = {catalogue.part_name(p): p for p in PARTS}
+    match = _CAUSE_WHERE.match(where)
+    if match is None:
+        part = names.get(where)
+        return Place("details" if part else None, None, None, part)
+    cause = int(match.group("n")) - 1
+    what = match.group("what")
+    item = int(match.group("item")) - 1 if match.group("item") else None
+    if what == "facts":
+        return Place("details", f"causes[{cause}].facts", cause, facts=True)
+    part = names.get(what or "")
+    if part is None:
+        return Place("details", f"causes[{cause}]", cause)
+    path = f"causes[{cause}].{part}" + (f"[{item}]" if item is not None else "")
+    return Place("details", path, cause, part, item)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of the case file (an answer missing or wrong), placed."""
+
+    text: str
+    place: Place
+
+
+_PROBLEM = re.compile(r"^(?:.*?):(?:\d+|\?): (?P<path>[^:\s]+): (?P<message>.*)$", re.DOTALL)
+
+
+def place_problem(line: str) -> Problem:
+    """A located problem `file:line: field.path: message` as its message and place."""
+    match = _PROBLEM.match(line)
+    if match is None:
+        return Problem(line, Place())
+    path = match.group("path")
+    if path == "(top)":
+        return Problem(match.group("message"), Place())
+    return Problem(f"{path}: {match.group('message')}", place_of_path(path))

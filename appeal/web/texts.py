@@ -1,0 +1,206 @@
+"""The words of the page itself (buttons, headings, messages), in English and Chinese.
+
+Questions, step names, hints and examples are the terminal wizard's (`appeal.wizard.texts`):
+`say` looks there for every key this table does not hold, so both faces ask the same way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from appeal.wizard.texts import TEXTS as WIZARD
+from appeal.wizard.texts import phrase
+
+PAGE: dict[str, tuple[str, str]] = {
+    "app": ("appeal: your Plan of Action", "appeal：申诉行动计划"),
+    "cases": ("Your cases", "我的申诉"),
+    "cases.none": (
+        "No case in this folder yet. Start one below.",
+        "此文件夹中还没有申诉。请在下方新建。",
+    ),
+    "cases.folder": ("Folder: {folder}", "文件夹：{folder}"),
+    "col.name": ("Case", "申诉"),
+    "col.marketplace": ("Marketplace", "站点"),
+    "col.causes": ("Causes", "原因"),
+    "col.deadline": ("Deadline", "截止日期"),
+    "col.outcome": ("Last answer from Amazon", "亚马逊最近答复"),
+    "draft": ("draft: {n} answers missing or to fix", "草稿：{n} 项待填写或修改"),
+    "no_deadline": ("no deadline stated; send promptly", "通知未写明截止日期，请尽快提交"),
+    "not_sent": ("not sent yet", "尚未提交"),
+    "new": ("Start a new case", "新建申诉"),
+    "new.name": ("File name for the case", "申诉文件名"),
+    "new.name.hint": (
+        "Saved in this folder as a .yaml file, e.g. toys-vtr-2026-11.",
+        "保存为此文件夹中的 .yaml 文件，例如 toys-vtr-2026-11。",
+    ),
+    "new.lang": ("Language of the questions", "提问语言"),
+    "new.go": ("Start", "开始"),
+    "new.exists": (
+        "{name} already exists: open it from the list above.",
+        "{name} 已存在：请在上方列表中打开。",
+    ),
+    "lang.en": ("English", "English"),
+    "lang.zh": ("中文", "中文"),
+    "switch_lang": ("中文", "English"),
+    "back_to_cases": ("All cases", "全部申诉"),
+    "steps": ("Steps", "步骤"),
+    "tab.evidence": ("Your files", "数据文件"),
+    "tab.history": ("Submissions", "提交记录"),
+    "saved": ("Saved", "已保存"),
+    "saving": ("Saving…", "正在保存…"),
+    "save_failed": ("Not saved: {why}", "未保存：{why}"),
+    "conflict": (
+        "This case was changed elsewhere (another tab, the command line or an editor) after "
+        "this page was opened. Your last change was NOT saved, and nothing was overwritten.",
+        "此申诉在本页面打开后被其他地方修改过（另一个标签页、命令行或编辑器）。"
+        "您刚才的修改没有保存，也没有覆盖任何内容。",
+    ),
+    "conflict.reload": (
+        "Reload to see the case as it is now",
+        "重新加载，查看当前内容",
+    ),
+    "conflict.typed": ("What you typed, to copy before reloading:", "您输入的内容（重新加载前可复制）："),
+    "preview": ("Your letter", "申诉信预览"),
+    "preview.reading": ("Chinese reading copy (the letter itself is English)", "中文对照稿（寄出的是英文信）"),
+    "preview.missing": (
+        "Still to answer before the letter can be made:",
+        "生成申诉信前还需填写：",
+    ),
+    "findings": ("What the checks found", "检查结果"),
+    "findings.none": ("The checks found nothing to fix.", "检查未发现问题。"),
+    "findings.count": ("{errors} errors, {warnings} warnings", "{errors} 个错误，{warnings} 个警告"),
+    "error": ("error", "错误"),
+    "warning": ("warning", "警告"),
+    "go_to_answer": ("go to the answer", "去修改"),
+    "channel.box": ("Where to send it", "提交方式"),
+    "channel.email": ("E-mail to", "发送邮件至"),
+    "channel.seller_central": ("Seller Central appeal", "卖家后台申诉"),
+    "channel.why": ("Why", "原因"),
+    "channel.steps": ("How", "步骤"),
+    "channel.deadline": ("Deadline", "截止日期"),
+    "channel.choice": ("Channel", "申诉渠道"),
+    "channel.auto": ("Decide from the notice (recommended)", "根据通知自动判断（推荐）"),
+    "channel.email_choice": ("E-mail (VTR appeals address)", "电子邮件（VTR 申诉邮箱）"),
+    "channel.sc_choice": ("Seller Central appeal form", "卖家后台申诉表"),
+    "channel.unknown": (
+        "The channel is decided once your business and the notice are answered.",
+        "填写店铺信息和通知后即可确定申诉渠道。",
+    ),
+    "read_notice": ("Read the notice", "读取通知"),
+    "notice_text": ("Amazon's notice", "亚马逊通知全文"),
+    "deadline.default": (
+        "Leave empty to use Amazon's usual deadline: {date}",
+        "留空则使用亚马逊通常的期限：{date}",
+    ),
+    "categories.hint": (
+        "As the notice writes them, e.g. Toys & Games, Clothing, Shoes & Jewelry",
+        "按通知原文填写，例如 Toys & Games",
+    ),
+    "item.sentence": ("In the letter:", "信中写作："),
+    "own.add": ("Add a sentence in your own words", "用自己的话补充一条"),
+    "own.remove": ("Remove", "删除"),
+    "own.text": ("In your own words, in English", "自己的话（英文）"),
+    "untick_cause": (
+        "This cause has answers. Untick it anyway? (ticking it again in this page brings them "
+        "back until you reload)",
+        "此原因已有填写内容。仍要取消勾选吗？",
+    ),
+    "pick_causes_first": ("Tick the causes first (step 3).", "请先在第 3 步勾选原因。"),
+    "review.ok": ("The letter can be sent.", "申诉信可以提交。"),
+    "review.errors": (
+        "Fix the errors before sending: Amazon rejects letters like this.",
+        "提交前请先修改错误：这样的信会被亚马逊拒绝。",
+    ),
+    "files": ("Download the letter", "下载申诉信"),
+    "files.errors": (
+        "The letter still has {n} errors. You can download it anyway, but fix them before "
+        "sending.",
+        "申诉信还有 {n} 个错误。可以先下载，但提交前请先修改。",
+    ),
+    "files.not_ready": (
+        "The letter can be downloaded once every step is answered.",
+        "所有步骤填写完成后即可下载申诉信。",
+    ),
+    "fmt.docx": ("Word letter (.docx)", "Word 申诉信 (.docx)"),
+    "fmt.txt": ("Text (.txt)", "纯文本 (.txt)"),
+    "fmt.md": ("Markdown (.md)", "Markdown (.md)"),
+    "fmt.eml": ("E-mail draft with the letter attached (.eml)", "邮件草稿，附申诉信 (.eml)"),
+    "fmt.form": ("Seller Central form boxes (.form.txt)", "卖家后台表单内容 (.form.txt)"),
+    "fmt.zh": ("Chinese reading copy (.zh.txt)", "中文对照稿 (.zh.txt)"),
+    "boxes": ("Paste each box into the appeal form", "将每一栏粘贴到申诉表中"),
+    "box.count": ("{n} characters", "{n} 个字符"),
+    "copy": ("Copy", "复制"),
+    "copied": ("Copied", "已复制"),
+    "evidence": ("Your Seller Central files", "卖家后台数据文件"),
+    "evidence.intro": (
+        "Drop an All Orders or Unshipped report, the SP-API seller performance report (.json) "
+        "or a shipping-confirmation file here. Figures go into the case and the letter; "
+        "tracking IDs are checked and a corrected file is offered. Nothing leaves this computer.",
+        "将全部订单报告、未发货订单报告、SP-API 账户表现报告 (.json) 或发货确认文件拖到这里。"
+        "数据会写入申诉和申诉信；追踪号会被检查，并提供修正后的文件。所有数据都不会离开本电脑。",
+    ),
+    "evidence.choose": ("Choose files", "选择文件"),
+    "evidence.drop": ("or drop them here", "或拖放到这里"),
+    "evidence.send": ("Read the files", "读取文件"),
+    "evidence.figures": ("Figures from your files", "根据文件计算的数据"),
+    "evidence.tracking": ("Tracking IDs", "追踪号检查"),
+    "evidence.fixed": ("Download the corrected file", "下载修正后的文件"),
+    "evidence.added": ("Added to the case:", "已写入申诉："),
+    "evidence.not_written": (
+        "Not written into the case: {why}",
+        "未写入申诉：{why}",
+    ),
+    "col.figure": ("Figure", "指标"),
+    "col.value": ("Value", "数值"),
+    "col.count": ("Count", "数量"),
+    "col.window": ("Window", "时间窗口"),
+    "col.target": ("Amazon's target", "亚马逊目标"),
+    "col.source": ("Source", "来源"),
+    "col.finding": ("Finding", "问题"),
+    "col.rows": ("Rows", "行数"),
+    "history": ("Submissions and Amazon's replies", "提交记录与亚马逊答复"),
+    "history.none": ("Nothing recorded yet.", "尚无记录。"),
+    "history.rework": (
+        "Amazon's reply of {date} asks for more on:",
+        "亚马逊 {date} 的答复要求补充：",
+    ),
+    "history.add": ("Record a submission", "记录一次提交"),
+    "history.date": ("Date sent", "提交日期"),
+    "history.channel": ("Sent by", "提交方式"),
+    "history.outcome": ("Amazon's answer so far", "亚马逊目前的答复"),
+    "history.reply": ("Amazon's reply (paste it)", "亚马逊答复原文（粘贴）"),
+    "history.save": ("Record it", "保存记录"),
+    "history.changed": ("What changed in the letter since it was sent", "寄出后信件的改动"),
+    "outcome.pending": ("pending", "等待答复"),
+    "outcome.accepted": ("accepted", "已通过"),
+    "outcome.rejected": ("rejected", "被拒绝"),
+    "outcome.more_info": ("more information asked", "要求补充信息"),
+    "sub.email": ("e-mail", "电子邮件"),
+    "sub.seller_central": ("Seller Central", "卖家后台"),
+    "next": ("Next step", "下一步"),
+    "previous": ("Previous step", "上一步"),
+    "problem": ("Something went wrong", "出错了"),
+    "bug": (
+        "appeal hit a bug and could not finish this. Nothing was lost: your answers are in the "
+        "case file. The terminal running `appeal serve` shows the details to report.",
+        "appeal 出现程序错误，未能完成此操作。您的回答都已保存在申诉文件中。"
+        "运行 `appeal serve` 的终端里有可报告的详细信息。",
+    ),
+    "not_found": ("There is no such page or case here.", "没有这个页面或申诉。"),
+    "reading_copy_note": (
+        "Your own sentences appear as you typed them.",
+        "您自己写的内容按原文显示。",
+    ),
+}
+
+
+def has(key: str) -> bool:
+    return key in PAGE or key in WIZARD
+
+
+def say(lang: str, key: str, **values: Any) -> str:
+    """The text `key` in `lang`: the page's own words, else the wizard's."""
+    if key in PAGE:
+        en, zh = PAGE[key]
+        return (zh if lang == "zh" else en).format(**values)
+    return phrase(lang, key, **values)
