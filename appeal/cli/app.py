@@ -405,6 +405,43 @@ def metrics(
     raise typer.Exit(result.exit_code)
 
 
+@app.command()
+def serve(
+    folder: Annotated[
+        Path,
+        typer.Option(
+            "--folder", help="The folder of case files to work on.", show_default="current folder"
+        ),
+    ] = Path("."),
+    port: Annotated[
+        int, typer.Option("--port", help="Port on 127.0.0.1; 0 picks a free one.")
+    ] = 8765,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Do not open the browser; just print the URL.")
+    ] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", help="en or zh: the language of the pages.")
+    ] = "en",
+) -> None:
+    """The same tool as a page in your browser, on this computer only (127.0.0.1).
+
+    The first line printed is the address to open, with a one-time key; Ctrl-C stops."""
+    with _boundary():
+        from appeal.cli.views.serve import announce, show_stopped
+        from appeal.web.server import serve as run_server
+
+        _today()  # a wrong APPEAL_TODAY is said now, not on the first page
+        served = run_server(
+            folder=folder,
+            port=port,
+            lang=lang,
+            open_browser=not no_browser,
+            today=_today,
+            announce=announce,
+        )
+        show_stopped(served)
+
+
 class _DefaultShow(TyperGroup):
     """`appeal history CASE` means `appeal history show CASE`, and `appeal history CASE add`
     (the spec's form) means `appeal history add CASE`."""

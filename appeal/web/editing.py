@@ -1,10 +1,11 @@
 """Saving answers from the page into the case file, never over someone else's change.
 
 Each page holds the version (a hash of the case file's text) it was made from and sends it back
-with every change. A change is applied only when the file still has that version; otherwise
-another tab, the command line or an editor changed the file since, and the page is told
-(`CaseChanged`) instead of overwriting it. Saving goes through the wizard's `Draft`: the same
-YAML engine, the same atomic write, comments and key order kept.
+with every change, with the id of the tab. A change is applied when the file still has that
+version, or when the only changes since were this same tab's own (its answers may overtake
+one another on the way); otherwise another tab, the command line or an editor changed the
+file, and the page is told (`CaseChanged`) instead of overwriting it. Saving goes through the
+wizard's `Draft`: the same YAML engine, the same atomic write, comments and key order kept.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from appeal.wizard.draft import Draft
 
 _LOCKS: dict[Path, threading.Lock] = {}
 _LOCKS_GUARD = threading.Lock()
+_LAST_WRITER: dict[Path, tuple[str, str]] = {}  # case -> (version written, tab that wrote it)
+_SEEN: dict[str, list[str]] = {}  # tab -> versions it was given, newest last
+_TABS_KEPT, _VERSIONS_KEPT = 500, 100
 
 
 class CaseChanged(AppealError):
@@ -50,18 +54,53 @@ def locked(path: Path) -> Iterator[None]:
         yield
 
 
+def seen_by(tab: str, version: str) -> None:
+    """Remember that the page `tab` holds `version`."""
+    with _LOCKS_GUARD:
+        versions = _SEEN.setdefault(tab, [])
+        versions.append(version)
+        del versions[:-_VERSIONS_KEPT]
+        while len(_SEEN) > _TABS_KEPT:
+            _SEEN.pop(next(iter(_SEEN)))
+
+
+def _may_change(path: Path, current: str, version: str | None, tab: str | None) -> bool:
+    if version == current:
+        return True
+    if not tab or version is None:
+        return False
+    with _LOCKS_GUARD:
+        return _LAST_WRITER.get(path.resolve()) == (current, tab) and version in _SEEN.get(tab, [])
+
+
+def check_version(path: Path, current: str, version: str | None, tab: str | None) -> None:
+    """Raise CaseChanged unless the page (`tab`, holding `version`) may change the file."""
+    if not _may_change(path, current, version, tab):
+        raise CaseChanged(path, current)
+
+
+def written_by(path: Path, version: str, tab: str | None) -> None:
+    if tab:
+        with _LOCKS_GUARD:
+            _LAST_WRITER[path.resolve()] = (version, tab)
+        seen_by(tab, version)
+
+
 @contextmanager
-def editing(path: Path, version: str | None) -> Iterator[Draft]:
-    """The draft at `path` to change, when its version is still `version`; saved afterwards
-    if anything changed. Raises CaseChanged (nothing written) when the file moved on."""
+def editing(path: Path, version: str | None, tab: str | None = None) -> Iterator[Draft]:
+    """The draft at `path` to change, if the page may (see the module docstring); saved
+    afterwards if anything changed. Raises CaseChanged (nothing written) otherwise."""
     with locked(path):
         draft = Draft.open(path)
-        current = version_of(draft.original)
-        if version != current:
-            raise CaseChanged(path, current)
+        check_version(path, version_of(draft.original), version, tab)
         yield draft
-        if draft.text() != draft.original:
-            draft.save()
+        text = draft.text()
+        if text != draft.original:
+            from appeal.fsio import atomic_write
+
+            atomic_write(path, text.encode("utf-8"))
+            draft.original = text
+            written_by(path, version_of(text), tab)
 
 
 def current_version(path: Path) -> str:

@@ -96,22 +96,25 @@ def _row(path: Path, today: dt.date, lang: str) -> CaseRow | None:
         data = load_yaml(text, path.name)
     except AppealError:
         return None
-    if not isinstance(data, dict) or not ({"seller", "notice", "causes"} & set(data)):
+    if not isinstance(data, dict) or not ({"version", "seller", "notice", "causes"} & set(data)):
         return None
     catalogue = load_catalogue()
     modified = path.stat().st_mtime
     try:
         case = parse_case(text, path.name, catalogue)
     except CaseInvalid as exc:
-        seller = data.get("seller") if isinstance(data.get("seller"), dict) else {}
-        entries = data.get("causes") if isinstance(data.get("causes"), list) else []
+        raw_seller, raw_causes = data.get("seller"), data.get("causes")
+        seller = raw_seller if isinstance(raw_seller, dict) else {}
+        entries = raw_causes if isinstance(raw_causes, list) else []
         titles = [
             cause.title(lang)
             for entry in entries
             if isinstance(entry, dict) and (cause := catalogue.cause(str(entry.get("cause"))))
         ]
         marketplace = str(seller.get("marketplace") or "") if seller else ""
-        return CaseRow(path.name, marketplace, titles, None, None, None, len(exc.problems), modified)
+        return CaseRow(
+            path.name, marketplace, titles, None, None, None, len(exc.problems), modified
+        )
     except AppealError:
         return None
     due = deadline(case.notice)

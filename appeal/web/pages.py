@@ -26,8 +26,20 @@ def _optional(context: Any, key: str) -> str | None:
     return say(context["lang"], key) if has(key) else None
 
 
+def _question(context: Any, key: str, **values: Any) -> str:
+    from appeal.web.texts import question
+
+    return question(context["lang"], key, **values)
+
+
 def _case_url(name: str, *parts: str) -> str:
     return "/case/" + "/".join([quote(name, safe=""), *parts])
+
+
+def _field_id(path: str) -> str:
+    from appeal.web.places import field_id
+
+    return field_id(path)
 
 
 def _longdate(value: Any) -> str:
@@ -55,17 +67,19 @@ def environment() -> Any:
     )
     env.globals["t"] = jinja2.pass_context(_say)
     env.globals["optional"] = jinja2.pass_context(_optional)
+    env.globals["q"] = jinja2.pass_context(_question)
     env.globals["case_url"] = _case_url
+    env.globals["field_id"] = _field_id
     env.filters["longdate"] = _longdate
     env.filters["pct"] = _pct
     return env
 
 
-def render(name: str, **context: Any) -> str:
+def render(template: str, **context: Any) -> str:
     """The template `name` filled with `context` (which must hold `lang`)."""
-    text: str = environment().get_template(name).render(**context)
+    text: str = environment().get_template(template).render(**context)
     return text
 
 
-def render_fragment(name: str, **context: Any) -> Markup:
-    return Markup(render(name, **context))
+def render_fragment(template: str, **context: Any) -> Markup:
+    return Markup(render(template, **context))

@@ -30,7 +30,6 @@ class Place:
     facts: bool = False
 
 
-
 def field_id(path: str) -> str:
     """The HTML id of the field holding the answer at dotted `path`."""
     return "f-" + re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")
@@ -83,7 +82,7 @@ def place_of_path(path: str) -> Place:
         return Place(step_of_path(path), path)
     cause = int(match.group(1))
     field, item = match.group(2), match.group(3)
-    part: PartName | None = field if field in PARTS else None  # type: ignore[assignment]
+    part = next((p for p in PARTS if p == field), None)
     return Place(
         "details",
         path,

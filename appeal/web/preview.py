@@ -50,8 +50,8 @@ class Preview:
     problems: list[PlacedProblem] = field(default_factory=list)
     report: CheckReport | None = None
     findings: list[PlacedFinding] = field(default_factory=list)
-    letter_html: Markup = Markup("")
-    reading_html: Markup = Markup("")
+    letter_html: Markup = field(default_factory=Markup)
+    reading_html: Markup = field(default_factory=Markup)
 
     @property
     def channel(self) -> Channel | None:

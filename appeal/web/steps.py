@@ -88,7 +88,9 @@ def _values(entry: Any, extras: tuple[str, ...]) -> dict[str, str]:
     return {name: text_of(entry.get(name)) if entry is not None else "" for name in extras}
 
 
-def _part_view(entries: list[Any], cause: Cause, part: PartName, extras: tuple[str, ...]) -> PartView:
+def _part_view(
+    entries: list[Any], cause: Cause, part: PartName, extras: tuple[str, ...]
+) -> PartView:
     view = PartView(part, extras)
     by_use = {text_of(e.get("use")): (i, e) for i, e in enumerate(entries) if e.get("use")}
     for item in cause.items(part):

@@ -6,6 +6,7 @@ Questions, step names, hints and examples are the terminal wizard's (`appeal.wiz
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from appeal.wizard.texts import TEXTS as WIZARD
@@ -59,16 +60,25 @@ PAGE: dict[str, tuple[str, str]] = {
         "Reload to see the case as it is now",
         "重新加载，查看当前内容",
     ),
-    "conflict.typed": ("What you typed, to copy before reloading:", "您输入的内容（重新加载前可复制）："),
+    "conflict.typed": (
+        "What you typed, to copy before reloading:",
+        "您输入的内容（重新加载前可复制）：",
+    ),
     "preview": ("Your letter", "申诉信预览"),
-    "preview.reading": ("Chinese reading copy (the letter itself is English)", "中文对照稿（寄出的是英文信）"),
+    "preview.reading": (
+        "Chinese reading copy (the letter itself is English)",
+        "中文对照稿（寄出的是英文信）",
+    ),
     "preview.missing": (
         "Still to answer before the letter can be made:",
         "生成申诉信前还需填写：",
     ),
     "findings": ("What the checks found", "检查结果"),
     "findings.none": ("The checks found nothing to fix.", "检查未发现问题。"),
-    "findings.count": ("{errors} errors, {warnings} warnings", "{errors} 个错误，{warnings} 个警告"),
+    "findings.count": (
+        "{errors} errors, {warnings} warnings",
+        "{errors} 个错误，{warnings} 个警告",
+    ),
     "error": ("error", "错误"),
     "warning": ("warning", "警告"),
     "go_to_answer": ("go to the answer", "去修改"),
@@ -85,6 +95,14 @@ PAGE: dict[str, tuple[str, str]] = {
     "channel.unknown": (
         "The channel is decided once your business and the notice are answered.",
         "填写店铺信息和通知后即可确定申诉渠道。",
+    ),
+    "reference": ("Reference in the notice (optional)", "通知中的编号（可选）"),
+    "evidence.no_cause": (
+        "The tracking findings were not added to the case: it has no 'Invalid tracking IDs' "
+        "cause. Tick that cause in step 3 if these are why Amazon wrote, then drop the file "
+        "again.",
+        "追踪号检查结果未写入申诉：申诉中没有“追踪编码无效”原因。如果这是亚马逊来信的原因，"
+        "请在第 3 步勾选该原因，然后再次拖入文件。",
     ),
     "read_notice": ("Read the notice", "读取通知"),
     "notice_text": ("Amazon's notice", "亚马逊通知全文"),
@@ -113,8 +131,7 @@ PAGE: dict[str, tuple[str, str]] = {
     ),
     "files": ("Download the letter", "下载申诉信"),
     "files.errors": (
-        "The letter still has {n} errors. You can download it anyway, but fix them before "
-        "sending.",
+        "The letter still has {n} errors. You can download it anyway, but fix them before sending.",
         "申诉信还有 {n} 个错误。可以先下载，但提交前请先修改。",
     ),
     "files.not_ready": (
@@ -192,6 +209,36 @@ PAGE: dict[str, tuple[str, str]] = {
         "您自己写的内容按原文显示。",
     ),
 }
+
+
+# Words of a terminal question that a page has no use for: which key to press, how to type a date.
+_KEYS = re.compile(r"\b(space|enter|esc|alt|ctrl|tab)\b|回车|空格|YYYY-MM-DD", re.IGNORECASE)
+_TRAILING_BRACKETS = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
+
+
+def for_page(text: str) -> str:
+    """A wizard question without its terminal instructions: '(space to tick)' goes, and so
+    does 'Enter to skip' in '(Settings > Account Info; Enter to skip)'."""
+    text = text.rstrip()
+    match = _TRAILING_BRACKETS.search(text)
+    if match is None:
+        return text
+    kept = [
+        piece.strip()
+        for piece in re.split(r"[;；,，]", match.group(1))
+        if piece.strip() and not _KEYS.search(piece)
+    ]
+    head = text[: match.start()].rstrip()
+    if not kept:
+        return head
+    wide = "（" in match.group(0)
+    joined = ("；" if wide else "; ").join(kept)
+    return f"{head}（{joined}）" if wide else f"{head} ({joined})"
+
+
+def question(lang: str, key: str, **values: Any) -> str:
+    """A question's label for the page (see `for_page`)."""
+    return for_page(say(lang, key, **values)).strip()
 
 
 def has(key: str) -> bool:
