@@ -59,7 +59,7 @@ def _answer_everything(page: Page) -> None:
         {
             "seller.business_name": "Shenzhen Example Trading Co., Ltd.",
             "seller.store_name": "On",  # a YAML 1.1 boolean word: must stay text
-            "seller.merchant_token": "",
+            "seller.merchant_token": "A2EXAMPLE0TOKEN",
             "seller.marketplace": "amazon.com",
             "seller.contact_name": "Li Wei",
             "seller.contact_email": "ops@example.com",
