@@ -197,3 +197,17 @@ def test_into_a_case_of_another_marketplace_writes_nothing(tmp_path: Path) -> No
     assert result.exit_code == 0, result.output
     assert "Nothing written: the files are about amazon.com" in result.output
     assert case.read_bytes().replace(b"\r\n", b"\n") == before.replace(b"\r\n", b"\n")
+
+
+def test_a_report_that_changes_encoding_halfway_is_a_located_error(tmp_path: Path) -> None:
+    text = (DATA / "all-orders-us.txt").read_bytes()
+    header, rows = text.split(b"\r\n", 1)
+    body = rows * 60  # well past the first megabyte read to pick the encoding
+    path = tmp_path / "mixed.txt"
+    latin = rows.replace(b"SPRINGFIELD", "SÃO PAULO".encode("cp1252"), 1)
+    path.write_bytes(header + b"\r\n" + body + latin)
+    result = runner.invoke(app, ["metrics", str(path)])
+    assert result.exit_code == 2
+    line = int(result.output.split(f"{path}:")[1].split(":")[0])
+    assert line > 5000  # where it happens, not line 1
+    assert "not valid UTF-8 like the lines before it" in result.output.replace("\n", " ")

@@ -93,6 +93,19 @@ class Line(NamedTuple):
 
 def read_lines(path: Path, encoding: Encoding | None = None) -> tuple[Encoding, Iterator[Line]]:
     """Open `path`, pick its encoding, and stream its lines (CRLF, LF or CR kept)."""
+    chosen, handle = _open(path, encoding)
+    return chosen, _lines(handle, chosen, path)
+
+
+def open_text(path: Path, encoding: Encoding) -> io.TextIOWrapper:
+    """`path` as text in `encoding`, line endings kept: the fastest way through a million
+    lines when their endings do not matter. Wrap the reading in `except STREAM_ERRORS` and
+    raise `stream_error(...)`."""
+    handle = _open(path, encoding)[1]
+    return io.TextIOWrapper(handle, encoding=encoding.codec, newline="")
+
+
+def _open(path: Path, encoding: Encoding | None) -> tuple[Encoding, BinaryIO]:
     try:
         handle: BinaryIO = path.open("rb")
         if handle.read(2) == _GZIP_MAGIC:  # SP-API documents are often saved compressed
@@ -110,7 +123,20 @@ def read_lines(path: Path, encoding: Encoding | None = None) -> tuple[Encoding, 
     chosen = encoding or detect_encoding(sample, str(path))
     if chosen.bom:
         handle.read(3)
-    return chosen, _lines(handle, chosen, path)
+    return chosen, handle
+
+
+STREAM_ERRORS = (UnicodeDecodeError, EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def stream_error(exc: Exception, path: Path, encoding: Encoding, line: int) -> InputError:
+    """The located message for an error met reading line `line` of `path`."""
+    if isinstance(exc, UnicodeDecodeError):
+        return InputError(
+            f"{path}:{line}: text near this line is not valid {encoding.label} like "
+            "the lines before it; the file mixes encodings. Re-save it as UTF-8."
+        )
+    return InputError(_damaged(path, line))
 
 
 def _lines(handle: BinaryIO, encoding: Encoding, path: Path) -> Iterator[Line]:
@@ -130,13 +156,8 @@ def _lines(handle: BinaryIO, encoding: Encoding, path: Path) -> Iterator[Line]:
                     yield make(Line, (number, raw[:-1], raw[-1]))
                 else:
                     yield make(Line, (number, raw, ""))
-        except UnicodeDecodeError:
-            raise InputError(
-                f"{path}:{number + 1}: text near this line is not valid {encoding.label} like "
-                "the lines before it; the file mixes encodings. Re-save it as UTF-8."
-            ) from None
-        except (EOFError, zlib.error, gzip.BadGzipFile):
-            raise InputError(_damaged(path, number + 1)) from None
+        except STREAM_ERRORS as exc:
+            raise stream_error(exc, path, encoding, number + 1) from None
 
 
 def _lines_before_damage(path: Path) -> int:

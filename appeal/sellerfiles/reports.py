@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from appeal.dates import FIRST_YEAR, LAST_YEAR
 from appeal.errors import InputError
-from appeal.sellerfiles.flatfile import Line, read_lines
+from appeal.sellerfiles.flatfile import Encoding, Line, read_lines
 
 Kind = Literal["all_orders", "unshipped", "shipping_confirmation", "performance_json"]
 SIGNATURES: dict[Kind, tuple[str, ...]] = {
@@ -72,14 +72,14 @@ class LocalDays:
         from zoneinfo import ZoneInfo
 
         self.zone = ZoneInfo(zone) if zone else None
-        self._seen: dict[str, dt.date] = {}
+        self.seen: dict[str, dt.date] = {}  # by the timestamp up to its minute, and its offset
 
     def day(self, text: str, where: Where) -> dt.date:
         # The day depends on the date, the minute and the offset, never on the seconds.
         key = text[:16] + text[19:] if len(text) > 19 else text
-        found = self._seen.get(key)
+        found = self.seen.get(key)
         if found is None:
-            found = self._seen[key] = self._convert(text.strip(), where)
+            found = self.seen[key] = self._convert(text.strip(), where)
         return found
 
     def _convert(self, text: str, where: Where) -> dt.date:
@@ -104,6 +104,8 @@ class Report:
     kind: Kind
     columns: dict[str, int]
     lines: Iterator[Line]
+    encoding: Encoding
+    header: int  # the line number of the column names
 
     def rows(self, wanted: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
         """(line number, {column: stripped cell}) for the `wanted` columns present."""
@@ -133,7 +135,7 @@ class Report:
 
 def open_report(path: Path) -> Report | dict[str, Any]:
     """A tab-separated report with its kind, or the parsed JSON of an SP-API document."""
-    _, lines = read_lines(path)
+    encoding, lines = read_lines(path)
     first = next(lines, None)
     while first is not None and not first.text.strip():
         first = next(lines, None)
@@ -149,7 +151,7 @@ def open_report(path: Path) -> Report | dict[str, Any]:
         for kind, needed in SIGNATURES.items():
             if all(col in header for col in needed):
                 columns = {name: i for i, name in enumerate(header) if name}
-                return Report(path, kind, columns, lines)
+                return Report(path, kind, columns, lines, encoding, line.number)
         line = next(lines, None)
     expected = "; ".join(f"{NAMES[k]}: {', '.join(cols)}" for k, cols in SIGNATURES.items())
     raise InputError(
