@@ -90,7 +90,9 @@ def _draft(tmp_path: Path) -> Draft:
     return Draft.open(case)
 
 
-@settings(max_examples=400, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(answer=TEXT)
 def test_any_answer_round_trips_through_the_wizards_save_and_the_loader(
     tmp_path: Path, answer: str
