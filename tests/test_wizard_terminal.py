@@ -1,8 +1,11 @@
-"""The wizard once through a real terminal (pexpect), in English and in Chinese."""
+"""The wizard in a real terminal (pexpect): a full run in English and in Chinese, Ctrl-C and
+Ctrl-D, resume, long sentences wrapped at 80 and 60 columns, no English on Chinese screens."""
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -12,28 +15,47 @@ from appeal.core.casefile import load_case
 
 pexpect = pytest.importorskip("pexpect")
 DOWN = "\x1b[B"
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]|\r")
+DRAFT = """version: 1
+lang: {lang}
+seller:
+  business_name: Example Trading Co.
+  store_name: ExampleHome
+  merchant_token: A2EXAMPLE0TOKEN
+  marketplace: amazon.com
+  contact_name: Li Wei
+notice:
+  date: 2026-11-20
+  scope: category
+  categories: [Toys & Games]
+causes:
+  - cause: invalid_tracking
+"""
 
 
-def _spawn(tmp_path: Path, *args: str) -> object:
+def _spawn(tmp_path: Path, *args: str, columns: int = 120) -> tuple[object, io.StringIO]:
     env = {
         **os.environ,
         "APPEAL_TODAY": "2026-11-24",
         "TERM": "xterm",
-        "COLUMNS": "120",
-        "LINES": "50",
+        "COLUMNS": str(columns),
+        "LINES": "40",
         # pexpect is no terminal emulator: it never answers prompt_toolkit's cursor position
         # request, which would cost a one-second wait per question
         "PROMPT_TOOLKIT_NO_CPR": "1",
     }
-    return pexpect.spawn(
+    seen = io.StringIO()
+    child = pexpect.spawn(
         sys.executable,
         ["-m", "appeal", "new", *args],
         cwd=str(tmp_path),
         env=env,
         encoding="utf-8",
         timeout=30,
-        dimensions=(50, 120),
+        dimensions=(40, columns),
     )
+    child.logfile_read = seen  # type: ignore[attr-defined]
+    return child, seen
 
 
 def _answer(child: object, prompt: str, keys: str) -> None:
@@ -41,8 +63,18 @@ def _answer(child: object, prompt: str, keys: str) -> None:
     child.send(keys)  # type: ignore[attr-defined]
 
 
+def _end(child: object) -> int:
+    child.expect(pexpect.EOF)  # type: ignore[attr-defined]
+    child.close()  # type: ignore[attr-defined]
+    return int(child.exitstatus)  # type: ignore[attr-defined]
+
+
+def _screen_text(seen: io.StringIO) -> str:
+    return _ESCAPES.sub("", seen.getvalue())
+
+
 def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
-    child = _spawn(tmp_path, "case.yaml", "--lang", "en")
+    child, _ = _spawn(tmp_path, "case.yaml", "--lang", "en")
     _answer(child, "Step 1 of 7", "")
     _answer(child, "Legal business name", "Example Trading Co.\r")
     _answer(child, "Store name", "ExampleHome\r")
@@ -51,33 +83,33 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     _answer(child, "Your name", "Li Wei\r")
     _answer(child, "E-mail registered", "\r")
     _answer(child, "Next", "\r")
-    _answer(child, "Step 2 of 7", "")
     _answer(child, "Paste Amazon's notice", "\x1b\r")
-    _answer(child, "Date of the notice", "2026-11-20\r")
+    _answer(child, "Date of the notice", "2026/11/20\r")
     _answer(child, "What did Amazon remove", DOWN + "\r")  # all self-shipping
     _answer(child, "Deadline for the plan", "\r")
     _answer(child, "Next", "\r")
-    _answer(child, "Which causes apply", DOWN * 6 + " \r")  # late shipment
+    _answer(child, "Which causes apply", "confirm")  # typing filters the list
+    child.expect("filter: confirm")  # type: ignore[attr-defined]
+    child.send(" \r")  # type: ignore[attr-defined]
     _answer(child, "Next", "\r")
     _answer(child, "What happened", "18 of 300 orders in October 2026 were confirmed late.\r")
     _answer(child, "Root causes", DOWN + " \r")
     _answer(child, "Another root cause", "\r")
     _answer(child, "Actions you have already taken", DOWN + " \r")
     _answer(child, "Another action", "\r")
-    _answer(child, "When was it done", "\r")
+    _answer(child, "When was it done", "2026-11-21\r")
     _answer(child, "Preventive measures", " \r")
     _answer(child, "Another preventive measure", "\r")
     _answer(child, "Who does it", "Warehouse lead\r")
     _answer(child, "Since when", "\r")
     _answer(child, "Next", "\r")
     _answer(child, "Seller Central", "")
+    _answer(child, "days left", "")
     _answer(child, "Next", "\r")
     _answer(child, "Dear Seller Performance team", "")  # the review shows the letter
-    _answer(child, "Save the case and write the letter", "y")
+    _answer(child, "What now", "\r")  # write the letter
     _answer(child, "Which files", "\r")
-    child.expect(pexpect.EOF)  # type: ignore[attr-defined]
-    child.close()  # type: ignore[attr-defined]
-    assert child.exitstatus == 0  # type: ignore[attr-defined]
+    assert _end(child) == 0
     case = load_case(tmp_path / "case.yaml").case
     assert case.causes[0].cause == "late_shipment"
     assert [i.use for i in case.causes[0].root_causes] == ["weekend_not_set"]
@@ -85,30 +117,27 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
 
 
 def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> None:
-    child = _spawn(tmp_path, "case.yaml", "--lang", "zh")
+    child, _ = _spawn(tmp_path, "case.yaml", "--lang", "zh")
     _answer(child, "第 1 步", "")
     _answer(child, "公司名称", "深圳市示例贸易有限公司 (Shenzhen Example Trading Co., Ltd.)\r")
     _answer(child, "店铺名称", "ExampleHome\r")
     _answer(child, "卖家记号", "\x03")  # Ctrl-C
-    child.expect(pexpect.EOF)  # type: ignore[attr-defined]
-    child.close()  # type: ignore[attr-defined]
-    assert child.exitstatus == 130  # type: ignore[attr-defined]
-    assert "appeal new case.yaml" in child.before  # type: ignore[attr-defined]
+    assert _end(child) == 130
     saved = (tmp_path / "case.yaml").read_text(encoding="utf-8")
     assert "深圳市示例贸易有限公司" in saved and "ExampleHome" in saved
 
-    child = _spawn(tmp_path, "case.yaml")  # the language comes from the draft now
+    child, seen = _spawn(tmp_path, "case.yaml")  # the language comes from the draft now
     _answer(child, "已有填写内容", "\r")  # continue
-    _answer(child, "第 1 步", "")
     _answer(child, "公司名称", "\r")  # the earlier answer is the default
     _answer(child, "店铺名称", "\r")
     _answer(child, "卖家记号", "A2EXAMPLE0TOKEN\r")  # the e-mail channel requires it
     _answer(child, "站点", "\r")
     _answer(child, "联系人姓名", "王芳\r")
+    _answer(child, "拼音或英文姓名", "Wang Fang\r")
     _answer(child, "卖家后台注册邮箱", "\r")
     _answer(child, "下一步", "\r")
     _answer(child, "粘贴全文", "\x1b\r")
-    _answer(child, "通知日期", "2026-11-20\r")
+    _answer(child, "通知日期", "2026年11月20日\r")
     _answer(child, "亚马逊限制了什么", "\r")  # some categories
     _answer(child, "品类", "Toys & Games\r")
     _answer(child, "申诉截止日期", "\r")
@@ -120,22 +149,56 @@ def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> Non
     _answer(child, "补充根本原因", "\r")
     _answer(child, "已经采取的措施", " \r")
     _answer(child, "补充已采取措施", "\r")
-    _answer(child, "何时完成", "\r")
+    _answer(child, "何时完成", "2026-11-21\r")
     _answer(child, "预防措施", " \r")
     _answer(child, "补充预防措施", "\r")
-    _answer(child, "由谁负责", "仓库主管 (warehouse lead)\r")
+    _answer(child, "由谁负责", "Warehouse lead\r")
     _answer(child, "从何时开始", "\r")
     _answer(child, "下一步", "\r")
+    _answer(child, "卖家记号", "A2EXAMPLE0TOKEN\r")  # the e-mail channel needs it
     _answer(child, "op-pso-vtr-appeals@amazon.com", "")
     _answer(child, "下一步", "\r")
     _answer(child, "申诉信中文对照", "")  # the review shows the Chinese reading copy
-    _answer(child, "预防措施", "")
-    _answer(child, "保存并生成申诉信", "y")
+    _answer(child, "接下来", "\r")
     _answer(child, "生成哪些文件", "\r")
     child.expect("中文对照稿")  # type: ignore[attr-defined]
-    child.expect(pexpect.EOF)  # type: ignore[attr-defined]
-    child.close()  # type: ignore[attr-defined]
-    assert child.exitstatus == 0  # type: ignore[attr-defined]
+    assert _end(child) == 0
     assert (tmp_path / "case.zh.txt").exists() and (tmp_path / "case.eml").exists()
-    letter = (tmp_path / "case.txt").read_text(encoding="utf-8")
-    assert "Root causes of not providing valid tracking numbers" in letter
+    screens = _screen_text(seen)
+    for english in ("Use arrow keys", "selections)", "Finish with", "Cancelled", "(Y/n)"):
+        assert english not in screens
+    assert "已勾选" in screens or "从承运商网页复制追踪号" in screens
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_long_sentences_wrap_and_ctrl_d_saves(tmp_path: Path, columns: int) -> None:
+    (tmp_path / "case.yaml").write_text(DRAFT.format(lang="en"), encoding="utf-8")
+    child, seen = _spawn(tmp_path, "case.yaml", columns=columns)
+    _answer(child, "already holds answers", "\r")  # continue: at the details
+    _answer(child, "What happened", "37 of 412 packages in October 2026 were missed.\r")
+    _answer(child, "Root causes", " ")  # tick the first, a long sentence
+    child.expect("to any carrier scan")  # type: ignore[attr-defined]
+    child.send("\r")  # type: ignore[attr-defined]
+    _answer(child, "Another root cause", "\x04")  # Ctrl-D
+    assert _end(child) == 130
+    screens = _screen_text(seen)
+    assert "appeal new case.yaml" in screens and "unexpected" not in screens
+    assert "use: zero_width_paste" in (tmp_path / "case.yaml").read_text(encoding="utf-8")
+    first = next(line for line in screens.split("\n") if "carrier's web page" in line)
+    assert len(first) <= columns  # the list line is wrapped, its end shown on the next line
+
+
+def test_chinese_screens_at_60_columns_and_ctrl_d_in_a_list(tmp_path: Path) -> None:
+    (tmp_path / "case.yaml").write_text(DRAFT.format(lang="zh"), encoding="utf-8")
+    child, seen = _spawn(tmp_path, "case.yaml", columns=60)
+    _answer(child, "已有填写内容", "\r")
+    _answer(child, "发生了什么", "37 of 412 packages in October 2026 were missed.\r")
+    _answer(child, "根本原因", "a")  # typing filters; it never ticks everything
+    child.expect("筛选")  # type: ignore[attr-defined]
+    child.send("\x04")  # type: ignore[attr-defined]
+    assert _end(child) == 130
+    screens = _screen_text(seen)
+    assert "已停止" in screens and "appeal new case.yaml" in screens
+    for english in ("Use arrow keys", "to toggle", "selections)", "Finish with", "interrupted"):
+        assert english not in screens
+    assert "root_causes" not in (tmp_path / "case.yaml").read_text(encoding="utf-8")

@@ -34,6 +34,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _dotted(path: tuple[str | int, ...]) -> str:
+    """A path as --set writes it: causes[0].facts."""
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text
+
+
 class Draft:
     def __init__(self, path: Path, data: Any, original: str = "") -> None:
         self.path = path
@@ -74,12 +82,14 @@ class Draft:
         return node
 
     def set(self, path: tuple[str | int, ...], value: Any, *, save: bool = True) -> None:
-        """Set (or with None remove) the answer at `path`, then save the file."""
+        """Set (or with None remove) the answer at `path`, then save the file. InputError when
+        the path runs through an answer that is not a mapping or list, or past a list's end."""
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
         node: Any = self.data
         for position, step in enumerate(path[:-1]):
             following = path[position + 1]
+            self._check_step(node, step, path[:position])
             if isinstance(node, dict):
                 child = node.get(step)
             else:
@@ -93,6 +103,7 @@ class Draft:
                     node.append(child)
             node = child
         last = path[-1]
+        self._check_step(node, last, path[:-1])
         if value is None:
             if isinstance(node, dict):
                 node.pop(last, None)
@@ -100,11 +111,25 @@ class Draft:
             self._insert(node, last, self._wrap(value))
         else:
             assert isinstance(last, int)
-            while len(node) <= last:
+            if last == len(node):
                 node.append(None)
             node[last] = self._wrap(value)
         if save:
             self.save()
+
+    @staticmethod
+    def _check_step(node: Any, step: str | int, before: tuple[str | int, ...]) -> None:
+        where = _dotted(before) or "the case"
+        if isinstance(step, int):
+            if not isinstance(node, list):
+                raise InputError(f"{where} is not a list, so it has no item [{step}].")
+            if step > len(node):
+                raise InputError(
+                    f"{where}[{step}]: {where} has {len(node)} item(s); the next one is "
+                    f"[{len(node)}]."
+                )
+        elif not isinstance(node, dict):
+            raise InputError(f"{where} is a single answer, so it has no field '{step}'.")
 
     def _insert(self, node: Any, key: Any, value: Any) -> None:
         if key in node or node is not self.data or key not in _ORDER:

@@ -1,7 +1,7 @@
 """`appeal new`: questions in, case file out, saved after every answer.
 
 Answers come from, strongest first: the wizard's questions > --set > --notice > --from or the
-existing draft > catalogue defaults. All prompting goes through one `Prompter`.
+existing draft > catalogue defaults. All prompting goes through one `Prompter`, by question key.
 """
 
 from __future__ import annotations
@@ -9,35 +9,39 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
-from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue, PartName
 from appeal.core.fields import EMAIL_PATTERN
 from appeal.core.marketplaces import marketplaces
+from appeal.dates import parse_date
 from appeal.errors import AppealError
+from appeal.wizard.answers import (
+    DateRule,
+    apply_notice,
+    first_open_step,
+    missing_fields,
+    rule_deadline,
+)
 from appeal.wizard.draft import Draft
-from appeal.wizard.notice import NoticeFacts
+from appeal.wizard.notice import NoticeFacts, split_categories
 from appeal.wizard.prompter import Prompter
-from appeal.wizard.texts import phrase
+from appeal.wizard.summary import channel_lines, describe_notice, finding_line, step_of
+from appeal.wizard.texts import hint, phrase
 
 STEPS = ("seller", "notice", "causes", "details", "channel", "review", "finish")
-_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef]")
+REVIEW = STEPS.index("review")
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 _EMAIL = re.compile(f"^{EMAIL_PATTERN}$")  # the case model's rule
-_OWN = {
-    "root_causes": "own_root",
-    "corrective_actions": "own_action",
-    "preventive_measures": "own_measure",
-}
-_PICK = {
-    "root_causes": "root_causes",
-    "corrective_actions": "actions",
-    "preventive_measures": "measures",
-}
+_OWN = {"root_causes": "own_root", "corrective_actions": "own_action"}
+_OWN["preventive_measures"] = "own_measure"
+_PICK = {"root_causes": "root_causes", "corrective_actions": "actions"}
+_PICK["preventive_measures"] = "measures"
+Ending = Literal["write", "anyway", "quit"]
 
 
 class WizardInterrupted(AppealError):
-    """Raised on Ctrl-C: every answer so far is already saved."""
+    """Raised on Ctrl-C or Ctrl-D: every answer so far is already saved."""
 
     exit_code = 130
 
@@ -46,12 +50,9 @@ class _Back(Exception):
     """The user asked to go back a step."""
 
 
-def _is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text.strip())
-    except ValueError:
-        return False
-    return True
+class _Jump(Exception):
+    def __init__(self, step: int, cause: int | None = None) -> None:
+        self.step, self.cause = step, cause
 
 
 class Wizard:
@@ -71,59 +72,97 @@ class Wizard:
         self.today = today
         self.notice = notice
         self.formats: list[str] | None = None
+        self.ending: Ending = "quit"
+        self._focus: int | None = None  # the one cause to ask about after a jump from review
+        self._set_aside: dict[str, Any] = {}  # answers of unticked causes, back when re-ticked
+        self._details: dict[tuple[str, str, str], dict[str, Any]] = {}  # unticked items' dates
+        self._suggested_deadline: str | None = None
 
     # -- helpers -----------------------------------------------------------------------
     def t(self, key: str, **values: Any) -> str:
         return phrase(self.lang, key, **values)
 
-    def _validator(self, required: bool, kind: str | None) -> Callable[[str], bool | str]:
+    def _validator(
+        self, required: bool, kind: DateRule | str | None
+    ) -> Callable[[str], bool | str]:
         def check(answer: str) -> bool | str:
             text = answer.strip()
             if not text:
                 return self.t("required") if required else True
-            if kind == "date" and not _is_date(text):
-                return self.t("bad_date")
-            if kind == "email" and not _EMAIL.match(text):
-                return self.t("bad_email")
+            if kind == "email":
+                return True if _EMAIL.match(text) else self.t("bad_email")
+            if kind in ("date", "past", "deadline"):
+                try:
+                    day = parse_date(text)
+                except ValueError:
+                    return self.t("bad_date")
+                if kind == "past" and day > self.today:
+                    return self.t("future_date", date=day.isoformat(), today=self.today.isoformat())
+                notice_day = self._notice_day()
+                if kind == "deadline" and notice_day and day < notice_day:
+                    return self.t("before_notice", date=notice_day.isoformat())
             return True
 
         return check
 
     def text(
         self,
+        key: str,
         path: tuple[str | int, ...],
-        message: str,
         *,
+        item: str = "",
         required: bool = True,
         kind: str | None = None,
         english: bool = False,
         default: str | None = None,
     ) -> str:
-        """Ask, store at `path` in the draft, save. Returns the answer."""
+        """Ask question `key`, store the answer at `path` in the draft (saved). Dates are
+        stored in ISO form whatever form they were typed in."""
         current = self.draft.get(path)
         start = str(current) if current not in (None, "") else (default or "")
+        message = self.t(key, item=item) if item else self.t(key)
+        answer = ""
         while True:
             answer = self.ask.text(
-                message, default=start, validate=self._validator(required, kind)
+                key,
+                message,
+                default=start,
+                validate=self._validator(required, kind),
+                hint=hint(self.lang, key),
             ).strip()
-            if english and _CJK.search(answer) and self.ask.confirm(self.t("chinese_warning")):
+            if (
+                english
+                and _CJK.search(answer)
+                and self.ask.confirm("chinese_warning", self.t("chinese_warning"))
+            ):
                 start = answer
                 continue
             break
+        if answer and kind in ("date", "past", "deadline"):
+            answer = parse_date(answer).isoformat()
         self.draft.set(path, answer if answer or required else None)
         return answer
 
+    def _notice_day(self) -> dt.date | None:
+        try:
+            return parse_date(self.draft.get(("notice", "date")))
+        except ValueError:
+            return None
+
     def _next_or_back(self) -> None:
         choice = self.ask.select(
-            self.t("nav"), [(self.t("nav.next"), "next"), (self.t("nav.back"), "back")], "next"
+            "nav",
+            self.t("nav"),
+            [(self.t("nav.next"), "next"), (self.t("nav.back"), "back")],
+            "next",
         )
         if choice == "back":
             raise _Back
 
     # -- the flow ----------------------------------------------------------------------
-    def run(self, start: int = 0) -> bool:
-        """Ask every step from `start`; True when the user confirmed saving and rendering."""
-        steps: list[Callable[[], bool | None]] = [
+    def run(self, start: int = 0) -> Ending:
+        """Ask every step from `start`; how it ended: write, write anyway, or quit."""
+        steps: list[Callable[[], Any]] = [
             self.step_seller,
             self.step_notice,
             self.step_causes,
@@ -132,281 +171,307 @@ class Wizard:
             self.step_review,
             self.step_finish,
         ]
-        index = start
+        if self.notice is not None:
+            self.ask.show(self.t("notice_read"))
+            self.ask.show("\n".join(describe_notice(self.notice, self.lang, self.catalogue)))
+        index, jumped = start, False
         while index < len(steps):
             name = STEPS[index]
             self.ask.show(
                 self.t("step", n=index + 1, total=len(steps), name=self.t(f"step.{name}"))
             )
             try:
-                result = steps[index]()
-                if name == "review" and result is False:
-                    raise _Back
+                steps[index]()
                 if name == "finish":
-                    return bool(result)
-                if name != "review":  # the review's own question already offers going back
+                    return self.ending
+                if jumped:  # a fix from the review: straight back to it
+                    index, jumped, self._focus = REVIEW, False, None
+                    continue
+                if name != "review":
                     self._next_or_back()
             except _Back:
                 index = max(0, index - 1)
                 continue
+            except _Jump as jump:
+                if jump.step == len(steps):
+                    return self.ending
+                index, jumped, self._focus = jump.step, True, jump.cause
+                continue
             index += 1
-        return False
+        return self.ending
 
     def step_seller(self) -> None:
-        self.text(("seller", "business_name"), self.t("business_name"))
-        self.text(("seller", "store_name"), self.t("store_name"))
-        self.text(("seller", "merchant_token"), self.t("merchant_token"), required=False)
+        self.text("business_name", ("seller", "business_name"))
+        self.text("store_name", ("seller", "store_name"))
+        self.text("merchant_token", ("seller", "merchant_token"), required=False)
         markets = list(marketplaces())
         current = self.draft.get(("seller", "marketplace")) or "amazon.com"
-        market = self.ask.select(self.t("marketplace"), [(m, m) for m in markets], current)
-        self.draft.set(("seller", "marketplace"), market)
-        self.text(("seller", "contact_name"), self.t("contact_name"))
-        self.text(
-            ("seller", "contact_email"), self.t("contact_email"), required=False, kind="email"
+        market = self.ask.select(
+            "marketplace",
+            self.t("marketplace"),
+            [(m, m) for m in markets],
+            current,
+            hint=hint(self.lang, "marketplace"),
         )
+        self.draft.set(("seller", "marketplace"), market)
+        name = self.text("contact_name", ("seller", "contact_name"))
+        if _CJK.search(name):  # the letter is signed in Latin letters
+            self.draft.set(("seller", "contact_name"), None, save=False)
+            self.text("contact_name_latin", ("seller", "contact_name"), english=True)
+        self.text("contact_email", ("seller", "contact_email"), required=False, kind="email")
 
     def step_notice(self) -> None:
-        pasted = self.ask.text(self.t("paste_notice"), multiline=True).strip()
+        pasted = self.ask.text(
+            "paste_notice",
+            self.t("paste_notice"),
+            multiline=True,
+            hint=hint(self.lang, "paste_notice"),
+        ).strip()
         if pasted:
             from appeal.wizard.notice import read_notice
 
-            self.notice = read_notice(pasted)
-            apply_notice(self.draft, self.notice)
-            self.ask.show(self.t("notice_read", what=describe_notice(self.notice)))
+            facts = read_notice(pasted)
+            self.ask.show(self.t("notice_read"))
+            self.ask.show("\n".join(describe_notice(facts, self.lang, self.catalogue)))
+            if facts.kind == "reply":
+                channel = (
+                    "email"
+                    if self.draft.get(("notice", "scope")) == "category"
+                    else "seller_central"
+                )
+                self.ask.show(self.t("notice_reply", outcome=facts.outcome, channel=channel))
+            else:
+                self.notice = facts
+                apply_notice(self.draft, facts)
         for raw, month_first, day_first in self.notice.ambiguous_dates if self.notice else []:
             if self.draft.get(("notice", "date")):
                 break
             chosen = self.ask.select(
+                "ambiguous",
                 self.t("ambiguous", raw=raw),
-                [
-                    (f"{month_first:%d %B %Y}", month_first.isoformat()),
-                    (f"{day_first:%d %B %Y}", day_first.isoformat()),
-                ],
+                [(d.isoformat(), d.isoformat()) for d in (month_first, day_first)],
             )
             self.draft.set(("notice", "date"), chosen)
-        self.text(("notice", "date"), self.t("notice_date"), kind="date")
+        self.text("notice_date", ("notice", "date"), kind="past")
         scope = self.ask.select(
+            "scope",
             self.t("scope"),
             [(self.t("scope.category"), "category"), (self.t("scope.all"), "all")],
             self.draft.get(("notice", "scope")) or "category",
+            hint=hint(self.lang, "scope"),
         )
         self.draft.set(("notice", "scope"), scope)
         if scope == "category":
-            current = self.draft.get(("notice", "categories")) or []
+            current = [str(c) for c in self.draft.get(("notice", "categories")) or []]
             answer = self.ask.text(
+                "categories",
                 self.t("categories"),
-                default=", ".join(map(str, current)),
+                default="; ".join(current),
                 validate=self._validator(True, None),
+                hint=hint(self.lang, "categories"),
             )
-            self.draft.set(
-                ("notice", "categories"), [c.strip() for c in answer.split(",") if c.strip()]
-            )
+            self.draft.set(("notice", "categories"), split_categories(answer))
         else:
             self.draft.set(("notice", "categories"), None)
-        notice_day = dt.date.fromisoformat(str(self.draft.get(("notice", "date"))))
-        default = (notice_day + dt.timedelta(days=17)).isoformat()
-        self.text(("notice", "deadline"), self.t("deadline"), kind="date", default=default)
+        self._ask_deadline(scope)
+
+    def _ask_deadline(self, scope: str) -> None:
+        """The deadline is stored only when it is not the one the notice date gives."""
+        day = self._notice_day()
+        assert day is not None
+        rule = rule_deadline(day, scope, self.draft.get(("notice", "categories")))
+        stated = None
+        if self.notice and self.notice.deadline:
+            stated = self.notice.deadline.isoformat()
+        elif self.notice and self.notice.deadline_days:
+            stated = (day + dt.timedelta(days=self.notice.deadline_days)).isoformat()
+        stored = self.draft.get(("notice", "deadline"))
+        if stored is not None and str(stored) == self._suggested_deadline:
+            stored = None  # our own suggestion from an earlier notice date: follow the new one
+        default = str(stored) if stored else (stated or (rule.isoformat() if rule else ""))
+        self._suggested_deadline = stated
+        key = "deadline" if default else "deadline_none"
+        self.draft.set(("notice", "deadline"), None, save=False)
+        answer = self.ask.text(
+            key,
+            self.t(key, default=default),
+            default=default,
+            validate=self._validator(False, "deadline"),
+            hint=hint(self.lang, key),
+        ).strip()
+        chosen = parse_date(answer) if answer else None
+        keep = chosen if chosen is not None and chosen != rule else None
+        self.draft.set(("notice", "deadline"), keep.isoformat() if keep else None)
 
     def step_causes(self) -> None:
-        existing = [c.get("cause") for c in self.draft.causes()]
-        suggested = existing or (self.notice.causes if self.notice else [])
+        entries = {str(c.get("cause")): c for c in self.draft.causes()}
+        suggested = list(entries) or (self.notice.causes if self.notice else [])
         choices = [(c.title(self.lang), c.id) for c in self.catalogue.causes.values()]
         picked = self.ask.checkbox(
-            self.t("causes"), choices, suggested, validate=lambda v: bool(v) or self.t("pick_one")
+            "causes",
+            self.t("causes"),
+            choices,
+            suggested,
+            validate=lambda v: bool(v) or self.t("pick_one"),
+            hint=hint(self.lang, "causes"),
         )
-        self.draft.keep_causes(picked)
+        for cause_id, entry in entries.items():
+            answered = entry.get("facts") or any(entry.get(p) for p in PARTS)
+            if cause_id not in picked and answered:
+                title = self.catalogue.causes[cause_id].title(self.lang)
+                if self.ask.confirm("untick", self.t("untick", title=title), default=False):
+                    self._set_aside[cause_id] = entry
+                else:
+                    picked.append(cause_id)
+        kept = [entries.get(c) or self._set_aside.pop(c, None) or {"cause": c} for c in picked]
+        self.draft.set(("causes",), kept)
 
     def step_details(self) -> None:
         entries = self.draft.causes()
-        for number, entry in enumerate(entries, start=1):
+        for index, entry in enumerate(entries):
+            if self._focus is not None and index != self._focus:
+                continue
             cause = self.catalogue.causes[entry["cause"]]
-            self.ask.show(
-                self.t("cause_title", n=number, total=len(entries), title=cause.title(self.lang))
-            )
-            index = number - 1
-            self.text(("causes", index, "facts"), self.t("facts"), english=True)
+            title = cause.title(self.lang)
+            self.ask.show(self.t("cause_title", n=index + 1, total=len(entries), title=title))
+            self.text("facts", ("causes", index, "facts"), english=True)
             for part in PARTS:
                 self._part(index, part)
 
     def _label(self, part: PartName, cause_id: str, item_id: str) -> str:
         item = self.catalogue.causes[cause_id].item(part, item_id)
         assert item is not None
-        return item.zh if self.lang == "zh" else item.en
+        label = item.zh if self.lang == "zh" else item.en
+        proof = getattr(item, "evidence_zh", None) if self.lang == "zh" else item.evidence
+        return label + self.t("proof", what=proof) if proof else label
 
     def _part(self, index: int, part: PartName) -> None:
-        cause_id = self.draft.get(("causes", index, "cause"))
-        cause = self.catalogue.causes[cause_id]
+        cause_id = str(self.draft.get(("causes", index, "cause")))
         old = list(self.draft.get(("causes", index, part)) or [])
-        old_by_key = {(e.get("use") or ""): e for e in old if e.get("use")}
-        own = [e for e in old if e.get("text")]
-        choices = [(self._label(part, cause_id, i.id), ("use", i.id)) for i in cause.items(part)]
-        choices += [(str(e["text"]), ("text", str(e["text"]))) for e in own]
-        checked = [("use", k) for k in old_by_key] + [("text", str(e["text"])) for e in own]
-        picked = self.ask.checkbox(self.t(_PICK[part]), choices, checked)
-        entries: list[dict[str, Any]] = []
-        for kind, value in picked:
-            previous = (
-                old_by_key.get(value)
-                if kind == "use"
-                else next((e for e in own if e["text"] == value), None)
-            )
-            entries.append(
-                {
-                    kind: value,
-                    **{k: v for k, v in (previous or {}).items() if k not in ("use", "text")},
-                }
-            )
+        for e in old:
+            key = ("use", e["use"]) if e.get("use") else ("text", str(e.get("text")))
+            self._details[(cause_id, part, f"{key[0]}:{key[1]}")] = dict(e)
+        own = [str(e["text"]) for e in old if e.get("text")]
+        cause = self.catalogue.causes[cause_id]
+        choices: list[tuple[str, Any]] = [
+            (self._label(part, cause_id, i.id), ("use", i.id)) for i in cause.items(part)
+        ]
+        choices += [(text, ("text", text)) for text in own]
+        checked = [("use", e["use"]) if e.get("use") else ("text", str(e["text"])) for e in old]
+        picked = self.ask.checkbox(
+            _PICK[part], self.t(_PICK[part]), choices, checked, hint=hint(self.lang, _PICK[part])
+        )
+        entries = [
+            {**self._details.get((cause_id, part, f"{kind}:{value}"), {}), kind: value}
+            for kind, value in picked
+        ]
+        self.draft.set(("causes", index, part), entries)  # saved as soon as the list is left
         while True:
-            extra = self.text(
-                ("causes", index, "_own"), self.t(_OWN[part]), required=False, english=True
-            )
-            self.draft.set(("causes", index, "_own"), None)
+            extra = self.text(_OWN[part], ("causes", index, "_own"), required=False, english=True)
+            self.draft.set(("causes", index, "_own"), None, save=False)
             if not extra:
                 break
             entries.append({"text": extra})
-        self.draft.set(("causes", index, part), entries)
+            self.draft.set(("causes", index, part), entries)
         for position, entry in enumerate(entries):
             label = entry.get("text") or self._label(part, cause_id, entry["use"])
-            short = label if len(label) <= 50 else label[:47] + "..."
+            short = f"[{label if len(label) <= 60 else label[:57] + '...'}]"
             where = ("causes", index, part, position)
             if part == "corrective_actions":
-                self.text(
-                    (*where, "date"),
-                    self.t("action_date", item=f"[{short}]"),
-                    kind="date",
-                    default=self.today.isoformat(),
-                )
+                self.text("action_date", (*where, "date"), item=short, kind="past")
             elif part == "preventive_measures":
-                self.text((*where, "owner"), self.t("owner", item=f"[{short}]"))
-                self.text(
-                    (*where, "start"),
-                    self.t("start", item=f"[{short}]"),
-                    kind="date",
-                    default=self.today.isoformat(),
-                )
-
-    def _case(self) -> Case:
-        """The draft as a validated case; AppealError while answers are missing."""
-        from appeal.core.casefile import parse_case
-
-        return parse_case(self.draft.text(), str(self.draft.path), self.catalogue)
+                self.text("owner", (*where, "owner"), item=short, english=True)
+                self.text("start", (*where, "start"), item=short, kind="date", required=False)
 
     def step_channel(self) -> None:
         from appeal.core.channel import decide_channel
 
-        try:
-            case = self._case()
-        except AppealError as exc:
-            self.ask.show(exc.message)
+        case = self._case()
+        if case is None:
             return
         channel = decide_channel(case, self.catalogue)
-        where = channel.address if channel.kind == "email" else "Seller Central"
-        days = channel.days_left(self.today)
-        if channel.deadline is None or days is None:
-            deadline, left = self.t("no_deadline"), self.t("send_promptly")
-        else:
-            deadline = channel.deadline.isoformat()
-            left = self.t("left", n=days) if days >= 0 else self.t("past", n=-days)
-        self.ask.show(
-            self.t("channel", where=where, why=channel.reason, deadline=deadline, left=left)
-        )
+        if channel.kind == "email" and not self.draft.get(("seller", "merchant_token")):
+            self.text("merchant_token_required", ("seller", "merchant_token"))
+        rule = self._rule_days()
+        lines = channel_lines(channel, case.seller.marketplace, self.today, self.lang, rule)
+        self.ask.show("\n".join(lines))
 
-    def step_review(self) -> bool:
-        self.ask.show(self.t("review_intro"))
-        self.ask.show(self._preview())
-        return self.ask.confirm(self.t("review_ok"))
+    def _rule_days(self) -> int | None:
+        day = self._notice_day()
+        scope = str(self.draft.get(("notice", "scope")) or "all")
+        due = rule_deadline(day, scope, ["-"]) if day else None
+        return (due - day).days if due and day else None
 
-    def _preview(self) -> str:
-        """The letter as it will read (in Chinese: the reading copy), or the case file itself
-        while answers are still missing."""
-        from appeal.letter.content import render_letter, render_reading_copy
-        from appeal.letter.formats.document import parse_markdown
-        from appeal.letter.formats.txt import blocks_to_text
+    def _case(self) -> Any:
+        """The draft as a validated case; None (after saying what is missing) while answers
+        are missing."""
+        from appeal.core.casefile import parse_case
 
         try:
-            case = self._case()
-        except AppealError as exc:
-            return f"{self.draft.text()}\n{exc.message}"
-        letter = render_letter(case, self.catalogue, letter_date=self.today)
-        markdown = (
-            render_reading_copy(letter, self.catalogue) if self.lang == "zh" else letter.markdown
-        )
-        return blocks_to_text(parse_markdown(markdown))
+            return parse_case(self.draft.text(), str(self.draft.path), self.catalogue)
+        except AppealError:
+            self.ask.show(self.t("review_missing"))
+            self.ask.show("\n".join(f"  {m}" for m in missing_fields(self.draft, self.catalogue)))
+            return None
 
-    def step_finish(self) -> bool:
+    def step_review(self) -> None:
+        from appeal.wizard.review import review_letter
+
+        choices: list[tuple[str, Any]] = []
+        case = self._case()
+        if case is not None:
+            preview, findings = review_letter(
+                self.draft.path, case, self.catalogue, self.lang, self.today
+            )
+            self.ask.show(self.t("review_intro"))
+            self.ask.show(preview)
+            errors = [f for f in findings if f.level == "error"]
+            if findings:
+                self.ask.show(
+                    self.t("checks_count", errors=len(errors), warnings=len(findings) - len(errors))
+                )
+                self.ask.show(
+                    "\n".join("  " + finding_line(f, self.lang, self.catalogue) for f in findings)
+                )
+            else:
+                self.ask.show(self.t("checks_none"))
+            for finding in errors:
+                line = finding_line(finding, self.lang, self.catalogue)
+                choices.append((self.t("review.fix", what=line), ("fix", finding.where)))
+            if errors:
+                choices.append((self.t("review.anyway", n=len(errors)), ("end", "anyway")))
+            else:
+                choices.insert(0, (self.t("review.write"), ("end", "write")))
+        for number, name in enumerate(STEPS[:REVIEW], start=1):
+            choices.append(
+                (self.t("review.goto", n=number, name=self.t(f"step.{name}")), ("goto", number - 1))
+            )
+        choices.append((self.t("review.quit"), ("end", "quit")))
+        kind, value = self.ask.select("review_ok", self.t("review_ok"), choices, choices[0][1])
+        if kind == "fix":
+            raise _Jump(*step_of(value))
+        if kind == "goto":
+            raise _Jump(value)
+        self.ending = value
+        if value == "quit":
+            raise _Jump(len(STEPS))
+
+    def step_finish(self) -> None:
+        from appeal.core.channel import decide_channel
         from appeal.letter.render import CHANNEL_FORMATS
 
         self.ask.show(self.t("saved", path=self.draft.path))
-        fitting = list(CHANNEL_FORMATS[self._channel_kind()])
-        names = {
-            "txt": "text (.txt)",
-            "md": "Markdown (.md)",
-            "docx": "Word letter (.docx)",
-            "eml": "e-mail draft (.eml)",
-            "form": "Seller Central form boxes (.form.txt)",
-        }
+        case = self._case()
+        kind = decide_channel(case, self.catalogue).kind if case is not None else "seller_central"
+        fitting = list(CHANNEL_FORMATS[kind])
         self.formats = self.ask.checkbox(
+            "formats",
             self.t("formats"),
-            [(names[f], f) for f in fitting],
+            [(self.t(f"format.{f}"), f) for f in fitting],
             fitting,
             validate=lambda v: bool(v) or self.t("pick_one"),
+            hint=hint(self.lang, "formats"),
         )
-        return True
-
-    def _channel_kind(self) -> str:
-        from appeal.core.channel import decide_channel
-
-        try:
-            return decide_channel(self._case(), self.catalogue).kind
-        except AppealError:
-            return "seller_central"
 
 
-def describe_notice(facts: NoticeFacts) -> str:
-    parts = []
-    if facts.date:
-        parts.append(f"date {facts.date}")
-    if facts.scope:
-        parts.append(f"scope {facts.scope}")
-    if facts.categories:
-        parts.append("categories " + ", ".join(facts.categories))
-    parts += [f"{m} {v} %" for m, v in facts.metrics.items()]
-    if facts.deadline_days:
-        parts.append(f"deadline {facts.deadline_days} days")
-    if facts.causes:
-        parts.append("likely causes " + ", ".join(facts.causes))
-    return "; ".join(parts) or "-"
-
-
-def apply_notice(draft: Draft, facts: NoticeFacts) -> None:
-    """Fill the draft with what the notice states (it wins over earlier sources)."""
-    if facts.date:
-        draft.set(("notice", "date"), facts.date.isoformat())
-    if facts.scope:
-        draft.set(("notice", "scope"), facts.scope)
-    if facts.categories:
-        draft.set(("notice", "categories"), facts.categories)
-    if facts.deadline:
-        draft.set(("notice", "deadline"), facts.deadline.isoformat())
-    if facts.reference:
-        draft.set(("notice", "reference"), facts.reference)
-    for metric, value in facts.metrics.items():
-        draft.set(("metrics", metric, "value"), value)
-    if facts.causes and not draft.causes():
-        draft.keep_causes(facts.causes)
-
-
-def first_open_step(draft: Draft) -> int:
-    """Where a draft stopped: the first step with a required answer missing."""
-    seller = ("business_name", "store_name", "marketplace", "contact_name")
-    if any(not draft.get(("seller", key)) for key in seller):
-        return 0
-    if not draft.get(("notice", "date")) or not draft.get(("notice", "scope")):
-        return 1
-    causes = draft.causes()
-    if not causes:
-        return 2
-    for entry in causes:
-        if not entry.get("facts") or any(not entry.get(part) for part in PARTS):
-            return 3
-    return 4
+__all__ = ["Wizard", "WizardInterrupted", "apply_notice", "first_open_step"]

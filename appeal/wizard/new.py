@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from appeal.core.catalogue import load_catalogue
-from appeal.errors import CaseInvalid, InputError
+from appeal.errors import CaseInvalid, InputError, OutputConflict
+from appeal.wizard.answers import apply_notice, first_open_step, missing_fields
 from appeal.wizard.draft import Draft
-from appeal.wizard.flow import Wizard, WizardInterrupted, apply_notice, first_open_step
+from appeal.wizard.flow import Wizard, WizardInterrupted
 from appeal.wizard.notice import read_notice
 from appeal.wizard.prompter import Prompter, QuestionaryPrompter
 from appeal.wizard.texts import phrase
@@ -53,8 +54,11 @@ def choose_lang(option: str | None, draft: Draft) -> str:
     return "zh" if locale.lower().startswith("zh") else "en"
 
 
-def parse_set(assignments: list[str]) -> list[tuple[tuple[str | int, ...], Any]]:
-    """--set KEY=VALUE items: dotted keys with [n] for list items; [a, b] for lists."""
+def parse_set(
+    assignments: list[str], today: dt.date | None = None
+) -> list[tuple[tuple[str | int, ...], Any]]:
+    """--set KEY=VALUE items: dotted keys with [n] for list items; [a, b] for lists. Dates in
+    any form sellers type become YYYY-MM-DD; notice and action dates after `today` are refused."""
     import re
 
     from appeal.yamlio import load_yaml
@@ -75,14 +79,58 @@ def parse_set(assignments: list[str]) -> list[tuple[tuple[str | int, ...], Any]]
         loaded: Any = (
             load_yaml(text, f"--set {key.strip()}") if text.startswith(("[", "{")) else text
         )
-        parsed.append((tuple(path), loaded))
+        parsed.append((tuple(path), _dates_as_iso(tuple(path), loaded, item, today)))
     return parsed
 
 
-def _render(path: Path, formats: list[str] | None, today: dt.date) -> RenderRun:
+_DATE_KEYS = ("date", "deadline", "start")
+_PAST_DATES = {("notice", "date"), ("corrective_actions", "date")}
+
+
+def _dates_as_iso(path: tuple[str | int, ...], value: Any, item: str, today: dt.date | None) -> Any:
+    """A date given with --set, in any form sellers type, as YYYY-MM-DD; InputError naming the
+    key when it is no date, or a notice or action date in the future."""
+    from appeal.dates import parse_date
+
+    if isinstance(value, dict):
+        return {k: _dates_as_iso((*path, k), v, item, today) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dates_as_iso((*path, n), v, item, today) for n, v in enumerate(value)]
+    if not path or path[-1] not in _DATE_KEYS or not isinstance(value, str) or not value:
+        return value
+    try:
+        day = parse_date(value)
+    except ValueError as exc:
+        raise InputError(f"--set {item}: {exc}") from None
+    names = tuple(p for p in path if isinstance(p, str))
+    if today is not None and names[-2:] in _PAST_DATES and day > today:
+        raise InputError(
+            f"--set {item}: {day.isoformat()} is after today ({today.isoformat()}); give the "
+            "day it happened."
+        )
+    return day.isoformat()
+
+
+def _has_terminal() -> bool:
+    """Both ends are a terminal (a closed or missing stdin is none)."""
+    try:
+        return bool(sys.stdin and sys.stdin.isatty() and sys.stdout and sys.stdout.isatty())
+    except (ValueError, OSError):
+        return False
+
+
+def _render(path: Path, formats: list[str] | None, today: dt.date, lang: str) -> RenderRun:
+    """The letter files; when one may not be replaced, say so with the commands that have
+    the options to go on (`appeal new` has neither -o nor --force)."""
     from appeal.letter.render import render_cases
 
-    return render_cases([path], formats=formats, today=today)
+    try:
+        return render_cases([path], formats=formats, today=today)
+    except OutputConflict as exc:
+        problems = exc.message.split("\n")[1:-1]
+        raise OutputConflict(
+            phrase(lang, "not_written", path=path, problems="\n".join(problems))
+        ) from None
 
 
 def run_new(
@@ -100,9 +148,9 @@ def run_new(
     """Build the case from every source, ask what is missing (unless --no-input), save,
     and render the letter."""
     path = case if case is not None else Path(f"appeal-{today.isoformat()}.yaml")
-    assignments = parse_set(sets)
+    assignments = parse_set(sets, today)
     if interactive is None:
-        interactive = sys.stdin.isatty() and sys.stdout.isatty()
+        interactive = _has_terminal()
     if not no_input and prompter is None and not interactive:
         raise InputError(
             "appeal new asks questions and needs a terminal. For scripts, give the answers with "
@@ -117,20 +165,16 @@ def run_new(
     start = 0
     if not no_input and path.exists() and draft.data:
         ask = prompter or QuestionaryPrompter()
+        ask.use_language(language)
         backup = path.with_name(path.name + ".bak")
         number = 1
         while backup.exists():  # an older backup is never replaced
             number += 1
             backup = path.with_name(f"{path.name}.bak{number}")
-        choice = ask.select(
-            phrase(language, "resume", path=path),
-            [
-                (phrase(language, "resume.continue"), "continue"),
-                (phrase(language, "resume.restart", backup=backup), "restart"),
-                (phrase(language, "resume.quit"), "quit"),
-            ],
-            "continue",
-        )
+        try:
+            choice = _resume_choice(ask, language, path, backup)
+        except (KeyboardInterrupt, EOFError):
+            raise WizardInterrupted(phrase(language, "interrupted", path=path)) from None
         if choice == "quit":
             return NewResult(path, language)
         if choice == "restart":
@@ -139,39 +183,95 @@ def run_new(
         else:
             start = first_open_step(draft)
     draft.set(("lang",), language, save=False)
+
     if notice_file is not None:
         from appeal.fsio import read_text
 
         facts = read_notice(read_text(notice_file))
+        if facts.kind == "reply":
+            channel = "email" if draft.get(("notice", "scope")) == "category" else "seller_central"
+            raise InputError(
+                f"--notice {notice_file}: "
+                + phrase(language, "notice_reply", outcome=facts.outcome, channel=channel)
+            )
         apply_notice(draft, facts)
     else:
         facts = None
     for key_path, value in assignments:
         draft.set(key_path, value, save=False)
+    if no_input and not any(k[:2] == ("notice", "deadline") for k, _ in assignments):
+        _store_stated_deadline(draft, facts)
     draft.save()
     catalogue = load_catalogue()
     if no_input:
-        from appeal.core.casefile import parse_case
-
-        try:
-            parse_case(draft.text(), str(path), catalogue)
-        except CaseInvalid as exc:
-            raise InputError(
-                f"--no-input: the answers are incomplete ({path} keeps what was given):\n"
-                + "\n".join(exc.problems)
-            ) from None
-        return NewResult(path, language, _render(path, None, today))
-    wizard = Wizard(draft, prompter or QuestionaryPrompter(), catalogue, language, today, facts)
+        _complete_or_explain(draft, path, catalogue)
+        return NewResult(path, language, _render(path, None, today, language))
+    ask = prompter or QuestionaryPrompter()
+    ask.use_language(language)
+    wizard = Wizard(draft, ask, catalogue, language, today, facts)
     try:
-        confirmed = wizard.run(start)
-    except KeyboardInterrupt:
+        ending = wizard.run(start)
+    except (KeyboardInterrupt, EOFError):
         draft.save()
-        raise WizardInterrupted(
-            f"stopped; every answer so far is saved in {path}. Continue with: appeal new {path}"
-        ) from None
-    if not confirmed:
+        raise WizardInterrupted(phrase(language, "interrupted", path=path)) from None
+    if ending == "quit":
         return NewResult(path, language)
-    return NewResult(path, language, _render(path, wizard.formats, today))
+    return NewResult(path, language, _render(path, wizard.formats, today, language))
+
+
+def _store_stated_deadline(draft: Draft, facts: Any) -> None:
+    """--no-input: a deadline the notice states is kept when Amazon's rule gives another."""
+    from appeal.dates import parse_date
+    from appeal.wizard.answers import notice_deadline, rule_deadline
+
+    try:
+        day = parse_date(draft.get(("notice", "date")))
+    except ValueError:
+        return
+    stated = notice_deadline(facts, day)
+    scope = str(draft.get(("notice", "scope")) or "all")
+    if stated is not None and stated != rule_deadline(day, scope, None):
+        draft.set(("notice", "deadline"), stated.isoformat(), save=False)
+
+
+def _resume_choice(ask: Prompter, language: str, path: Path, backup: Path) -> str:
+    return str(
+        ask.select(
+            "resume",
+            phrase(language, "resume", path=path),
+            [
+                (phrase(language, "resume.continue"), "continue"),
+                (phrase(language, "resume.restart", backup=backup), "restart"),
+                (phrase(language, "resume.quit"), "quit"),
+            ],
+            "continue",
+        )
+    )
+
+
+def _complete_or_explain(draft: Draft, path: Path, catalogue: Any) -> None:
+    """--no-input: InputError naming every missing answer and every invalid one at once."""
+    from appeal.core.casefile import parse_case
+
+    problems: list[str] = []
+    try:
+        case = parse_case(draft.text(), str(path), catalogue)
+    except CaseInvalid as exc:
+        problems = list(exc.problems)
+        case = None
+    email = False
+    if case is not None:
+        from appeal.core.channel import decide_channel
+
+        email = decide_channel(case, catalogue).kind == "email"
+    missing = missing_fields(draft, catalogue, email=email)
+    named = [p for p in problems if not any(m in p for m in missing)]
+    if missing or named:
+        lines = [f"  {m}: missing" for m in missing] + [f"  {p}" for p in named]
+        raise InputError(
+            f"--no-input: the answers are incomplete ({path} keeps what was given); give each "
+            "with --set KEY=VALUE:\n" + "\n".join(lines)
+        )
 
 
 def _empty() -> Any:

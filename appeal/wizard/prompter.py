@@ -1,7 +1,8 @@
-"""The wizard's one seam to the terminal: questions asked through questionary.
+"""The wizard's one seam to the terminal.
 
-Tests drive it with prompt_toolkit's pipe input; Ctrl-C raises KeyboardInterrupt (the wizard
-saves and exits 130) instead of questionary's "Cancelled by user".
+Every question has a key (the key of its text in `appeal.wizard.texts`), so tests can answer by
+key instead of by keystroke, and the web front end can show the same question. Ctrl-C raises
+KeyboardInterrupt and Ctrl-D EOFError; the wizard saves and exits 130 on either.
 """
 
 from __future__ import annotations
@@ -9,30 +10,47 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from appeal.wizard.texts import phrase
+
 Validator = Callable[[str], bool | str]
 
 
 class Prompter(Protocol):
+    def use_language(self, lang: str) -> None: ...
+
     def text(
         self,
+        key: str,
         message: str,
         *,
         default: str = "",
         validate: Validator | None = None,
         multiline: bool = False,
+        hint: str = "",
     ) -> str: ...
 
-    def select(self, message: str, choices: list[tuple[str, Any]], default: Any = None) -> Any: ...
+    def select(
+        self,
+        key: str,
+        message: str,
+        choices: list[tuple[str, Any]],
+        default: Any = None,
+        *,
+        hint: str = "",
+    ) -> Any: ...
 
     def checkbox(
         self,
+        key: str,
         message: str,
         choices: list[tuple[str, Any]],
         checked: list[Any],
         validate: Callable[[list[Any]], bool | str] | None = None,
+        *,
+        hint: str = "",
     ) -> list[Any]: ...
 
-    def confirm(self, message: str, *, default: bool = True) -> bool: ...
+    def confirm(self, key: str, message: str, *, default: bool = True) -> bool: ...
 
     def show(self, text: str) -> None: ...
 
@@ -40,61 +58,118 @@ class Prompter(Protocol):
 class QuestionaryPrompter:
     """Prompts on the terminal (or on the given prompt_toolkit input/output, for tests)."""
 
-    def __init__(self, input: Any = None, output: Any = None) -> None:
+    def __init__(self, input: Any = None, output: Any = None, lang: str = "en") -> None:
         self._io: dict[str, Any] = {}
         if input is not None:
             self._io["input"] = input
         if output is not None:
             self._io["output"] = output
+        self.lang = lang
 
-    def text(
-        self,
-        message: str,
-        *,
-        default: str = "",
-        validate: Validator | None = None,
-        multiline: bool = False,
-    ) -> str:
-        import questionary
+    def use_language(self, lang: str) -> None:
+        self.lang = lang
 
-        answer = questionary.text(
-            message, default=default, validate=validate, multiline=multiline, **self._io
-        ).unsafe_ask()
-        return str(answer)
+    def _t(self, key: str, **values: Any) -> str:
+        return phrase(self.lang, key, **values)
 
-    def select(self, message: str, choices: list[tuple[str, Any]], default: Any = None) -> Any:
-        import questionary
+    def _hint(self, hint: str) -> None:
+        if hint:
+            from prompt_toolkit.formatted_text import FormattedText
 
-        items = [questionary.Choice(title, value=value) for title, value in choices]
-        start = next((i for i in items if i.value == default), None)
-        return questionary.select(message, choices=items, default=start, **self._io).unsafe_ask()
+            self._print(FormattedText([("fg:ansibrightblack", "  " + hint)]))
 
-    def checkbox(
-        self,
-        message: str,
-        choices: list[tuple[str, Any]],
-        checked: list[Any],
-        validate: Callable[[list[Any]], bool | str] | None = None,
-    ) -> list[Any]:
-        import questionary
-
-        items = [
-            questionary.Choice(title, value=value, checked=value in checked)
-            for title, value in choices
-        ]
-        answer = questionary.checkbox(
-            message, choices=items, validate=validate or (lambda _: True), **self._io
-        ).unsafe_ask()
-        return list(answer)
-
-    def confirm(self, message: str, *, default: bool = True) -> bool:
-        import questionary
-
-        return bool(questionary.confirm(message, default=default, **self._io).unsafe_ask())
-
-    def show(self, text: str) -> None:
+    def _print(self, text: Any) -> None:
         from prompt_toolkit import print_formatted_text
 
         print_formatted_text(
             text, **({"output": self._io["output"]} if "output" in self._io else {})
         )
+
+    def text(
+        self,
+        key: str,
+        message: str,
+        *,
+        default: str = "",
+        validate: Validator | None = None,
+        multiline: bool = False,
+        hint: str = "",
+    ) -> str:
+        import questionary
+        from prompt_toolkit.key_binding import KeyBindings
+
+        self._hint(hint)
+        bindings = KeyBindings()
+
+        @bindings.add("c-d", eager=True)
+        def _end(event: Any) -> None:
+            event.app.exit(exception=EOFError, style="class:aborting")
+
+        answer = questionary.text(
+            message,
+            default=default,
+            validate=validate,
+            multiline=multiline,
+            instruction=self._t("multiline") if multiline else None,
+            key_bindings=bindings,
+            **self._io,
+        ).unsafe_ask()
+        return str(answer)
+
+    def _words(self) -> dict[str, str]:
+        return {
+            "instruction": self._t("list.one"),
+            "filter": self._t("list.filter"),
+            "done": self._t("list.done", n="{n}"),
+            "none": self._t("list.none"),
+            "invalid": self._t("required"),
+        }
+
+    def select(
+        self,
+        key: str,
+        message: str,
+        choices: list[tuple[str, Any]],
+        default: Any = None,
+        *,
+        hint: str = "",
+    ) -> Any:
+        from appeal.wizard.lists import ask_list
+
+        self._hint(hint)
+        return ask_list(
+            message, choices, many=False, words=self._words(), default=default, io=self._io
+        )
+
+    def checkbox(
+        self,
+        key: str,
+        message: str,
+        choices: list[tuple[str, Any]],
+        checked: list[Any],
+        validate: Callable[[list[Any]], bool | str] | None = None,
+        *,
+        hint: str = "",
+    ) -> list[Any]:
+        from appeal.wizard.lists import ask_list
+
+        self._hint(hint)
+        words = {**self._words(), "instruction": self._t("list.many")}
+        return list(
+            ask_list(
+                message,
+                choices,
+                many=True,
+                words=words,
+                checked=checked,
+                validate=validate,
+                io=self._io,
+            )
+        )
+
+    def confirm(self, key: str, message: str, *, default: bool = True) -> bool:
+        choices = [(self._t("yes"), True), (self._t("no"), False)]
+        return bool(self.select(key, message, choices, default))
+
+    def show(self, text: str) -> None:
+        self._print(text)

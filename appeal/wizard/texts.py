@@ -1,4 +1,8 @@
-"""Every question and message of the wizard, in English and simplified Chinese."""
+"""Every question and message of the wizard, in English and simplified Chinese, by key.
+
+The terminal wizard and the web front end show the same questions: a question's key names its
+text here (`phrase`) and its one-line hint (`hint`: what Amazon wants to read, with an example).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav": ("Next?", "下一步？"),
     "nav.next": ("Continue to the next step", "继续下一步"),
     "nav.back": ("Go back to the previous step", "返回上一步"),
+    "nav.review": ("Back to the review", "返回检查页"),
+    # lists and prompts (questionary's own hints, in the wizard's language)
+    "list.one": (
+        "(arrow keys to move, Enter to choose, type to filter)",
+        "（方向键移动，回车选择，输入文字筛选）",
+    ),
+    "list.many": (
+        "(arrow keys to move, Space to tick, Enter to confirm, type to filter)",
+        "（方向键移动，空格勾选，回车确认，输入文字筛选）",
+    ),
+    "list.filter": ("filter: ", "筛选："),
+    "list.done": ("{n} ticked", "已勾选 {n} 项"),
+    "list.none": ("none ticked", "未勾选"),
+    "multiline": ("(finish with Esc then Enter)\n>", "（按 Esc 再按 Enter 结束）\n>"),
+    "yes": ("Yes", "是"),
+    "no": ("No", "否"),
+    # step 1
     "business_name": (
         "Legal business name (as in Seller Central)",
         "公司名称（与卖家后台一致，可写中文并在括号内附英文）",
@@ -25,19 +46,38 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Merchant token (Settings > Account Info; Enter to skip)",
         "卖家记号 Merchant Token（设置 > 账户信息；可回车跳过）",
     ),
+    "merchant_token_required": (
+        "Merchant token (Settings > Account Info > Your Merchant Token)",
+        "卖家记号 Merchant Token（设置 > 账户信息 > 您的卖家记号）",
+    ),
     "marketplace": ("Marketplace", "站点"),
     "contact_name": ("Your name (signs the letter)", "联系人姓名（信件署名）"),
+    "contact_name_latin": (
+        "Your name in pinyin or English, as the letter is signed",
+        "请填写署名用的拼音或英文姓名",
+    ),
     "contact_email": (
         "E-mail registered in Seller Central (Enter to skip)",
         "卖家后台注册邮箱（可回车跳过）",
     ),
+    # step 2
     "paste_notice": (
-        "Paste Amazon's notice if you have it (Esc then Enter to finish; leave empty to skip)",
-        "如有亚马逊通知，请粘贴全文（按 Esc 再按 Enter 结束；留空跳过）",
+        "Paste Amazon's notice if you have it (leave empty to skip)",
+        "如有亚马逊通知，请粘贴全文（留空跳过）",
     ),
-    "notice_read": ("From the notice: {what}", "已从通知中读取：{what}"),
+    "notice_read": ("What the notice says:", "通知内容："),
+    "notice_reply": (
+        "This is Amazon's reply to an appeal ({outcome}), not a new notice. Record it in the "
+        "case with: appeal history add CASE --date DATE --channel {channel} --outcome {outcome} "
+        "--reply-file FILE",
+        "这是亚马逊对申诉的回复（{outcome}），不是新的通知。请用以下命令记入案例：appeal history "
+        "add CASE --date 日期 --channel {channel} --outcome {outcome} --reply-file 文件",
+    ),
     "ambiguous": ("The notice writes {raw}: which date is it?", "通知中的日期 {raw} 是哪一天？"),
-    "notice_date": ("Date of the notice (YYYY-MM-DD)", "通知日期（YYYY-MM-DD）"),
+    "notice_date": (
+        "Date of the notice (the day Amazon sent it)",
+        "通知日期（亚马逊发出通知的那一天）",
+    ),
     "scope": ("What did Amazon remove?", "亚马逊限制了什么？"),
     "scope.category": (
         "Self-shipping in some categories (Valid Tracking Rate)",
@@ -45,23 +85,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "scope.all": ("All self-shipping, or the account", "全部自发货权限或整个账户"),
     "categories": (
-        "Categories named in the notice (comma-separated, in English)",
-        "通知中列出的品类（英文，用逗号分隔）",
+        "Categories named in the notice (separate them with ;)",
+        "通知中列出的品类（英文，多个品类用 ; 分隔）",
     ),
-    "deadline": ("Deadline for the plan (YYYY-MM-DD)", "申诉截止日期（YYYY-MM-DD）"),
-    "causes": (
-        "Which causes apply? (space to tick, Enter to confirm)",
-        "哪些原因适用？（空格勾选，回车确认）",
+    "deadline": (
+        "Deadline for the plan (Enter keeps {default})",
+        "申诉截止日期（回车保留 {default}）",
+    ),
+    "deadline_none": (
+        "Deadline for the plan, if the notice gives one (Enter: none)",
+        "申诉截止日期（通知中写明时填写；回车表示没有）",
+    ),
+    # step 3 and 4
+    "causes": ("Which causes apply?", "哪些原因适用？"),
+    "untick": (
+        "You wrote answers for {title}. Untick it anyway? (ticking it again brings them back)",
+        "“{title}”已有填写内容。仍要取消勾选吗？（重新勾选可恢复）",
     ),
     "cause_title": ("Cause {n} of {total}: {title}", "原因 {n}/{total}：{title}"),
     "facts": (
-        "What happened, with numbers and dates (e.g. '37 of 412 packages between 6 and "
-        "30 October 2026 ...')",
-        "发生了什么（英文，写明数量和日期，例如 '37 of 412 packages between ...'）",
+        "What happened, with numbers and dates (in English)",
+        "发生了什么（英文，写明数量和日期）",
     ),
-    "root_causes": ("Root causes (space to tick)", "根本原因（空格勾选）"),
-    "actions": ("Actions you have already taken (space to tick)", "已经采取的措施（空格勾选）"),
-    "measures": ("Preventive measures (space to tick)", "预防措施（空格勾选）"),
+    "root_causes": ("Root causes", "根本原因"),
+    "actions": ("Actions you have already taken", "已经采取的措施"),
+    "measures": ("Preventive measures", "预防措施"),
     "own_root": (
         "Another root cause in your own words, in English (Enter to finish)",
         "补充根本原因（英文，直接回车结束）",
@@ -74,30 +122,104 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Another preventive measure in your own words, in English (Enter to finish)",
         "补充预防措施（英文，直接回车结束）",
     ),
-    "action_date": ("When was it done? (YYYY-MM-DD) {item}", "何时完成？（YYYY-MM-DD）{item}"),
-    "owner": ("Who does it (role or name)? {item}", "由谁负责（职位或姓名）？{item}"),
-    "start": ("Since when (YYYY-MM-DD)? {item}", "从何时开始（YYYY-MM-DD）？{item}"),
+    "proof": (" (proof: {what})", "（证明材料：{what}）"),
+    "action_date": ("When was it done? {item}", "何时完成？{item}"),
+    "owner": (
+        "Who does it (role or name, in English)? {item}",
+        "由谁负责（职位或姓名，英文）？{item}",
+    ),
+    "start": ("Since when (Enter to skip)? {item}", "从何时开始（可回车跳过）？{item}"),
     "chinese_warning": (
         "The letter goes to Amazon in English, and this answer contains Chinese. "
         "Rewrite it in English?",
         "申诉信必须用英文，这个回答包含中文。要改写成英文吗？",
     ),
-    "channel": (
-        "Channel: {where}\n  why: {why}\nDeadline: {deadline} ({left})",
-        "申诉渠道：{where}\n  原因：{why}\n截止日期：{deadline}（{left}）",
+    # step 5
+    "channel.email": ("Channel: e-mail to {address}", "申诉渠道：发邮件至 {address}"),
+    "channel.seller_central": (
+        "Channel: Seller Central appeal ('Reactivate your account')",
+        "申诉渠道：卖家后台申诉（“恢复您的账户”/Reactivate your account）",
+    ),
+    "why.email": (
+        "  why: merchant-fulfilled selling was removed in some categories (Valid Tracking Rate); "
+        "Amazon takes these appeals by e-mail for {marketplace}",
+        "  原因：部分品类的自发货权限因有效追踪率被移除；{marketplace} 通过邮件受理此类申诉",
+    ),
+    "why.seller_central": (
+        "  why: {reason}",
+        "  原因：全部自发货权限或账户被停用，或该站点没有有效追踪率申诉邮箱，需在卖家后台申诉",
+    ),
+    "why.set": ("  why: channel is set in the case file", "  原因：案例文件中指定了渠道"),
+    "deadline_line": ("Deadline: {date}{origin}, {left}", "截止日期：{date}{origin}，{left}"),
+    "deadline_origin": (" (notice date + {days} days)", "（通知日期 + {days} 天）"),
+    "no_deadline": (
+        "Deadline: none stated; send promptly",
+        "截止日期：通知未写明；请尽快提交",
     ),
     "left": ("{n} days left", "剩余 {n} 天"),
-    "no_deadline": ("none stated by Amazon", "亚马逊未规定"),
-    "send_promptly": ("send promptly", "请尽快提交"),
-    "past": ("{n} days past", "已过期 {n} 天"),
+    "left_one": ("1 day left", "剩余 1 天"),
+    "due_today": ("due today", "今天截止"),
+    "past": ("{n} days past; send it now", "已过期 {n} 天；请立即提交"),
+    "how": ("How to send:", "提交方法："),
+    "how.email.1": (
+        "Send the letter to {address} from the e-mail address registered in Seller Central, "
+        "with the .docx and the evidence attached.",
+        "用卖家后台注册邮箱把信发送到 {address}，附上 .docx 和证明材料。",
+    ),
+    "how.email.2": (
+        "Put the store name, merchant token and category in the subject.",
+        "邮件主题写明店铺名称、卖家记号和品类。",
+    ),
+    "how.sc.1": ("Sign in to Seller Central for {marketplace}.", "登录 {marketplace} 的卖家后台。"),
+    "how.sc.2": (
+        "Open Performance > Account Health.",
+        "打开 绩效 > 账户状况（Performance > Account Health）。",
+    ),
+    "how.sc.3": (
+        "Choose 'Reactivate your account' (older layout: 'Appeal').",
+        "点击“恢复您的账户”（Reactivate your account；旧版界面为“申诉/Appeal”）。",
+    ),
+    "how.sc.4": (
+        "Paste each part into its box from {form} and attach the evidence.",
+        "把 {form} 中的各部分分别粘贴到对应的输入框，并上传证明材料。",
+    ),
+    # step 6 and 7
     "review_intro": ("Your letter:", "申诉信中文对照（寄出的是英文信）："),
-    "review_ok": ("Save the case and write the letter?", "保存并生成申诉信？"),
-    "formats": ("Which files? (space to tick)", "生成哪些文件？（空格勾选）"),
+    "review_missing": ("Answers still missing:", "尚未填写："),
+    "checks_none": ("Checks: no findings.", "检查：没有发现问题。"),
+    "checks_count": (
+        "Checks: {errors} error(s), {warnings} warning(s).",
+        "检查：{errors} 个错误，{warnings} 个提醒。",
+    ),
+    "level.error": ("error", "错误"),
+    "level.warning": ("warning", "提醒"),
+    "review_ok": ("What now?", "接下来？"),
+    "review.write": ("Save the case and write the letter", "保存并生成申诉信"),
+    "review.anyway": (
+        "Write the letter anyway, with {n} error(s) (appeal new then exits 1)",
+        "仍然生成申诉信（有 {n} 个错误，appeal new 将以 1 退出）",
+    ),
+    "review.fix": ("Fix: {what}", "修改：{what}"),
+    "review.goto": ("Go to step {n}: {name}", "回到第 {n} 步：{name}"),
+    "review.quit": ("Stop here (every answer is saved)", "先到这里（所有回答都已保存）"),
+    "formats": ("Which files?", "生成哪些文件？"),
+    "format.txt": ("text (.txt)", "纯文本（.txt）"),
+    "format.md": ("Markdown (.md)", "Markdown（.md）"),
+    "format.docx": ("Word letter (.docx)", "Word 信件（.docx）"),
+    "format.eml": ("e-mail draft (.eml)", "邮件草稿（.eml）"),
+    "format.form": ("Seller Central form boxes (.form.txt)", "卖家后台申诉表格分栏（.form.txt）"),
     "saved": ("Saved {path}.", "已保存 {path}。"),
     "wrote": ("Wrote:", "已生成："),
     "reading_copy": (
         "Chinese reading copy: {path} (the letter itself is English)",
         "中文对照稿：{path}（寄给亚马逊的信是英文）",
+    ),
+    "not_written": (
+        "The case is saved in {path}; the letter was not written:\n{problems}\nKeep your edits "
+        "with: appeal render {path} -o DIR, or replace the files with: appeal render {path} "
+        "--force",
+        "案例已保存在 {path}；申诉信没有生成：\n{problems}\n要保留您改过的文件，请运行："
+        "appeal render {path} -o 目录；要覆盖，请运行：appeal render {path} --force",
     ),
     "resume": ("{path} already holds answers. What now?", "{path} 已有填写内容。要怎么做？"),
     "resume.continue": (
@@ -109,13 +231,132 @@ TEXTS: dict[str, tuple[str, str]] = {
         "重新开始（旧文件保存为 {backup}）",
     ),
     "resume.quit": ("Quit", "退出"),
+    "interrupted": (
+        "stopped; every answer so far is saved in {path}. Continue with: appeal new {path}",
+        "已停止；目前的回答都已保存在 {path}。继续填写请运行：appeal new {path}",
+    ),
     "required": ("Please answer this question.", "此项必填。"),
     "bad_date": (
-        "Write the date as YYYY-MM-DD, e.g. 2026-11-20.",
-        "请按 YYYY-MM-DD 格式填写，例如 2026-11-20。",
+        "Write the date as YYYY-MM-DD, e.g. 2026-11-20 (2026/11/20 and 2026年11月20日 work too).",
+        "请填写日期，例如 2026-11-20（2026/11/20、2026年11月20日 也可以）。",
+    ),
+    "future_date": (
+        "{date} is after today ({today}); give the day it happened.",
+        "{date} 晚于今天（{today}）；请填写实际发生的日期。",
+    ),
+    "before_notice": (
+        "The deadline cannot be before the notice date ({date}).",
+        "截止日期不能早于通知日期（{date}）。",
     ),
     "bad_email": ("That does not look like an e-mail address.", "邮箱格式不正确。"),
     "pick_one": ("Tick at least one.", "请至少勾选一项。"),
+}
+
+# What Amazon wants to read in each answer, with an example: one line under the question.
+HINTS: dict[str, tuple[str, str]] = {
+    "business_name": (
+        "exactly as registered in Seller Central, e.g. Shenzhen Example Trading Co., Ltd.",
+        "与卖家后台注册的一致，例如 深圳市示例贸易有限公司 (Shenzhen Example Trading Co., Ltd.)",
+    ),
+    "store_name": ("the name buyers see, e.g. ExampleHome", "买家看到的店铺名，例如 ExampleHome"),
+    "merchant_token": (
+        "Amazon's id of your account, put in the e-mail subject, e.g. A2EXAMPLE0TOKEN",
+        "亚马逊给账户的编号，写在邮件主题里，例如 A2EXAMPLE0TOKEN",
+    ),
+    "merchant_token_required": (
+        "the VTR appeals team needs it in the subject to find your account, e.g. A2EXAMPLE0TOKEN",
+        "有效追踪率申诉团队要靠它找到您的账户，例如 A2EXAMPLE0TOKEN",
+    ),
+    "marketplace": (
+        "the site where selling was removed, e.g. amazon.com",
+        "被限制销售的站点，例如 amazon.com",
+    ),
+    "contact_name": (
+        "the person who signs, in Latin letters, e.g. Li Wei",
+        "署名人，用拼音或英文，例如 Li Wei",
+    ),
+    "contact_name_latin": (
+        "Amazon reads the letter in English: write the name in Latin letters, e.g. Wang Fang",
+        "亚马逊审核英文信：署名请用拉丁字母，例如 Wang Fang",
+    ),
+    "contact_email": (
+        "send the appeal from this address, e.g. ops@example.com",
+        "申诉邮件要从这个邮箱发出，例如 ops@example.com",
+    ),
+    "paste_notice": (
+        "the text of Amazon's e-mail or Account Health message; it fills in what it states",
+        "亚马逊邮件或账户状况页面的通知全文；程序会据此预填内容",
+    ),
+    "notice_date": (
+        "the date of Amazon's e-mail or message, not today, e.g. 2026-11-20",
+        "亚马逊邮件或消息的日期，不是今天，例如 2026-11-20",
+    ),
+    "scope": (
+        "as the notice says: some categories, or all self-shipped orders / the account",
+        "以通知为准：部分品类，或全部自发货 / 整个账户",
+    ),
+    "categories": (
+        "as the notice names them, e.g. Toys & Games; Clothing, Shoes & Jewelry",
+        "按通知原文填写，例如 Toys & Games; Clothing, Shoes & Jewelry",
+    ),
+    "deadline": (
+        "only change it when the notice or Amazon gives another date, e.g. 2026-12-07",
+        "仅当通知或亚马逊给出其他日期时修改，例如 2026-12-07",
+    ),
+    "deadline_none": (
+        "Amazon's pages give no deadline here; type one only if the notice states it",
+        "亚马逊在此情形下未规定期限；仅当通知写明时填写",
+    ),
+    "causes": (
+        "Amazon wants every cause answered; tick all that played a part",
+        "亚马逊要求逐一说明每个原因；凡有关的都请勾选",
+    ),
+    "facts": (
+        "Amazon wants numbers and dates, e.g. 37 of 412 packages between 6 and 30 October "
+        "2026 had no valid tracking ID",
+        "亚马逊要看数量和日期，例如 37 of 412 packages between 6 and 30 October 2026 had no "
+        "valid tracking ID",
+    ),
+    "root_causes": (
+        "why it happened in your process, not who to blame; tick every one that applies",
+        "问题在自身流程中的原因，不要归咎他人；凡适用的都请勾选",
+    ),
+    "actions": (
+        "what you already did, with a date each; tick every one you did",
+        "已经做完的事，每项都有日期；凡做过的都请勾选",
+    ),
+    "measures": (
+        "what keeps it from happening again: who does it and how often",
+        "防止再次发生的做法：由谁负责、多久一次",
+    ),
+    "own_root": (
+        "a specific cause Amazon can check, e.g. Our evening shift typed tracking IDs by hand",
+        "具体、可核实的原因，例如 Our evening shift typed tracking IDs by hand",
+    ),
+    "own_action": (
+        "something done, with a figure, e.g. Re-uploaded 37 corrected tracking IDs",
+        "已完成的事并附数字，例如 Re-uploaded 37 corrected tracking IDs",
+    ),
+    "own_measure": (
+        "a mechanism, not a promise, e.g. The team lead checks the VTR page every morning",
+        "具体机制而非承诺，例如 The team lead checks the VTR page every morning",
+    ),
+    "action_date": (
+        "the day it was done (not in the future), e.g. 2026-11-21",
+        "完成当天的日期（不能晚于今天），例如 2026-11-21",
+    ),
+    "owner": (
+        "a role or a name in English, e.g. Warehouse lead",
+        "英文职位或姓名，例如 Warehouse lead",
+    ),
+    "start": (
+        "the day the measure started, e.g. 2026-11-22",
+        "措施开始执行的日期，例如 2026-11-22",
+    ),
+    "formats": (
+        "the files that fit the channel are ticked",
+        "已勾选适合该申诉渠道的文件",
+    ),
 }
 
 
@@ -123,3 +364,11 @@ def phrase(lang: str, key: str, **values: Any) -> str:
     """The text `key` in `lang` (en or zh), with `values` filled in."""
     en, zh = TEXTS[key]
     return (zh if lang == "zh" else en).format(**values)
+
+
+def hint(lang: str, key: str) -> str:
+    """The one-line hint for question `key` (empty when it has none)."""
+    if key not in HINTS:
+        return ""
+    en, zh = HINTS[key]
+    return zh if lang == "zh" else en

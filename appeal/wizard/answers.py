@@ -1,0 +1,113 @@
+"""The wizard's answers as a whole: what a notice fills in, which required answers are still
+missing, where a draft stopped, and the deadline a notice date gives by Amazon's rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from appeal.core.catalogue import PARTS, Catalogue
+from appeal.dates import parse_date
+from appeal.wizard.draft import Draft
+from appeal.wizard.notice import NoticeFacts
+
+DateRule = Literal["date", "past", "deadline"]
+_SELLER = ("business_name", "store_name", "marketplace", "contact_name")
+
+
+def rule_deadline(day: dt.date, scope: str, categories: Any) -> dt.date | None:
+    """The deadline Amazon's rule gives for a notice of `day` (None where it sets none)."""
+    from appeal.core.case import Notice
+    from appeal.core.channel import deadline
+
+    try:
+        notice = Notice.model_validate(
+            {"date": day, "scope": scope, "categories": list(categories or ["-"])}
+        )
+    except ValueError:
+        return None
+    due: dt.date | None = deadline(notice)
+    return due
+
+
+def apply_notice(draft: Draft, facts: NoticeFacts) -> None:
+    """Fill the draft with what the notice states (it wins over earlier sources). The deadline
+    is not stored: it follows from the notice date, asked for in the wizard."""
+    if facts.kind == "reply":
+        return
+    if facts.date:
+        draft.set(("notice", "date"), facts.date.isoformat(), save=False)
+    if facts.scope:
+        draft.set(("notice", "scope"), facts.scope, save=False)
+    if facts.categories:
+        draft.set(("notice", "categories"), facts.categories, save=False)
+    if facts.reference:
+        draft.set(("notice", "reference"), facts.reference, save=False)
+    for metric, value in facts.metrics.items():
+        draft.set(("metrics", metric, "value"), value, save=False)
+        if metric in facts.periods:
+            start, end = facts.periods[metric]
+            draft.set(
+                ("metrics", metric, "window"), [start.isoformat(), end.isoformat()], save=False
+            )
+    if facts.causes and not draft.causes():
+        draft.set(("causes",), [{"cause": c} for c in facts.causes], save=False)
+    draft.save()
+
+
+def notice_deadline(facts: NoticeFacts | None, day: dt.date | None) -> dt.date | None:
+    """The deadline the notice states, as a date (its "within N days" counts from `day`)."""
+    if facts is None:
+        return None
+    if facts.deadline:
+        return facts.deadline
+    if facts.deadline_days and day:
+        return day + dt.timedelta(days=facts.deadline_days)
+    return None
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return parse_date(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def missing_fields(draft: Draft, catalogue: Catalogue, *, email: bool = False) -> list[str]:
+    """Every required answer still missing, by its --set key, all at once."""
+    missing = [f"seller.{key}" for key in _SELLER if not draft.get(("seller", key))]
+    if email and not draft.get(("seller", "merchant_token")):
+        missing.append("seller.merchant_token")
+    if _date(draft.get(("notice", "date"))) is None:
+        missing.append("notice.date")
+    scope = draft.get(("notice", "scope"))
+    if scope not in ("category", "all"):
+        missing.append("notice.scope")
+    if scope == "category" and not draft.get(("notice", "categories")):
+        missing.append("notice.categories")
+    causes = draft.causes()
+    if not causes:
+        missing.append("causes")
+    for index, entry in enumerate(causes):
+        if not isinstance(entry, dict) or entry.get("cause") not in catalogue.causes:
+            missing.append(f"causes[{index}].cause")
+            continue
+        if not entry.get("facts"):
+            missing.append(f"causes[{index}].facts")
+        missing += [f"causes[{index}].{part}" for part in PARTS if not entry.get(part)]
+    return missing
+
+
+def first_open_step(draft: Draft) -> int:
+    """Where a draft stopped: the first step with a required answer missing."""
+    if any(not draft.get(("seller", key)) for key in _SELLER):
+        return 0
+    if not draft.get(("notice", "date")) or not draft.get(("notice", "scope")):
+        return 1
+    causes = draft.causes()
+    if not causes:
+        return 2
+    for entry in causes:
+        if not entry.get("facts") or any(not entry.get(part) for part in PARTS):
+            return 3
+    return 4

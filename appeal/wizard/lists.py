@@ -1,0 +1,170 @@
+"""Pick-one and pick-several lists for the terminal, built on questionary's list control.
+
+Differences from questionary's own select/checkbox, all for sellers: long choices wrap (with a
+hanging indent) instead of being cut at the terminal width; typing filters the list (also
+Chinese) and never ticks or inverts everything; every hint and the answer line are in the
+wizard's language; Ctrl-D ends like Ctrl-C.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from prompt_toolkit.application import Application
+from prompt_toolkit.filters import Condition, is_done
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import ConditionalContainer, FormattedTextControl, HSplit, Layout, Window
+from questionary import Choice
+from questionary.constants import DEFAULT_STYLE
+from questionary.prompts.common import InquirerControl
+
+_INDENT = 6  # pointer (3) + tick box (2) + space: continuation lines start under the text
+
+
+def _hanging(_line: int, wrap_count: int) -> str:
+    return " " * _INDENT if wrap_count else ""
+
+
+def ask_list(
+    message: str,
+    choices: list[tuple[str, Any]],
+    *,
+    many: bool,
+    words: dict[str, str],
+    default: Any = None,
+    checked: list[Any] | None = None,
+    validate: Callable[[list[Any]], bool | str] | None = None,
+    io: dict[str, Any] | None = None,
+) -> Any:
+    """Ask one list question; the chosen value (or values, with `many`).
+
+    `words` holds the texts in the wizard's language: `instruction`, `filter`, and for `many`
+    `done` (with {n}) and `none`."""
+    items = [
+        Choice(title, value=value, checked=bool(many and checked and value in checked))
+        for title, value in choices
+    ]
+    start = next((i for i in items if i.value == default), None) if not many else None
+    control = InquirerControl(
+        items,
+        None,
+        pointer="»",
+        initial_choice=start,
+        use_indicator=many,
+    )
+    if many:
+        control.selected_options = [c.value for c in items if c.checked]
+    error: list[str] = []
+
+    def prompt_tokens() -> FormattedText:
+        tokens = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        if not control.is_answered:
+            tokens.append(("class:instruction", words["instruction"]))
+        elif many:
+            picked = [c for c in items if c.value in control.selected_options]
+            if len(picked) == 1:
+                tokens.append(("class:answer", str(picked[0].title)))
+            else:
+                answer = words["done"].format(n=len(picked)) if picked else words["none"]
+                tokens.append(("class:answer", answer))
+        else:
+            tokens.append(("class:answer", str(control.get_pointed_at().title)))
+        return FormattedText(tokens)
+
+    def search_tokens() -> FormattedText:
+        return FormattedText(
+            [("class:question-mark", words["filter"]), ("", control.search_filter or "")]
+        )
+
+    def error_tokens() -> FormattedText:
+        return FormattedText([("class:validation-toolbar", error[0] if error else "")])
+
+    layout = Layout(
+        HSplit(
+            [
+                Window(FormattedTextControl(prompt_tokens), wrap_lines=True, height=None),
+                ConditionalContainer(
+                    Window(control, wrap_lines=True, get_line_prefix=_hanging),
+                    filter=~is_done,
+                ),
+                ConditionalContainer(
+                    Window(FormattedTextControl(search_tokens), height=1),
+                    filter=Condition(lambda: bool(control.search_filter)) & ~is_done,
+                ),
+                ConditionalContainer(
+                    Window(FormattedTextControl(error_tokens), height=1),
+                    filter=Condition(lambda: bool(error)) & ~is_done,
+                ),
+            ]
+        )
+    )
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.ControlC, eager=True)
+    def _interrupt(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    @bindings.add(Keys.ControlD, eager=True)
+    def _end(event: KeyPressEvent) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    def _move(step: int) -> Callable[[KeyPressEvent], None]:
+        def move(_event: KeyPressEvent) -> None:
+            (control.select_next if step > 0 else control.select_previous)()
+            while not control.is_selection_valid():
+                (control.select_next if step > 0 else control.select_previous)()
+
+        return move
+
+    bindings.add(Keys.Down, eager=True)(_move(1))
+    bindings.add(Keys.Up, eager=True)(_move(-1))
+    bindings.add(Keys.ControlN, eager=True)(_move(1))
+    bindings.add(Keys.ControlP, eager=True)(_move(-1))
+
+    if many:
+
+        @bindings.add(" ", eager=True)
+        def _toggle(_event: KeyPressEvent) -> None:
+            value = control.get_pointed_at().value
+            if value in control.selected_options:
+                control.selected_options.remove(value)
+            else:
+                control.selected_options.append(value)
+            error.clear()
+
+    @bindings.add(Keys.Backspace, eager=True)
+    def _unfilter(event: KeyPressEvent) -> None:
+        if control.search_filter:
+            control.remove_search_character()
+            control.pointed_at = 0
+
+    @bindings.add(Keys.Any)
+    def _filter(event: KeyPressEvent) -> None:
+        typed = event.data
+        if typed.isprintable() and not (many and typed == " "):
+            control.add_search_character(cast(Any, typed))
+            control.pointed_at = 0
+            while not control.is_selection_valid():
+                control.select_next()
+
+    @bindings.add(Keys.ControlM, eager=True)
+    def _answer(event: KeyPressEvent) -> None:
+        if not many:
+            control.is_answered = True
+            event.app.exit(result=control.get_pointed_at().value)
+            return
+        picked = [c.value for c in items if c.value in control.selected_options]
+        verdict = validate(picked) if validate else True
+        if verdict is not True:
+            error[:] = [str(verdict) if verdict is not False else words["invalid"]]
+            return
+        control.is_answered = True
+        event.app.exit(result=picked)
+
+    app: Application[Any] = Application(
+        layout=layout, key_bindings=bindings, style=DEFAULT_STYLE, **(io or {})
+    )
+    return app.run()
