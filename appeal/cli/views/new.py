@@ -1,23 +1,41 @@
-"""How `appeal new` ends: the case saved, the files written, what the checks found."""
+"""How `appeal new` ends, in the wizard's language: the case saved, the files written, where
+and by when to send the letter, and what the checks found (errors first)."""
 
 from __future__ import annotations
 
 import typer
 
-from appeal.cli.views.letter import findings_report
 from appeal.wizard.new import NewResult
 from appeal.wizard.texts import phrase
 
 
 def show_new(result: NewResult) -> None:
-    if not result.written:
+    if result.run is None or not result.written:
         return
-    typer.echo(phrase(result.lang, "saved", path=result.path))
-    typer.echo(phrase(result.lang, "wrote"))
+    from appeal.core.catalogue import load_catalogue
+    from appeal.wizard.summary import channel_lines, finding_line
+
+    lang = result.lang
+    rendered = result.run.results[0]
+    typer.echo(phrase(lang, "saved", path=result.path))
+    typer.echo(phrase(lang, "wrote"))
     for path in result.written:
         typer.echo(f"  {path}")
     reading = [p for p in result.written if p.name.endswith(".zh.txt")]
     if reading:
-        typer.echo(phrase(result.lang, "reading_copy", path=reading[0]))
-    if result.run is not None:
-        typer.echo(findings_report(result.run.results[0].checks))
+        typer.echo(phrase(lang, "reading_copy", path=reading[0]))
+    case = rendered.letter.case
+    channel = rendered.letter.channel
+    notice_day = case.notice.date
+    due = getattr(channel, "deadline", None)
+    rule_days = (due - notice_day).days if due is not None else None
+    lines = channel_lines(channel, case.seller.marketplace, result.run.today, lang, rule_days)
+    typer.echo("\n".join(lines))
+    checks = rendered.checks
+    catalogue = load_catalogue()
+    if not checks.findings:
+        typer.echo(phrase(lang, "checks_none"))
+        return
+    typer.echo(phrase(lang, "checks_count", errors=checks.errors, warnings=checks.warnings))
+    for finding in checks.findings:
+        typer.echo("  " + finding_line(finding, lang, catalogue))
