@@ -188,7 +188,7 @@ def _categories(text: str) -> list[str]:
     if block is not None:
         found = block.group(1)
         head, colon, rest = found.partition(":")
-        if colon and "\n" not in head:
+        if colon and re.fullmatch(r"[a-z ()]*", head):  # "... categories have been removed:"
             found = rest
         lines = [ln for ln in found.splitlines() if ln.strip()]
         items = [
