@@ -38,8 +38,9 @@ def test_full_english_run_saves_case_and_renders(tmp_path: Path) -> None:
     letter = (tmp_path / "case.txt").read_text(encoding="utf-8")
     assert "Root causes of not providing valid tracking numbers" in letter
     channel = next(s for s in asked.shown if s.startswith("Channel:"))
-    assert "op-pso-vtr-appeals@amazon.com" in channel and "13 days left" in channel
-    assert "How to send:" in channel
+    assert "op-pso-vtr-appeals@amazon.com" in channel
+    assert "Deadline: none stated; send promptly" in channel  # none on Amazon's pages
+    assert "How to send:" in channel and "'Appeal' button" in channel
 
 
 def test_back_to_fix_the_notice_date_moves_the_deadline(tmp_path: Path) -> None:
@@ -47,22 +48,27 @@ def test_back_to_fix_the_notice_date_moves_the_deadline(tmp_path: Path) -> None:
     result, asked = scripted(
         {
             "notice_date": Each("2026-05-01", "2026-11-20"),
+            "scope": "all",
+            "causes": ["late_shipment"],
             "nav": Each("next", "back", "next", "next"),
         },
         case=case,
     )
     assert asked.asked.count("notice_date") == 2
+    deadlines = [default for key, default in asked.offered if key == "deadline"]
+    assert deadlines == ["2026-05-18", "2026-12-07"]  # each time: notice date + 17 days
     assert result.written
     loaded = load_case(case).case
     assert loaded.notice.date == dt.date(2026, 11, 20) and loaded.notice.deadline is None
     assert check_case(case, dt.date(2026, 11, 24)).letter.channel.deadline == dt.date(2026, 12, 7)
     shown = "\n".join(asked.shown)
-    assert "7 December 2026" in shown and "173 days" not in shown
+    assert "Deadline: 7 December 2026 (notice date + 17 days), 13 days left" in shown
 
 
 def test_a_deadline_of_the_sellers_own_is_kept(tmp_path: Path) -> None:
     case = tmp_path / "case.yaml"
-    scripted({"deadline": "2026/12/01"}, case=case)
+    _, asked = scripted({"deadline_none": "2026/12/01"}, case=case)
+    assert asked.defaults["deadline_none"] == ""  # a category removal: none stated by Amazon
     assert load_case(case).case.notice.deadline == dt.date(2026, 12, 1)
 
 

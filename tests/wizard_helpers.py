@@ -46,7 +46,8 @@ class Scripted:
         self.repeat = {k for k, v in answers.items() if not isinstance(v, Each)}
         self.asked: list[str] = []
         self.messages: list[str] = []  # every question and hint, as the seller reads them
-        self.defaults: dict[str, str] = {}
+        self.defaults: dict[str, str] = {}  # the last default offered per question
+        self.offered: list[tuple[str, str]] = []  # every (question, default) in order
         self.shown: list[str] = []
         self.refused: list[tuple[str, str, str]] = []
         self.choices: dict[str, list[tuple[str, Any]]] = {}
@@ -81,6 +82,7 @@ class Scripted:
         hint: str = "",
     ) -> str:
         self.defaults[key] = default
+        self.offered.append((key, default))
         while True:
             answer = self._next(key, message, hint)
             text = default if answer is DEFAULT else str(answer)

@@ -149,7 +149,8 @@ def channel_lines(
         lines.append(phrase(lang, "deadline_line", date=day(due, lang), origin=origin, left=left))
     lines.append(phrase(lang, "how"))
     if channel.kind == "email":
-        steps = [phrase(lang, f"how.email.{n}", address=channel.address) for n in (1, 2)]
+        numbers = (1, 2, 3) if getattr(channel, "category_removal", False) else (1, 2)
+        steps = [phrase(lang, f"how.email.{n}", address=channel.address) for n in numbers]
     else:
         steps = [
             phrase(lang, f"how.sc.{n}", marketplace=marketplace, form=".form.txt")

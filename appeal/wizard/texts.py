@@ -170,6 +170,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Put the store name, merchant token and category in the subject.",
         "邮件主题写明店铺名称、卖家记号和品类。",
     ),
+    "how.email.3": (
+        "Or, where Account Health shows an 'Appeal' button beside the blocked category, use it "
+        "instead (Amazon's multiple-choice form; answer it from this plan): one route, not both.",
+        "或者：如果账户状况（Account Health）页面在被限制的品类旁显示“申诉/Appeal”按钮，也可以改用"
+        "它（亚马逊的选择题表格，按本信内容作答）；两种方式选其一，不要重复提交。",
+    ),
     "how.sc.1": ("Sign in to Seller Central for {marketplace}.", "登录 {marketplace} 的卖家后台。"),
     "how.sc.2": (
         "Open Performance > Account Health.",
