@@ -250,8 +250,10 @@ async def save_step(request: Request, name: str, step: str) -> Response:
 @router.post("/case/{name}/notice/read")
 async def read_notice_text(request: Request, name: str) -> Response:
     """Read a pasted notice into the case (the wizard's notice reader), show the step again."""
-    from appeal.wizard.flow import apply_notice, describe_notice
+    from appeal.core.catalogue import load_catalogue
+    from appeal.wizard.answers import apply_notice
     from appeal.wizard.notice import read_notice
+    from appeal.wizard.summary import describe_notice
 
     path = existing_case(request, name)
     async with pending(request).writing(path):
@@ -265,7 +267,11 @@ async def read_notice_text(request: Request, name: str) -> Response:
         except CaseChanged as exc:
             return conflict(request, name, exc)
         context = case_context(request, name, path, draft, "notice")
-        context["notice_read"] = describe_notice(facts) if facts is not None else None
+        context["notice_read"] = (
+            "; ".join(describe_notice(facts, context["lang"], load_catalogue()))
+            if facts is not None
+            else None
+        )
         return html(request, "notice_read.html", **context)
 
 

@@ -172,7 +172,7 @@ class Wizard:
             self.step_finish,
         ]
         if self.notice is not None:
-            self.ask.show(self.t("notice_read"))
+            self.ask.show(self.t("notice_says"))
             self.ask.show("\n".join(describe_notice(self.notice, self.lang, self.catalogue)))
         index, jumped = start, False
         while index < len(steps):
@@ -231,7 +231,7 @@ class Wizard:
             from appeal.wizard.notice import read_notice
 
             facts = read_notice(pasted)
-            self.ask.show(self.t("notice_read"))
+            self.ask.show(self.t("notice_says"))
             self.ask.show("\n".join(describe_notice(facts, self.lang, self.catalogue)))
             if facts.kind == "reply":
                 channel = (
@@ -294,7 +294,7 @@ class Wizard:
         self.draft.set(("notice", "deadline"), None, save=False)
         answer = self.ask.text(
             key,
-            self.t(key, default=default),
+            self.t(key),
             default=default,
             validate=self._validator(False, "deadline"),
             hint=hint(self.lang, key),

@@ -65,7 +65,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Paste Amazon's notice if you have it (leave empty to skip)",
         "如有亚马逊通知，请粘贴全文（留空跳过）",
     ),
-    "notice_read": ("What the notice says:", "通知内容："),
+    "notice_read": ("From the notice: {what}", "已从通知中读取：{what}"),
+    "notice_says": ("What the notice says:", "通知内容："),
     "notice_reply": (
         "This is Amazon's reply to an appeal ({outcome}), not a new notice. Record it in the "
         "case with: appeal history add CASE --date DATE --channel {channel} --outcome {outcome} "
@@ -88,10 +89,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Categories named in the notice (separate them with ;)",
         "通知中列出的品类（英文，多个品类用 ; 分隔）",
     ),
-    "deadline": (
-        "Deadline for the plan (Enter keeps {default})",
-        "申诉截止日期（回车保留 {default}）",
-    ),
+    "deadline": ("Deadline for the plan", "申诉截止日期"),
     "deadline_none": (
         "Deadline for the plan, if the notice gives one (Enter: none)",
         "申诉截止日期（通知中写明时填写；回车表示没有）",
