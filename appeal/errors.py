@@ -7,6 +7,20 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_BUG = 70  # a bug in appeal (BSD sysexits' EX_SOFTWARE)
+QUOTE_LIMIT = 60  # characters of a value quoted in a message; the rest is "..."
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """`value` for a message: at most `limit` characters, control characters escaped (so a
+    huge or hostile value can neither flood nor drive the terminal)."""
+    text = str(value)
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
 
 
 class AppealError(Exception):

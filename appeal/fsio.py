@@ -8,6 +8,8 @@ from pathlib import Path
 
 from appeal.errors import InputError, OutputError
 
+TEXT_FILE_LIMIT = 1_000_000  # bytes: case files, notices, replies (docs/case-file.md, "Limits")
+
 # Encodings a seller's files turn up in, most likely first, with the advice for each.
 _GUESSES: tuple[tuple[str, str], ...] = (
     ("gbk", "GBK (Chinese Windows, e.g. Notepad on a Chinese system)"),
@@ -50,16 +52,24 @@ def decode_utf8(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file the user gave us, with a located, actionable error."""
+def read_text(path: Path, *, limit: int = TEXT_FILE_LIMIT) -> str:
+    """Read a UTF-8 text file the user gave us, with a located, actionable error. Files over
+    `limit` bytes are refused before they are read whole."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path.") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a file.") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+    if len(data) > limit:
+        raise InputError(
+            f"{path}: the file is larger than {limit:,} bytes, far more than a case file, a "
+            "notice or a reply needs; check that it is the right file, and keep long texts "
+            "short."
+        )
     return decode_utf8(data, str(path))
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from appeal.errors import InputError
+from appeal.errors import InputError, quoted
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -74,18 +74,18 @@ def load_yaml(text: str, name: str) -> Any:
             "text containing ': ' or starting with a special character in quotes."
         ) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"{name}: not valid YAML ({exc}).") from None
+        raise InputError(f"{name}: not valid YAML ({quoted(exc, 300)}).") from None
 
 
 def _refuse_extras(event: Any, name: str) -> None:
     if getattr(event, "anchor", None):
         raise InputError(
-            f"{name}:{_line(event)}: the anchor &{event.anchor} is not allowed: case files do "
-            "not use anchors and aliases. Write the value out where it is needed."
+            f"{name}:{_line(event)}: the anchor &{quoted(event.anchor)} is not allowed: case "
+            "files do not use anchors and aliases. Write the value out where it is needed."
         )
     tag = getattr(event, "tag", None)
     if tag:
-        tag = tag.replace("tag:yaml.org,2002:", "!!")
+        tag = quoted(tag.replace("tag:yaml.org,2002:", "!!"))
         raise InputError(
             f"{name}:{_line(event)}: the tag {tag} is not allowed; a case file holds plain "
             "data only (text, numbers, lists, mappings). Remove the tag."
@@ -107,8 +107,8 @@ def _build(events: Any, name: str) -> Any:
             continue
         if isinstance(event, yaml.AliasEvent):
             raise InputError(
-                f"{name}:{_line(event)}: the alias *{event.anchor} is not allowed: case files "
-                "do not use anchors and aliases. Write the value out where it is needed."
+                f"{name}:{_line(event)}: the alias *{quoted(event.anchor)} is not allowed: case "
+                "files do not use anchors and aliases. Write the value out where it is needed."
             )
         if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             stack.pop()
@@ -166,7 +166,7 @@ def _take_key(frame: _Frame, key: Any, line: int, name: str) -> None:
         )
     if key in mapping:
         raise InputError(
-            f"{name}:{line}: the key '{key}' appears twice (first on line "
+            f"{name}:{line}: the key '{quoted(key)}' appears twice (first on line "
             f"{mapping.key_lines[key]}); keep one."
         )
     frame.key = key

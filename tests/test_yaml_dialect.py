@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from appeal.core.casefile import parse_case
-from appeal.errors import InputError
+from appeal.core.fields import CONTROL_CHARACTERS, LINE_BREAKS
+from appeal.errors import CaseInvalid, InputError
 from appeal.wizard.draft import Draft
 from appeal.yamlio import load_yaml
 from tests.conftest import EXAMPLES, run_appeal
@@ -97,12 +98,21 @@ def _draft(tmp_path: Path) -> Draft:
 def test_any_answer_round_trips_through_the_wizards_save_and_the_loader(
     tmp_path: Path, answer: str
 ) -> None:
+    """Every answer comes back as typed, or is refused with a located error when the field's
+    rules (one line, no control characters; appeal.core.fields) forbid it."""
     draft = _draft(tmp_path)
     draft.set(("seller", "store_name"), answer, save=False)
     draft.set(("causes", 0, "facts"), answer, save=False)
     if answer.strip():  # an own sentence of only spaces is refused as empty
         draft.set(("causes", 0, "root_causes"), [{"text": answer}], save=False)
-    case = parse_case(draft.text(), "case.yaml")
+    try:
+        case = parse_case(draft.text(), "case.yaml")
+    except CaseInvalid as exc:
+        assert CONTROL_CHARACTERS.search(answer) or LINE_BREAKS.search(answer)
+        assert all(p.startswith("case.yaml:") for p in exc.problems)
+        assert "seller.store_name: contains" in exc.message
+        assert ("causes[0].facts:" in exc.message) == bool(CONTROL_CHARACTERS.search(answer))
+        return
     assert case.seller.store_name == answer
     assert case.causes[0].facts == answer
     if answer.strip():

@@ -54,7 +54,7 @@ def _fail(message: str, code: int) -> NoReturn:
 @contextmanager
 def _boundary() -> Iterator[None]:
     """The one error boundary: every core error becomes a message and its exit code."""
-    from appeal.errors import EXIT_BUG, EXIT_INTERRUPTED, AppealError
+    from appeal.errors import EXIT_BUG, EXIT_INTERRUPTED, AppealError, quoted
 
     try:
         yield
@@ -73,7 +73,7 @@ def _boundary() -> Iterator[None]:
         if _state["debug"]:
             raise
         _fail(
-            f"unexpected error ({type(exc).__name__}: {exc}). This is a bug in appeal "
+            f"unexpected error ({type(exc).__name__}: {quoted(exc, 200)}). This is a bug in appeal "
             f"{__version__}: run the command again with --debug before the command name, and "
             "report the output.",
             EXIT_BUG,

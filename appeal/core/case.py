@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from appeal.core.fields import EmailAddress
+from appeal.core.fields import LIST_LIMIT, EmailAddress, Line, Reply, Text
 from appeal.core.targets import Condition, Target
 from appeal.core.terms import Lang, Outcome, SubmissionChannel
 from appeal.dates import parse_date
@@ -22,12 +22,12 @@ Day = Annotated[dt.date, BeforeValidator(parse_date)]
 
 def _known_marketplace(domain: str) -> str:
     from appeal.core.marketplaces import marketplaces
-    from appeal.core.validation import did_you_mean
+    from appeal.core.validation import did_you_mean, quoted
 
     known = marketplaces()
     if domain not in known:
         hint = did_you_mean(domain, list(known)) or "; write the site's domain, e.g. amazon.com"
-        raise ValueError(f"'{domain}' is not a marketplace appeal knows{hint}")
+        raise ValueError(f"'{quoted(domain)}' is not a marketplace appeal knows{hint}")
     return domain
 
 
@@ -45,21 +45,21 @@ class _Strict(BaseModel):
 
 
 class Seller(_Strict):
-    business_name: str = Field(min_length=1)
-    store_name: str = Field(min_length=1)
-    merchant_token: str | None = None
+    business_name: Line = Field(min_length=1)
+    store_name: Line = Field(min_length=1)
+    merchant_token: Line | None = None
     marketplace: MarketplaceDomain
-    contact_name: str = Field(min_length=1)
+    contact_name: Line = Field(min_length=1)
     contact_email: EmailAddress | None = None
-    phone: str | None = None
-    address: str | None = None
+    phone: Line | None = None
+    address: Text | None = None
 
 
 class Notice(_Strict):
     date: Day
     scope: Literal["category", "all"]
-    categories: list[str] = []
-    reference: str = ""
+    categories: list[Line] = Field(default=[], max_length=LIST_LIMIT)
+    reference: Line = ""
     deadline: Day | None = None  # only when the notice or the seller gives one
 
     @model_validator(mode="after")
@@ -92,12 +92,13 @@ class MetricFigure(_Strict):
 
     value: float = Field(ge=0, le=100)
     window: tuple[Day, Day] | None = None
-    source: str = "Account Health"
+    source: Line = "Account Health"
     origin: Origin = "account_health"
     target: float | None = Field(default=None, ge=0, le=100)  # Amazon's own, in percent
     target_condition: Condition | None = None
-    status: str | None = None  # Amazon's status for the figure (GOOD, BAD, NONE)
-    counts: dict[str, Annotated[int, Field(ge=0)]] = {}  # as the source gives them
+    status: Line | None = None  # Amazon's status for the figure (GOOD, BAD, NONE)
+    # as the source gives them
+    counts: dict[Line, Annotated[int, Field(ge=0)]] = Field(default={}, max_length=LIST_LIMIT)
     latest: Latest | None = None
 
     def target_or(self, usual: Target) -> Target:
@@ -128,8 +129,8 @@ class Metrics(_Strict):
 
 
 class _Entry(_Strict):
-    use: str | None = None
-    text: str | None = None
+    use: Line | None = None
+    text: Text | None = None
 
     @model_validator(mode="after")
     def _one_source(self) -> _Entry:
@@ -152,25 +153,25 @@ class Action(_Entry):
 
 
 class Measure(_Entry):
-    owner: str | None = None
-    frequency: str | None = None
+    owner: Line | None = None
+    frequency: Line | None = None
     start: Day | None = None
 
 
 class CauseEntry(_Strict):
-    cause: str
-    facts: str = ""
-    root_causes: list[RootCause] = []
-    corrective_actions: list[Action] = []
-    preventive_measures: list[Measure] = []
+    cause: Line
+    facts: Text = ""
+    root_causes: list[RootCause] = Field(default=[], max_length=LIST_LIMIT)
+    corrective_actions: list[Action] = Field(default=[], max_length=LIST_LIMIT)
+    preventive_measures: list[Measure] = Field(default=[], max_length=LIST_LIMIT)
 
 
 class Submission(_Strict):
     date: Day
     channel: SubmissionChannel
     outcome: Outcome
-    reply: str = ""
-    snapshot: str | None = None  # the letter as sent, relative to the case file
+    reply: Reply = ""
+    snapshot: Line | None = None  # the letter as sent, relative to the case file
 
 
 class Case(_Strict):
@@ -180,6 +181,6 @@ class Case(_Strict):
     notice: Notice
     channel: Literal["auto", "email", "seller_central"] = "auto"
     metrics: Metrics = Metrics()
-    causes: list[CauseEntry] = Field(min_length=1)
-    attachments: list[str] = []
-    submissions: list[Submission] = []
+    causes: list[CauseEntry] = Field(min_length=1, max_length=LIST_LIMIT)
+    attachments: list[Line] = Field(default=[], max_length=LIST_LIMIT)
+    submissions: list[Submission] = Field(default=[], max_length=LIST_LIMIT)

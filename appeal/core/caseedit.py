@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from appeal.core.casefile import parse_case
-from appeal.errors import InputError
+from appeal.errors import InputError, quoted
 from appeal.fsio import atomic_write, read_text
 
 # Characters the case reader (PyYAML's scanner, YAML 1.1) takes as line breaks, or refuses as
@@ -56,7 +56,9 @@ def load_for_edit(text: str, name: str) -> Any:
     try:
         return _yaml().load(text)
     except YAMLError as exc:
-        raise InputError(f"{name}: not valid YAML ({exc}); fix it before editing.") from None
+        raise InputError(
+            f"{name}: not valid YAML ({quoted(exc, 300)}); fix it before editing."
+        ) from None
 
 
 def dump_edited(data: Any, original: str) -> str:

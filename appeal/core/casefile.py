@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue, load_catalogue
-from appeal.core.validation import did_you_mean, dotted, located_problems
+from appeal.core.validation import did_you_mean, dotted, located_problems, quoted
 from appeal.errors import CaseInvalid, InputError
 from appeal.fsio import read_text
 from appeal.yamlio import LineDict, line_of, load_yaml
@@ -34,7 +34,8 @@ def _reference_problems(case: Case, catalogue: Catalogue, data: Any, name: str) 
                 "; run `appeal causes` for the list"
             )
             problems.append(
-                f"{name}:{line_of(data, loc)}: {dotted(loc)}: unknown cause '{entry.cause}'{hint}"
+                f"{name}:{line_of(data, loc)}: {dotted(loc)}: unknown cause "
+                f"'{quoted(entry.cause)}'{hint}"
             )
             continue
         for part in PARTS:
@@ -48,7 +49,7 @@ def _reference_problems(case: Case, catalogue: Catalogue, data: Any, name: str) 
                 )
                 problems.append(
                     f"{name}:{line_of(data, loc)}: {dotted(loc)}: unknown item "
-                    f"'{item.use}' for {cause.id}{hint}"
+                    f"'{quoted(item.use)}' for {cause.id}{hint}"
                 )
     return problems
 

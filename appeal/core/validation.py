@@ -9,23 +9,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from appeal.errors import quoted as quoted
 from appeal.yamlio import line_of
-
-QUOTE_LIMIT = 60  # characters of a value quoted in a message; the rest is "..."
 
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str:
     """'; did you mean 'x'?' when a choice is close to `word`, else ''."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
-
-
-def quoted(value: Any) -> str:
-    """`value` for a message: at most QUOTE_LIMIT characters, control characters escaped."""
-    text = str(value)
-    if len(text) > QUOTE_LIMIT:
-        text = text[: QUOTE_LIMIT - 3] + "..."
-    return text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text
 
 
 def dotted(loc: Sequence[str | int]) -> str:
@@ -88,6 +79,10 @@ def _describe(error: Any, root: type[BaseModel]) -> tuple[tuple[str | int, ...],
         )
         shown = "nothing" if value is None else f"'{quoted(value)}'"
         return loc, f"should be {wanted}, not {shown}"
+    if kind == "too_long":
+        ctx = error.get("ctx", {})
+        count, limit = ctx.get("actual_length", 0), ctx.get("max_length", 0)
+        return loc, f"has {count:,} items; keep it to {limit:,} at most"
     if kind == "string_too_long":
         limit = error.get("ctx", {}).get("max_length")
         return loc, f"is {len(str(value)):,} characters long; keep it under {limit:,}"

@@ -11,6 +11,7 @@ from typing import Any
 
 from appeal.core.case import Case, Submission
 from appeal.core.catalogue import PARTS, Catalogue, PartName
+from appeal.core.fields import REPLY_LIMIT
 from appeal.core.terms import Outcome, SubmissionChannel
 from appeal.errors import InputError
 from appeal.fsio import atomic_write, read_text
@@ -133,6 +134,12 @@ def record_submission(
     if reply is not None and reply_file is not None:
         raise InputError("give --reply or --reply-file, not both.")
     text = read_text(reply_file) if reply_file is not None else (reply or "")
+    if len(text.strip()) > REPLY_LIMIT:
+        source = reply_file or "--reply"
+        raise InputError(
+            f"{source}: the reply is {len(text.strip()):,} characters; appeal keeps at most "
+            f"{REPLY_LIMIT:,}. Keep the part of Amazon's message that says what to change."
+        )
     catalogue = load_catalogue()
     case = load_case(case_path, catalogue).case
     letter = render_letter(case, catalogue, letter_date=date)

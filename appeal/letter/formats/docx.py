@@ -121,6 +121,10 @@ def _reference_document(source: Path) -> Any:
     return _OPENED[source]
 
 
+def _shortened(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def write_docx(
     blocks: list[Block],
     *,
@@ -148,9 +152,10 @@ def write_docx(
         elif isinstance(block, Table):
             _table(doc, block, styles)
     props = doc.core_properties
-    props.title = title
-    props.author = author
-    props.last_modified_by = author
+    # Word's document properties hold at most 255 characters (python-docx refuses more).
+    props.title = _shortened(title, 255)
+    props.author = _shortened(author, 255)
+    props.last_modified_by = _shortened(author, 255)
     moment = dt.datetime.combine(letter_date, dt.time(9, 0))
     props.created = moment
     props.modified = moment
