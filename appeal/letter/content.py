@@ -73,11 +73,15 @@ def _bytecode_cache() -> Any:
 @cache
 def _environment(folder: Path, sandboxed: bool) -> Any:
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
-    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    cls: type[jinja2.Environment] = jinja2.Environment
+    loader: jinja2.BaseLoader = jinja2.FileSystemLoader(str(folder))
+    if sandboxed:
+        from appeal.letter.usertemplate import ConfinedLoader, LimitedSandbox
+
+        cls, loader = LimitedSandbox, ConfinedLoader(folder)
     env = cls(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        loader=loader,
         bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -95,8 +99,8 @@ def _load_template(template: Path | None) -> Any:
     """Our template, or the user's (run sandboxed: it is not our code)."""
     import jinja2
 
-    path = template or template_path("letter.md.j2")
-    env = _environment(path.resolve().parent, template is not None)
+    path = (template or template_path("letter.md.j2")).resolve()
+    env = _environment(path.parent, template is not None)
     try:
         return env.get_template(path.name)
     except jinja2.TemplateNotFound:
@@ -211,8 +215,13 @@ def render_letter(
     }
     try:
         compiled = _load_template(template)
-        markdown = compiled.render(context)
-        subject_md = "".join(compiled.blocks["subject"](compiled.new_context(context)))
+        if template is None:
+            markdown = compiled.render(context)
+            subject_md = "".join(compiled.blocks["subject"](compiled.new_context(context)))
+        else:
+            from appeal.letter.usertemplate import render_user_template
+
+            markdown, subject_md = render_user_template(compiled, context, template)
     except KeyError:
         raise InputError(
             f"{template}: the template has no {{% block subject %}}; copy it from the default "
