@@ -442,6 +442,83 @@ def serve(
         show_stopped(served)
 
 
+@app.command()
+def monitor(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The folder your Amazon reports are downloaded into (default: here).",
+            show_default=False,
+            metavar="[FOLDER]",
+        ),
+    ] = Path("."),
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The day to judge (YYYY-MM-DD): last day of the windows and 'today' for "
+            "orders due; default: each marketplace's today.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+    margin: Annotated[
+        float,
+        typer.Option(
+            "--margin",
+            help="Warn when a figure is this many percentage points from its target.",
+            metavar="PCT",
+        ),
+    ] = 0.5,
+    lang: Annotated[str, typer.Option("--lang", help="en or zh.")] = "en",
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only the warnings (for scheduled runs).")
+    ] = False,
+    calendar: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--calendar",
+            help="Holiday calendar to watch: CN, US, GB, DE or JP; repeatable. Default: CN "
+            "and the countries of your marketplaces.",
+            show_default=False,
+            metavar="CODE",
+        ),
+    ] = None,
+) -> None:
+    """Read the newest reports in a folder, keep their figures as snapshots, and warn before a
+    metric crosses Amazon's line.
+
+    Warns when a figure is within the margin of its target or its trend crosses it within 7
+    days, and on leading signals: orders due today, orders about to be cancelled, tracking IDs
+    that fail their check, a holiday within 14 days, a stale inventory file. Exit code 1 when
+    there is any warning, 0 when all is well (for a scheduled run)."""
+    with _boundary():
+        from appeal.cli.views.monitor import print_json, show
+        from appeal.errors import InputError
+        from appeal.monitor.run import run_monitor
+
+        if lang not in ("en", "zh"):
+            raise InputError(f"--lang {lang}: use en or zh.")
+        day = _date_option("--as-of", as_of) if as_of is not None else _fixed_today()
+        result = run_monitor(
+            folder=folder,
+            now=dt.datetime.now(dt.UTC),
+            as_of=day,
+            margin=margin,
+            calendars=tuple(calendar) if calendar else None,
+        )
+        if as_json:
+            print_json(result)
+        else:
+            show(result, lang=lang, quiet=quiet)
+    raise typer.Exit(result.exit_code)
+
+
+def _fixed_today() -> dt.date | None:
+    """APPEAL_TODAY when set (scripts and tests); None: each marketplace's own today."""
+    return _today() if os.environ.get("APPEAL_TODAY") else None
+
+
 class _DefaultShow(TyperGroup):
     """`appeal history CASE` means `appeal history show CASE`, and `appeal history CASE add`
     (the spec's form) means `appeal history add CASE`."""

@@ -1,0 +1,260 @@
+"""`appeal monitor`: read the newest files of a folder, record their figures as snapshots, and
+judge every figure and leading signal. Nothing is printed here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from appeal.core.targets import Target
+from appeal.errors import InputError
+from appeal.monitor.folder import Folder, scan_folder
+from appeal.monitor.result import MonitorResult, Note, Signal, Watch
+from appeal.monitor.signals import (
+    Unshipped,
+    holiday_signals,
+    inventory_signal,
+    order_signals,
+    read_unshipped,
+    tracking_signal,
+)
+from appeal.monitor.store import Snapshot, Store, open_store
+from appeal.monitor.trend import assess
+from appeal.sellerfiles.figures import Figure, MetricsResult, Section
+
+DEFAULT_MARGIN = 0.5  # percentage points
+WATCHED_ROLES = frozenset({"amazon", "latest_7d", "last_30d", "last_10d"})
+_NEEDS_FIGURES = ("performance_json", "all_orders", "shipping_confirmation")
+_KINDS = (
+    "SP-API seller performance report (JSON), All Orders report, Unshipped orders report, "
+    "shipping-confirmation upload files"
+)
+
+
+def series_name(figure: Figure) -> str:
+    """The stable name of a figure's snapshot series."""
+    if figure.source == "amazon":
+        key = figure.key
+        if key.startswith("lateShipmentRateList"):  # by its window, not its place in the list
+            key = f"lateShipmentRate.{(figure.end - figure.start).days + 1}d"
+        return f"amazon.{key}"
+    return f"estimate.{figure.metric}.{figure.role}"
+
+
+def run_monitor(
+    *,
+    folder: Path,
+    now: dt.datetime,
+    as_of: dt.date | None = None,
+    margin: float = DEFAULT_MARGIN,
+    calendars: tuple[str, ...] | None = None,
+    timeout: float | None = None,
+) -> MonitorResult:
+    """One monitor run over `folder` at the time `now` (aware). `as_of` fixes the last day of
+    the windows and the day signals are judged on (default: the newest day in the files, and
+    each marketplace's today); `calendars` the holiday calendars (default: CN and the
+    marketplaces' countries)."""
+    if not 0 <= margin <= 50:
+        raise InputError(f"--margin {margin:g}: give percentage points between 0 and 50.")
+    scanned = scan_folder(folder)
+    chosen = scanned.for_figures()
+    if not chosen:
+        raise InputError(_empty_message(folder, scanned))
+    figures = None
+    if any(f.kind in _NEEDS_FIGURES for f in chosen):
+        from appeal.sellerfiles.metrics import read_figures
+
+        figures = read_figures([f.path for f in chosen], as_of=as_of)
+    sections = _current_sections(figures)
+    markets = sorted({s.name for s in sections})
+    notes = [Note("not_read", str(path), why) for path, why in scanned.not_read]
+    if scanned.ignored():
+        notes.append(Note("older_files_ignored", count=scanned.ignored()))
+    if figures is None:
+        notes.append(Note("no_figures"))
+
+    def today_of(market: str | None) -> dt.date:
+        return as_of or _local_today(market, now)
+
+    store_args = {} if timeout is None else {"timeout": timeout}
+    with open_store(folder, **store_args) as store:
+        notes += _store_notes(store, now, markets)
+        default = markets[0] if len(markets) == 1 else _only(store)
+        snapshots = [_snapshot(s.name, f) for s in sections for f in s.figures if _watched(f, True)]
+        recorded = store.record(snapshots, now)
+        watches = [
+            _watch(store, s.name, f, margin) for s in sections for f in s.figures if _watched(f)
+        ]
+        stored = store.count()
+        database = store.opened.path
+    signals, more = _signals(scanned, default, today_of, now, calendars, markets)
+    signals += [
+        Signal("account_status", s.name, name=s.account_status)
+        for s in sections
+        if s.account_status and s.account_status.upper() != "NORMAL"
+    ]
+    return MonitorResult(
+        folder=folder,
+        database=database,
+        taken_at=now,
+        margin=margin,
+        files=[(f.path, f.kind) for f in scanned.found if f in chosen or f.kind == "inventory"],
+        figures=figures,
+        watches=watches,
+        signals=signals,
+        notes=notes + more,
+        recorded=recorded,
+        stored=stored,
+        calendars=_calendars(calendars, markets),
+    )
+
+
+def _empty_message(folder: Path, scanned: Folder) -> str:
+    if scanned.not_read:
+        names = ", ".join(p.name for p, _ in scanned.not_read[:5])
+        more = "" if len(scanned.not_read) <= 5 else f" and {len(scanned.not_read) - 5} more"
+        return (
+            f"{folder}: none of the files is an Amazon report appeal reads ({names}{more}). "
+            f"Save these reports in the folder: {_KINDS}."
+        )
+    return (
+        f"{folder}: no Amazon report in this folder. Download them from Seller Central into it "
+        f"(Reports > Business Reports / Fulfilment, Orders > Order Reports): {_KINDS}."
+    )
+
+
+def _current_sections(figures: MetricsResult | None) -> list[Section]:
+    """One section per marketplace: of a marketplace whose files split into periods far apart,
+    the latest."""
+    if figures is None:
+        return []
+    latest: dict[str, Section] = {}
+    for section in figures.sections:
+        known = latest.get(section.name)
+        end = section.period[1] if section.period else dt.date.max
+        if known is None or end >= (known.period[1] if known.period else dt.date.max):
+            latest[section.name] = section
+    return list(latest.values())
+
+
+def _watched(figure: Figure, stored: bool = False) -> bool:
+    if figure.role not in WATCHED_ROLES:
+        return False
+    return figure.value is not None if stored else True
+
+
+def _target(figure: Figure) -> Target | None:
+    from appeal.core.catalogue import load_catalogue
+
+    if figure.target is not None:
+        return figure.target
+    info = load_catalogue().metrics.get(figure.metric)
+    return info.usual if info else None
+
+
+def _snapshot(market: str, figure: Figure) -> Snapshot:
+    assert figure.value is not None
+    target = figure.target
+    basis = f"estimate:{figure.basis}" if figure.basis else figure.source
+    return Snapshot(
+        market,
+        series_name(figure),
+        figure.metric,
+        figure.value,
+        figure.start,
+        figure.end,
+        basis,
+        target.value if target else None,
+        target.condition if target else None,
+    )
+
+
+def _watch(store: Store, market: str, figure: Figure, margin: float) -> Watch:
+    name = series_name(figure)
+    history = store.series(market, name, figure.end)
+    target = _target(figure)
+    assessment = assess(
+        figure.value, target, history, end=figure.end, margin=margin, amazon_status=figure.status
+    )
+    return Watch(market, name, figure, target, history, assessment)
+
+
+def _store_notes(store: Store, now: dt.datetime, markets: list[str]) -> list[Note]:
+    opened = store.opened
+    notes = []
+    if opened.moved_aside is not None:
+        notes.append(Note("database_moved_aside", str(opened.moved_aside), str(opened.path)))
+    elif opened.created:
+        notes.append(Note("database_created", str(opened.path)))
+    if opened.migrated_from is not None:
+        notes.append(Note("database_migrated", count=opened.migrated_from))
+    last = store.last_taken()
+    if last is not None and now < last:
+        notes.append(Note("clock_backwards", last.isoformat(timespec="seconds"), when=now))
+    before = store.marketplaces()
+    for market in markets:
+        if before and market not in before:
+            notes.append(Note("new_marketplace", market, ", ".join(sorted(before))))
+    for market, end in sorted(before.items()):
+        if markets and market not in markets:
+            notes.append(Note("marketplace_not_in_files", market, day=end))
+    return notes
+
+
+def _only(store: Store) -> str | None:
+    known = store.marketplaces()
+    return next(iter(known)) if len(known) == 1 else None
+
+
+def _local_today(market: str | None, now: dt.datetime) -> dt.date:
+    from zoneinfo import ZoneInfo
+
+    from appeal.core.marketplaces import marketplaces
+
+    known = marketplaces().get(market or "")
+    return now.astimezone(ZoneInfo(known.time_zone) if known else None).date()
+
+
+def _calendars(given: tuple[str, ...] | None, markets: list[str]) -> tuple[str, ...]:
+    if given:
+        return tuple(dict.fromkeys(code.upper() for code in given))
+    from appeal.core.marketplaces import marketplaces
+
+    known = marketplaces()
+    countries = [known[m].country for m in markets if m in known]
+    return tuple(dict.fromkeys(["CN", *countries]))
+
+
+def _signals(
+    scanned: Folder,
+    default: str | None,
+    today_of: Callable[[str | None], dt.date],
+    now: dt.datetime,
+    calendars: tuple[str, ...] | None,
+    markets: list[str],
+) -> tuple[list[Signal], list[Note]]:
+    signals: list[Signal] = []
+    notes: list[Note] = []
+    orders: list[Unshipped] = []
+    newest = scanned.newest("unshipped")
+    if newest is not None:
+        orders, as_written = read_unshipped(newest, default)
+        if as_written:
+            notes.append(Note("dates_as_written", count=as_written))
+        signals += order_signals(orders, today_of)
+    confirmations = scanned.newest("shipping_confirmation")
+    if confirmations is not None:
+        found = tracking_signal(confirmations, default)
+        if found is not None:
+            signals.append(found)
+    codes = _calendars(calendars, markets or ([default] if default else []))
+    held, more = holiday_signals(codes, today_of(default), orders)
+    signals += held
+    notes += more
+    stale, note = inventory_signal(scanned.newest("inventory"), now)
+    if stale is not None:
+        signals.append(stale)
+    if note is not None:
+        notes.append(note)
+    return signals, notes

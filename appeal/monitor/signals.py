@@ -1,0 +1,206 @@
+"""Leading signals: warnings that need no Amazon figure.
+
+- late today: unshipped orders whose promise date, in the marketplace's own day, is today or
+  already past (buyer-requested cancellations aside: those are cancelled, not shipped);
+- verge of cancellation: orders Amazon's Unshipped report flags `verge-of-cancellation`;
+- tracking: tracking IDs in the newest shipping-confirmation file that fail their check (the
+  tracking doctor's `check_shipment`; carriers whose format is not public are not failures);
+- holidays: a holiday of the seller's calendars running or starting within 14 days, unless the
+  Unshipped report shows extended handling time (no order due to ship during it, and an order
+  bought before it promised after it);
+- inventory: the newest inventory file was written more than a day ago.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from appeal.monitor.folder import Found
+from appeal.monitor.holidays import LOOKAHEAD, calendars, upcoming
+from appeal.monitor.result import Note, Signal
+
+SHOWN = 10  # order ids kept per signal; the count is always complete
+STALE = dt.timedelta(days=1)
+_TRUE = frozenset({"true", "yes", "y", "1"})
+_COLUMNS = (
+    "order-id",
+    "purchase-date",
+    "promise-date",
+    "sales-channel",
+    "is-buyer-requested-cancellation",
+    "verge-of-cancellation",
+    "quantity-to-ship",
+)
+
+
+@dataclass(frozen=True)
+class Unshipped:
+    """One order of the Unshipped report, its dates in its marketplace's day."""
+
+    order_id: str
+    market: str | None
+    promise: dt.date
+    purchased: dt.date | None
+    buyer_cancel: bool
+    verge: bool
+
+
+def read_unshipped(found: Found, default: str | None) -> tuple[list[Unshipped], int]:
+    """The orders of the newest Unshipped report, and how many promise dates were taken as
+    written because no marketplace (so no time zone) is known for them."""
+    from appeal.core.marketplaces import marketplaces
+    from appeal.sellerfiles.reports import LocalDays, Report, open_report
+
+    known = marketplaces()
+    report = open_report(found.path)
+    assert isinstance(report, Report)  # the folder scan recognised it as tab-separated
+    days: dict[str | None, LocalDays] = {}
+    orders: dict[str, Unshipped] = {}
+    as_written = 0
+    for number, row in report.rows(_COLUMNS):
+        order_id = row.get("order-id", "")
+        if not order_id or not row.get("promise-date"):
+            continue
+        if row.get("quantity-to-ship", "1") in ("0", "0.0"):
+            continue  # nothing left to ship on this item row
+        channel = row.get("sales-channel", "").lower()
+        market = channel if channel in known else default
+        zone = days.get(market)
+        if zone is None:
+            zone = days[market] = LocalDays(known[market].time_zone if market in known else None)
+        promise = zone.day(row["promise-date"], (found.path, number, "promise-date"))
+        if zone.zone is None and len(row["promise-date"]) > 10:
+            as_written += 1
+        purchased = None
+        if row.get("purchase-date"):
+            purchased = zone.day(row["purchase-date"], (found.path, number, "purchase-date"))
+        earlier = orders.get(order_id)
+        if earlier is not None and earlier.promise <= promise:
+            continue  # another item row: the order is as late as its earliest promise
+        orders[order_id] = Unshipped(
+            order_id,
+            market,
+            promise,
+            purchased,
+            row.get("is-buyer-requested-cancellation", "").lower() in _TRUE,
+            row.get("verge-of-cancellation", "").lower() in _TRUE,
+        )
+    return list(orders.values()), as_written
+
+
+def order_signals(
+    orders: list[Unshipped], today_of: Callable[[str | None], dt.date]
+) -> list[Signal]:
+    """Late today and verge of cancellation, per marketplace."""
+    signals: list[Signal] = []
+    for market in sorted({o.market for o in orders}, key=lambda m: m or ""):
+        mine = [o for o in orders if o.market == market]
+        today = today_of(market)
+        late = sorted(
+            (o for o in mine if o.promise <= today and not o.buyer_cancel),
+            key=lambda o: (o.promise, o.order_id),
+        )
+        if late:
+            signals.append(
+                Signal(
+                    "late_today",
+                    market,
+                    count=len(late),
+                    orders=tuple(o.order_id for o in late[:SHOWN]),
+                    overdue=sum(o.promise < today for o in late),
+                    today=today,
+                )
+            )
+        verge = sorted(o.order_id for o in mine if o.verge)
+        if verge:
+            signals.append(
+                Signal(
+                    "verge_of_cancellation",
+                    market,
+                    count=len(verge),
+                    orders=tuple(verge[:SHOWN]),
+                    today=today,
+                )
+            )
+    return signals
+
+
+def tracking_signal(found: Found, market: str | None) -> Signal | None:
+    """Tracking IDs in the newest confirmation file that fail their carrier's check."""
+    from appeal.sellerfiles.reports import Report, open_report
+    from appeal.tracking.check import check_shipment
+
+    report = open_report(found.path)
+    assert isinstance(report, Report)
+    failing: dict[tuple[str, str], None] = {}
+    columns = ("order-id", "carrier-code", "carrier-name", "tracking-number")
+    for _, row in report.rows(columns):
+        tracking = row.get("tracking-number", "")
+        checked = check_shipment(tracking, row.get("carrier-code", ""), row.get("carrier-name", ""))
+        if checked.usable is False:
+            failing[(row.get("order-id", ""), tracking)] = None
+    if not failing:
+        return None
+    return Signal(
+        "tracking_fails",
+        market,
+        count=len(failing),
+        orders=tuple(order for order, _ in list(failing)[:SHOWN]),
+        file=found.path,
+    )
+
+
+def holiday_signals(
+    codes: tuple[str, ...], today: dt.date, orders: list[Unshipped]
+) -> tuple[list[Signal], list[Note]]:
+    """Holidays running or starting within 14 days without extended handling time seen."""
+    table = calendars()
+    signals: list[Signal] = []
+    notes: list[Note] = []
+    for code in codes:
+        calendar = table.get(code)
+        if calendar is None:
+            notes.append(Note("no_holiday_table", code))
+            continue
+        if calendar.last_day < today + LOOKAHEAD:
+            notes.append(Note("holiday_table_ends", code, day=calendar.last_day))
+        for holiday in upcoming(calendar, today):
+            first = max(holiday.start, today)
+            due = sorted(o.order_id for o in orders if first <= o.promise <= holiday.end)
+            spanning = any(
+                o.purchased is not None and o.purchased < holiday.start and o.promise > holiday.end
+                for o in orders
+            )
+            if holiday.provisional:
+                notes.append(Note("provisional_holiday", holiday.en, day=holiday.start))
+            if not due and spanning:
+                continue  # handling time reaches past the holiday: it was set
+            signals.append(
+                Signal(
+                    "holiday",
+                    count=len(due),
+                    orders=tuple(due[:SHOWN]),
+                    today=today,
+                    name=holiday.en,
+                    name_zh=holiday.zh,
+                    calendar=code,
+                    start=holiday.start,
+                    end=holiday.end,
+                    evidence="orders_due_during" if due else "not_seen",
+                )
+            )
+    return signals, notes
+
+
+def inventory_signal(found: Found | None, now: dt.datetime) -> tuple[Signal | None, Note | None]:
+    """The newest inventory file, when it was written more than a day before `now`."""
+    if found is None:
+        return None, None
+    written = dt.datetime.fromtimestamp(found.modified, tz=dt.UTC)
+    if written > now + dt.timedelta(minutes=5):
+        return None, Note("inventory_file_in_future", str(found.path), when=written)
+    if now - written <= STALE:
+        return None, None
+    return Signal("inventory_stale", file=found.path, written=written), None
