@@ -379,3 +379,37 @@ def write_day(folder: Path, day: dt.date) -> list[Path]:
         os.utime(path, (stamp, stamp))
         written.append(path)
     return written
+
+
+def orders_file(
+    first: dt.date,
+    last: dt.date,
+    *,
+    per_day: int = 10,
+    cancelled: int = 0,
+    sales_channel: str = "Amazon.com",
+    currency: str = "USD",
+) -> str:
+    """An All Orders report: `per_day` merchant-fulfilled orders bought at noon UTC each day
+    from `first` to `last`, the first `cancelled` of each day cancelled."""
+    rows = []
+    day = first
+    while day <= last:
+        for n in range(per_day):
+            bought = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+            row = all_orders_row(
+                order_id(day, n), bought, "Cancelled" if n < cancelled else "Shipped"
+            )
+            row["sales-channel"], row["currency"] = sales_channel, currency
+            rows.append(row)
+        day += DAY
+    return table(ALL_ORDERS_COLUMNS, rows)
+
+
+def place(folder: Path, files: dict[str, str | bytes], when: dt.datetime) -> None:
+    """Write files into `folder` with the modification time `when`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        os.utime(path, (when.timestamp(), when.timestamp()))

@@ -23,6 +23,7 @@ from appeal.core.targets import Target
 HORIZON = 7  # days ahead a trend is followed
 TREND_DAYS = 14  # the stretch of data windows a trend is fitted over
 MIN_POINTS = 3  # fewer snapshots make no trend
+_EPSILON = 1e-9  # binary fractions: 1 / (1 / 7) is 7.000000000000001 days
 
 Status = Literal["red", "amber", "green", "grey"]
 Reason = Literal["misses_target", "amazon_says_bad", "near_target", "trend_crosses"]
@@ -99,8 +100,8 @@ def assess(
     crosses_on = None
     if per_day is not None:
         days = days_to_cross(value, target, per_day)
-        if days is not None and days <= HORIZON:
-            crosses_on = end + dt.timedelta(days=max(1, math.ceil(days)))
+        if days is not None and days <= HORIZON + _EPSILON:
+            crosses_on = end + dt.timedelta(days=max(1, math.ceil(days - _EPSILON)))
     if _near(value, target, margin):
         reasons.append("near_target")
     if crosses_on is not None:

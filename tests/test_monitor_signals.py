@@ -1,0 +1,286 @@
+"""Each leading signal on small real-shaped folders: orders due today (in the marketplace's
+time zone), orders on the verge of cancellation, failing tracking IDs, holidays, a stale
+inventory file, Amazon's account status; and Amazon's own targets from its official example."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from appeal.cli.views.monitor import signal_text, warning_texts
+from appeal.monitor.result import MonitorResult, Signal
+from appeal.monitor.run import run_monitor
+from tests.monitor_files import (
+    CONFIRMATION_COLUMNS,
+    UNSHIPPED_COLUMNS,
+    confirmation_row,
+    orders_file,
+    place,
+    table,
+    unshipped_row,
+    ups_number,
+)
+
+NOW = dt.datetime(2026, 10, 22, 3, 0, tzinfo=dt.UTC)  # 21 October, 20:00 in Los Angeles
+TODAY = dt.date(2026, 10, 21)
+AMAZON_EXAMPLE = Path(__file__).resolve().parents[2] / "shared/data/amazon-reports"
+
+
+def utc(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def kinds(result: MonitorResult) -> list[str]:
+    return [s.kind for s in result.signals]
+
+
+def one(result: MonitorResult, kind: str) -> Signal:
+    found = [s for s in result.signals if s.kind == kind]
+    assert len(found) == 1, kinds(result)
+    return found[0]
+
+
+def unshipped(*rows: dict[str, str]) -> str:
+    return table(UNSHIPPED_COLUMNS, list(rows))
+
+
+def test_orders_due_today_in_the_marketplaces_own_day(tmp_path: Path) -> None:
+    bought = utc("2026-10-19T18:00:00+00:00")
+    place(
+        tmp_path,
+        {
+            "All Orders.txt": orders_file(dt.date(2026, 10, 1), TODAY),
+            "Unshipped.txt": unshipped(
+                # 23:59:59 on 21 October in Los Angeles: due today
+                unshipped_row("111-0000001-0000001", bought, utc("2026-10-22T06:59:59+00:00")),
+                # midnight starting 22 October there: due tomorrow, not late
+                unshipped_row("111-0000001-0000002", bought, utc("2026-10-22T07:00:00+00:00")),
+                # 19 October there: already late
+                unshipped_row("111-0000001-0000003", bought, utc("2026-10-20T06:59:59+00:00")),
+                # the buyer asked to cancel: to be cancelled, not shipped
+                unshipped_row(
+                    "111-0000001-0000004",
+                    bought,
+                    utc("2026-10-21T20:00:00+00:00"),
+                    buyer_cancel=True,
+                ),
+                # a second item row of the first order: counted once
+                unshipped_row("111-0000001-0000001", bought, utc("2026-10-22T06:59:59+00:00")),
+            ),
+        },
+        NOW,
+    )
+    result = run_monitor(folder=tmp_path, now=NOW)  # today: 21 October in Los Angeles
+    late = one(result, "late_today")
+    assert (late.marketplace, late.count, late.overdue, late.today) == ("amazon.com", 2, 1, TODAY)
+    assert late.orders == ("111-0000001-0000003", "111-0000001-0000001")  # most overdue first
+    assert result.exit_code == 1
+    assert warning_texts(result)[-1] == (
+        "amazon.com: unshipped orders due to ship by today (2026-10-21): 2, 1 of them already "
+        "past their promise date. Ship and confirm them today. Orders: 111-0000001-0000003, "
+        "111-0000001-0000001."
+    )
+    # The same files judged on 22 October: three orders due (the fourth is being cancelled).
+    later = run_monitor(folder=tmp_path, now=NOW + dt.timedelta(days=1))
+    assert one(later, "late_today").count == 3
+
+
+def test_a_tokyo_order_is_judged_on_tokyos_day(tmp_path: Path) -> None:
+    """An Unshipped report that names its sales channel, with no other file: at 14:00 UTC it is
+    23:00 on 21 October in Tokyo, and 15:00 UTC on the 21st is already midnight on the 22nd."""
+    rows = [
+        unshipped_row("503-0000001-0000001", utc("2026-10-20T01:00:00+00:00"), utc(stamp))
+        for stamp in ("2026-10-21T14:59:59+00:00", "2026-10-21T15:00:00+00:00")
+    ]
+    for row in rows:
+        row["sales-channel"] = "Amazon.co.jp"
+    rows[1]["order-id"] = "503-0000001-0000002"
+    place(tmp_path, {"unshipped.txt": table((*UNSHIPPED_COLUMNS, "sales-channel"), rows)}, NOW)
+    result = run_monitor(folder=tmp_path, now=utc("2026-10-21T14:00:00+00:00"))
+    late = one(result, "late_today")
+    assert (late.marketplace, late.count, late.orders) == (
+        "amazon.co.jp",
+        1,
+        ("503-0000001-0000001",),
+    )
+    assert late.today == dt.date(2026, 10, 21) and late.overdue == 0
+    assert [n.kind for n in result.notes if n.kind == "no_figures"] == ["no_figures"]
+    assert result.calendars == ("CN",)  # no figure names a marketplace: China only
+
+
+def test_without_a_marketplace_promise_dates_are_taken_as_written_and_said(tmp_path: Path) -> None:
+    bought = utc("2026-10-19T18:00:00+00:00")
+    place(
+        tmp_path,
+        {"Unshipped.txt": unshipped(unshipped_row("1", bought, utc("2026-10-22T06:59:59+00:00")))},
+        NOW,
+    )
+    result = run_monitor(folder=tmp_path, now=NOW, as_of=dt.date(2026, 10, 22))
+    assert one(result, "late_today").marketplace is None
+    assert [n.count for n in result.notes if n.kind == "dates_as_written"] == [1]
+
+
+def test_orders_on_the_verge_of_cancellation(tmp_path: Path) -> None:
+    bought = utc("2026-10-21T18:00:00+00:00")
+    promise = utc("2026-10-24T06:59:59+00:00")
+    place(
+        tmp_path,
+        {
+            "All Orders.txt": orders_file(dt.date(2026, 10, 1), TODAY),
+            "Unshipped.txt": unshipped(
+                unshipped_row("111-0000002-0000001", bought, promise, verge=True),
+                unshipped_row("111-0000002-0000002", bought, promise),
+            ),
+        },
+        NOW,
+    )
+    result = run_monitor(folder=tmp_path, now=NOW)
+    assert kinds(result) == ["verge_of_cancellation"]
+    assert one(result, "verge_of_cancellation").orders == ("111-0000002-0000001",)
+
+
+def test_failing_tracking_ids_in_the_newest_confirmations_only(tmp_path: Path) -> None:
+    day = dt.date(2026, 10, 21)
+    newest = [
+        confirmation_row("111-0000003-0000001", day, ups_number(1)),
+        confirmation_row("111-0000003-0000002", day, ups_number(2)[:-1] + "0"),  # check digit
+        confirmation_row("111-0000003-0000003", day, ""),  # no tracking ID
+        confirmation_row("111-0000003-0000004", day, "4PX3000123456789CN", carrier="4PX"),
+        confirmation_row("111-0000003-0000005", day, "\ufeff" + ups_number(5)),  # pasted BOM
+    ]
+    assert ups_number(2)[-1] != "0"
+    older = [confirmation_row("111-0000003-0000009", day, "nonsense")]
+    place(
+        tmp_path,
+        {"confirm-older.txt": table(CONFIRMATION_COLUMNS, older)},
+        NOW - dt.timedelta(days=1),
+    )
+    place(tmp_path, {"confirm-newest.txt": table(CONFIRMATION_COLUMNS, newest)}, NOW)
+    place(tmp_path, {"All Orders.txt": orders_file(dt.date(2026, 10, 1), TODAY)}, NOW)
+    result = run_monitor(folder=tmp_path, now=NOW)
+    fails = one(result, "tracking_fails")
+    # the check digit, the missing ID and the pasted character; 4PX cannot be checked
+    assert fails.count == 3
+    assert fails.orders == ("111-0000003-0000002", "111-0000003-0000003", "111-0000003-0000005")
+    assert fails.file == tmp_path / "confirm-newest.txt"
+    assert "appeal tracking confirm-newest.txt --fix" in signal_text(fails)
+
+
+def _amazon_com(folder: Path, today: dt.date) -> None:
+    place(folder, {"All Orders.txt": orders_file(today - dt.timedelta(days=20), today)}, NOW)
+
+
+def test_thanksgiving_within_14_days_and_the_calendar_option(tmp_path: Path) -> None:
+    today = dt.date(2026, 11, 24)
+    _amazon_com(tmp_path, today)
+    result = run_monitor(folder=tmp_path, now=NOW, as_of=today)
+    holiday = one(result, "holiday")
+    assert (holiday.name, holiday.calendar, holiday.start) == (
+        "Thanksgiving",
+        "US",
+        today + dt.timedelta(days=2),
+    )
+    assert holiday.evidence == "not_seen"
+    assert result.calendars == ("CN", "US")
+    assert "Thanksgiving (US, 2026-11-26 to 2026-11-26) starts in 2 days" in signal_text(holiday)
+    assert "感恩节" in signal_text(holiday, "zh")
+    china_only = run_monitor(folder=tmp_path, now=NOW, as_of=today, calendars=("cn",))
+    assert kinds(china_only) == []
+    assert china_only.exit_code == 0
+    # 15 days ahead is not within 14
+    assert kinds(run_monitor(folder=tmp_path, now=NOW, as_of=dt.date(2026, 11, 11))) == []
+
+
+def _spring_festival(folder: Path, *rows: dict[str, str]) -> MonitorResult:
+    today = dt.date(2027, 1, 25)  # the provisional Spring Festival 2027 starts 5 February
+    _amazon_com(folder, today)
+    place(folder, {"Unshipped.txt": unshipped(*rows)}, NOW)
+    return run_monitor(folder=folder, now=NOW, as_of=today, calendars=("CN",))
+
+
+def test_chinese_new_year_without_extended_handling_time(tmp_path: Path) -> None:
+    bought = utc("2027-01-25T02:00:00+00:00")
+    due_during = unshipped_row("111-0000004-0000001", bought, utc("2027-02-09T07:59:59+00:00"))
+    result = _spring_festival(tmp_path, due_during)
+    holiday = one(result, "holiday")
+    assert (holiday.name_zh, holiday.evidence, holiday.count) == ("春节", "orders_due_during", 1)
+    assert holiday.orders == ("111-0000004-0000001",)
+    assert [n.detail for n in result.notes if n.kind == "provisional_holiday"] == [
+        "Chinese New Year (Spring Festival)"
+    ]
+    assert "starts in 11 days; unshipped orders due to ship during it: 1." in signal_text(holiday)
+
+
+def test_chinese_new_year_with_handling_time_past_it_is_quiet(tmp_path: Path) -> None:
+    """An order bought before the closure and promised after it: the closure was set."""
+    bought = utc("2027-01-25T02:00:00+00:00")
+    after = unshipped_row("111-0000004-0000002", bought, utc("2027-02-16T07:59:59+00:00"))
+    assert kinds(_spring_festival(tmp_path, after)) == []
+
+
+def test_chinese_new_year_with_nothing_to_show_it_is_a_reminder(tmp_path: Path) -> None:
+    bought = utc("2027-01-24T02:00:00+00:00")
+    before = unshipped_row("111-0000004-0000003", bought, utc("2027-01-28T07:59:59+00:00"))
+    holiday = one(_spring_festival(tmp_path, before), "holiday")
+    assert (holiday.evidence, holiday.count) == ("not_seen", 0)
+
+
+def test_the_end_of_the_holiday_table_and_countries_without_one(tmp_path: Path) -> None:
+    today = dt.date(2027, 9, 30)
+    place(
+        tmp_path,
+        {
+            "All Orders.txt": orders_file(
+                today - dt.timedelta(days=10), today, sales_channel="Amazon.fr", currency="EUR"
+            )
+        },
+        NOW,
+    )
+    result = run_monitor(folder=tmp_path, now=NOW, as_of=today)
+    assert result.calendars == ("CN", "FR")
+    assert one(result, "holiday").name == "National Day Golden Week"
+    notes = {(n.kind, n.detail) for n in result.notes}
+    assert ("no_holiday_table", "FR") in notes
+    assert ("holiday_table_ends", "CN") in notes
+
+
+def test_a_stale_inventory_file(tmp_path: Path) -> None:
+    inventory = "sku\tprice\tquantity\thandling-time\r\nMAT-01\t12.99\t40\t2\r\n"
+    listings = "item-name\tseller-sku\tprice\tquantity\r\nMat\tMAT-01\t12.99\t40\r\n"
+    _amazon_com(tmp_path, TODAY)
+    place(tmp_path, {"PriceQuantity.txt": inventory}, NOW - dt.timedelta(hours=50))
+    place(tmp_path, {"Active+Listings+Report.txt": listings}, NOW - dt.timedelta(hours=30))
+    result = run_monitor(folder=tmp_path, now=NOW)
+    stale = one(result, "inventory_stale")
+    assert stale.file == tmp_path / "Active+Listings+Report.txt"  # the newest of the two
+    assert "written 30 hours ago" in signal_text(stale, now=NOW)
+    place(tmp_path, {"PriceQuantity.txt": inventory}, NOW - dt.timedelta(hours=2))
+    assert kinds(run_monitor(folder=tmp_path, now=NOW)) == []
+    place(tmp_path, {"PriceQuantity.txt": inventory}, NOW + dt.timedelta(days=3))
+    future = run_monitor(folder=tmp_path, now=NOW)
+    assert kinds(future) == []
+    assert [n.kind for n in future.notes if n.kind == "inventory_file_in_future"] == [
+        "inventory_file_in_future"
+    ]
+
+
+def test_amazons_official_example_its_own_targets_and_account_status(tmp_path: Path) -> None:
+    schema = json.loads((AMAZON_EXAMPLE / "accountHealthReport-2020-11-18.json").read_text())
+    place(tmp_path, {"report.json": json.dumps(schema["examples"][0])}, NOW)
+    result = run_monitor(folder=tmp_path, now=NOW)
+    by_metric = {w.figure.metric: w for w in result.watches}
+    unit = by_metric["unit_on_time_delivery_rate"]
+    assert unit.figure.value == 88.48 and unit.assessment.status == "red"  # Amazon says GOOD
+    cancel = by_metric["cancellation_rate"]
+    assert (cancel.target.value, cancel.target.condition) == (1.0, "less_than")  # type: ignore[union-attr]
+    # 0.5 % against Amazon's 1 %: within the default margin of 0.5 points
+    assert cancel.assessment.reasons == ("near_target",)
+    on_time = by_metric["on_time_delivery_rate"]
+    assert on_time.figure.value == 95.29 and on_time.assessment.reasons == ("near_target",)
+    assert one(result, "account_status").name == "AT_RISK"
+    assert {w.series for w in result.watches} >= {
+        "amazon.lateShipmentRate",
+        "amazon.orderDefectRate.mfn",
+        "amazon.prefulfillmentCancelRate",
+    }
