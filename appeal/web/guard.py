@@ -35,7 +35,7 @@ SECURITY_HEADERS = [
     ),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
 ]
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf"

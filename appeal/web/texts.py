@@ -163,6 +163,7 @@ PAGE: dict[str, tuple[str, str]] = {
     "evidence.tracking": ("Tracking IDs", "追踪号检查"),
     "evidence.fixed": ("Download the corrected file", "下载修正后的文件"),
     "evidence.added": ("Added to the case:", "已写入申诉："),
+    "evidence.into": ("What went into the case:", "写入申诉的内容："),
     "evidence.not_written": (
         "Not written into the case: {why}",
         "未写入申诉：{why}",

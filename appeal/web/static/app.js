@@ -31,13 +31,29 @@
     }
   });
 
-  // Leaving or reloading the page right after typing: send the last answers now, so that
-  // nothing typed is lost (the server waits for them before it shows the case again).
+  // Leaving or reloading the page right after typing: send the last answers now, and keep
+  // them in this tab's session storage, so that the reloaded page puts back (and saves) any
+  // answer that had not reached the case file when it was made. A reload is the same tab: it
+  // keeps the tab's id, so its own late answer is not taken for another tab's.
+  const PENDING = "appeal-pending";
+  const TAB = "appeal-tab";
   function flush() {
+    const headers = csrf();
+    if (headers["X-Appeal-Tab"]) {
+      sessionStorage.setItem(TAB, JSON.stringify({ tab: headers["X-Appeal-Tab"], at: Date.now() }));
+    }
     if (!dirty) return;
     const form = dirty;
     dirty = null;
     const data = new FormData(form);
+    const fields = [];
+    data.forEach(function (value, name) {
+      if (typeof value === "string") fields.push([name, value]);
+    });
+    sessionStorage.setItem(
+      PENDING,
+      JSON.stringify({ path: location.pathname, form: form.id, fields: fields, at: Date.now() })
+    );
     const version = document.getElementById("version");
     if (version) data.set("version", version.value);
     fetch(form.getAttribute("hx-post"), {
@@ -45,13 +61,70 @@
       body: data,
       keepalive: true,
       credentials: "same-origin",
-      headers: csrf(),
+      headers: headers,
     });
   }
   window.addEventListener("beforeunload", flush);
   window.addEventListener("pagehide", flush);
-  document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden") flush();
+
+  function recent(key) {
+    try {
+      const found = JSON.parse(sessionStorage.getItem(key) || "null");
+      sessionStorage.removeItem(key);
+      return found && Date.now() - found.at < 60000 ? found : null;
+    } catch (e) {
+      return null;
+    }
+  }
+  function restore(form, fields) {
+    let changed = false;
+    const byName = {};
+    fields.forEach(function (pair) {
+      (byName[pair[0]] = byName[pair[0]] || []).push(pair[1]);
+    });
+    Object.keys(byName).forEach(function (name) {
+      const values = byName[name];
+      const elements = Array.prototype.filter.call(form.elements, function (el) {
+        return el.name === name;
+      });
+      let next = 0;
+      elements.forEach(function (el) {
+        if (el.type === "checkbox" || el.type === "radio") {
+          const on = values.indexOf(el.value) >= 0;
+          if (el.checked !== on) {
+            el.checked = on;
+            changed = true;
+          }
+        } else if (el.type !== "hidden" && el.type !== "file" && next < values.length) {
+          if (el.value !== values[next]) {
+            el.value = values[next];
+            changed = true;
+          }
+          next += 1;
+        }
+      });
+    });
+    return changed;
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    const navigation = performance.getEntriesByType("navigation")[0];
+    if (!navigation || navigation.type !== "reload") {
+      sessionStorage.removeItem(PENDING);
+      sessionStorage.removeItem(TAB);
+      return;
+    }
+    const tab = recent(TAB);
+    if (tab) {
+      const headers = csrf();
+      headers["X-Appeal-Tab"] = tab.tab;
+      document.body.setAttribute("hx-headers", JSON.stringify(headers));
+    }
+    const pending = recent(PENDING);
+    const form = pending && pending.path === location.pathname && document.getElementById(pending.form);
+    if (form && restore(form, pending.fields)) {
+      dirty = form;
+      htmx.trigger(form, "input");
+    }
   });
 
   // A conflict: the reload button reloads this very page.
