@@ -205,9 +205,7 @@ def test_a_reload_in_the_middle_loses_nothing(browser: Any, tmp_path: Path) -> N
     assert "HalfStore" in text and "Li Wei" in text
 
 
-def test_two_tabs_on_one_case_are_told_instead_of_overwriting(
-    browser: Any, tmp_path: Path
-) -> None:
+def test_two_tabs_on_one_case_are_told_instead_of_overwriting(browser: Any, tmp_path: Path) -> None:
     from tests.helpers import MINIMAL_CASE
 
     path = tmp_path / "shared.yaml"

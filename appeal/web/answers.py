@@ -66,7 +66,9 @@ def apply_notice(draft: Draft, form: Form) -> None:
         if draft.get(("notice", "categories")) is not None:
             draft.set(("notice", "categories"), None, save=False)
     elif typed is not None:
-        wanted = [c.strip() for c in typed.split(",") if c.strip()]
+        from appeal.wizard.notice import split_categories
+
+        wanted = split_categories(typed)
         current = [str(c) for c in draft.get(("notice", "categories")) or []]
         if wanted != current:
             draft.set(("notice", "categories"), wanted or None, save=False)

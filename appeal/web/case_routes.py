@@ -136,7 +136,7 @@ def case_context(
         "picked": [text_of(c.get("cause")) for c in draft.causes()],
         "regrown": set(),
         "notice_read": None,
-        "categories_text": ", ".join(text_of(c) for c in draft.get(("notice", "categories")) or []),
+        "categories_text": "; ".join(text_of(c) for c in draft.get(("notice", "categories")) or []),
         "default_deadline": _usual_deadline(preview),
         "date_pair": date_value,
         "pick_key": PICK_KEYS,
@@ -144,7 +144,7 @@ def case_context(
         "extra_key": EXTRA_KEYS,
         "fixed_links": {},
     }
-    context.update(channel_context(preview, path, draft, today))
+    context.update(channel_context(preview, path, draft, today, lang))
     if page == "finish":
         from appeal.web.downloads import finish_context
 
@@ -172,18 +172,26 @@ def _usual_deadline(preview: Any) -> str:
     return due.isoformat() if due is not None else ""
 
 
-def channel_context(preview: Any, path: Path, draft: Draft, today: Any) -> dict[str, Any]:
-    from appeal.core.channel import deadline
+def channel_context(
+    preview: Any, path: Path, draft: Draft, today: Any, lang: str
+) -> dict[str, Any]:
+    """The channel box: the wizard's own lines (which channel, why, deadline and days left,
+    how to send), in the case's language."""
+    from appeal.wizard.answers import rule_deadline
+    from appeal.wizard.summary import channel_lines
 
     channel = preview.channel
-    if channel is None or preview.case is None:
-        return {"channel": None}
-    due = deadline(preview.case.notice)
+    case = preview.case
+    if channel is None or case is None:
+        return {"channel": None, "channel_lines": []}
+    rule = rule_deadline(case.notice.date, case.notice.scope, ["-"])
+    rule_days = (rule - case.notice.date).days if rule is not None else None
+    lines = channel_lines(channel, case.seller.marketplace, today, lang, rule_days)
     return {
         "channel": channel,
-        "channel_steps": channel.steps(preview.case.seller.marketplace, f"{path.stem}.form.txt"),
-        "deadline": due,
-        "days_left": (due - today).days if due is not None else None,
+        "channel_lines": [line.replace(".form.txt", f"{path.stem}.form.txt") for line in lines],
+        "deadline": channel.deadline,
+        "days_left": channel.days_left(today),
     }
 
 
@@ -259,6 +267,7 @@ async def read_notice_text(request: Request, name: str) -> Response:
     async with pending(request).writing(path):
         form = await form_lists(request)
         pasted = (one(form, "notice_text") or "").strip()
+        catalogue = load_catalogue()
         try:
             with editing(path, one(form, "version"), sent_tab(request)) as draft:
                 facts = read_notice(pasted) if pasted else None
@@ -267,11 +276,8 @@ async def read_notice_text(request: Request, name: str) -> Response:
         except CaseChanged as exc:
             return conflict(request, name, exc)
         context = case_context(request, name, path, draft, "notice")
-        context["notice_read"] = (
-            "; ".join(describe_notice(facts, context["lang"], load_catalogue()))
-            if facts is not None
-            else None
-        )
+        if facts is not None:
+            context["notice_read"] = describe_notice(facts, context["lang"], catalogue)
         return html(request, "notice_read.html", **context)
 
 

@@ -19,17 +19,23 @@ def _say(context: Any, key: str, **values: Any) -> str:
     return say(context["lang"], key, **values)
 
 
-def _optional(context: Any, key: str) -> str | None:
-    """A hint or example the texts may hold for a question (None when they hold none)."""
-    from appeal.web.texts import has, say
+def _hint(context: Any, key: str) -> str:
+    """The wizard's one-line hint for question `key`: what Amazon wants, with an example."""
+    from appeal.wizard.texts import hint
 
-    return say(context["lang"], key) if has(key) else None
+    return hint(context["lang"], key)
 
 
 def _question(context: Any, key: str, **values: Any) -> str:
     from appeal.web.texts import question
 
     return question(context["lang"], key, **values)
+
+
+def _days_left(context: Any, days: int) -> str:
+    from appeal.wizard.summary import days_left
+
+    return days_left(days, context["lang"])
 
 
 def _case_url(name: str, *parts: str) -> str:
@@ -66,9 +72,10 @@ def environment() -> Any:
         lstrip_blocks=True,
     )
     env.globals["t"] = jinja2.pass_context(_say)
-    env.globals["optional"] = jinja2.pass_context(_optional)
+    env.globals["hint"] = jinja2.pass_context(_hint)
     env.globals["q"] = jinja2.pass_context(_question)
     env.globals["case_url"] = _case_url
+    env.globals["days_left"] = jinja2.pass_context(_days_left)
     env.globals["field_id"] = _field_id
     env.filters["longdate"] = _longdate
     env.filters["pct"] = _pct
