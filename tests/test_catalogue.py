@@ -80,3 +80,92 @@ def test_causes_command_text_and_json() -> None:
     assert data[0]["root_causes"][0]["zh"]
     bad = runner.invoke(app, ["causes", "--lang", "fr"])
     assert bad.exit_code == 2
+
+
+CURRENCY_WORDS = re.compile(r"\b(USD|GBP|EUR|CAD|JPY|AUD|MXN|INR)\b|[$£€¥]|美元|英镑|欧元")
+
+
+def test_every_item_renders_for_every_marketplace_without_foreign_money_or_holes() -> None:
+    from appeal.core.fitting import Fitting, fit
+    from appeal.core.marketplaces import marketplaces
+    from appeal.letter.phrases import Text, text_findings
+
+    catalogue = load_catalogue()
+    fitted_seen = 0
+    for market in marketplaces().values():
+        for ships_from in (None, "china", "domestic"):
+            for holidays in (None, "National Day (1 to 7 October)"):
+                fitting = Fitting(market.currency, ships_from, holidays)
+                for cause in catalogue.causes.values():
+                    for part in PARTS:
+                        for item in cause.items(part):
+                            for owner in (None, "warehouse lead Zhang Min"):
+                                sentence = fit(item, fitting, owner)
+                                fitted_seen += sentence.en != item.en
+                                for text in (sentence.en, sentence.zh):
+                                    assert "{" not in text and "}" not in text, (item.id, text)
+                                    money = {m.group(0) for m in CURRENCY_WORDS.finditer(text)}
+                                    assert money <= {market.currency}, (market.domain, item.id)
+                                assert sentence.en[0].isupper() and sentence.en.endswith(".")
+                                where = f"{market.domain} {cause.id}.{item.id}"
+                                found = text_findings([Text(where, sentence.en)], market.domain)
+                                assert found == [], found
+    assert fitted_seen > 0
+
+
+def test_uk_and_us_get_their_own_threshold() -> None:
+    from appeal.core.fitting import Fitting, fit
+
+    item = (
+        load_catalogue()
+        .causes["untrackable_shipments"]
+        .item("root_causes", "china_direct_one_scan")
+    )
+    assert item is not None
+    assert "5\u00a0GBP or more" in fit(item, Fitting("GBP", "china")).en
+    assert "5\u00a0USD or more" in fit(item, Fitting("USD", "china")).en
+    assert "5\u00a0GBP" in fit(item, Fitting("GBP", "china")).zh
+
+
+def test_every_action_names_its_evidence_and_no_item_says_a_named_person() -> None:
+    catalogue = load_catalogue()
+    for cause in catalogue.causes.values():
+        for item in cause.corrective_actions:
+            assert item.evidence is not None, (cause.id, item.id)
+            assert HAN.search(item.evidence.zh) and not HAN.search(item.evidence.en)
+        for part in PARTS:
+            for item in cause.items(part):
+                texts = [item.en] + [f.en for f in item.fitted]
+                assert not any("named person" in t.lower() for t in texts), item.id
+        unnoticed = [i for i in cause.root_causes if i.family == "unnoticed"]
+        assert unnoticed, f"{cause.id} has no 'why it went unnoticed' root cause"
+
+
+def test_reused_tracking_ids_have_items() -> None:
+    cause = load_catalogue().causes["invalid_tracking"]
+    assert cause.item("root_causes", "reused_tracking_id") is not None
+    assert cause.item("corrective_actions", "replaced_reused_ids") is not None
+    assert cause.item("preventive_measures", "duplicate_id_block") is not None
+
+
+def test_a_catalogue_action_without_evidence_is_refused(tmp_path: object) -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from appeal.core.catalogue import _CauseFile
+
+    raw = {
+        "id": "x",
+        "order": 99,
+        "title": {"en": "X", "zh": "某"},
+        "metrics": ["valid_tracking_rate"],
+        "channel": "vtr",
+        "root_causes": [{"id": "a", "en": "A.", "zh": "甲"}],
+        "corrective_actions": [{"id": "b", "en": "B.", "zh": "乙"}],
+        "preventive_measures": [{"id": "c", "en": "C.", "zh": "丙"}],
+    }
+    with pytest.raises(ValidationError, match="names no evidence"):
+        _CauseFile.model_validate(raw)
+    raw["root_causes"] = [{"id": "a", "en": "A {owner}.", "zh": "甲"}]
+    with pytest.raises(ValidationError, match="no placeholders"):
+        _CauseFile.model_validate(raw)

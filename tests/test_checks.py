@@ -23,9 +23,20 @@ runner = CliRunner()
 FACTS = "facts: 18 of 300 orders between 1 and 30 October 2026 were confirmed late."
 
 
+# The minimal case with what a decent plan also has: two dated actions, evidence.
+SECOND_ACTION = "      - use: set_holiday_closure\n        date: 2026-11-21\n"
+GOOD_CASE = (
+    MINIMAL_CASE.replace("        date: 2026-11-21\n", "        date: 2026-11-21\n" + SECOND_ACTION)
+    + "attachments: [shipping-settings-2026-11-21.png]\n"
+)
+TWO_ROOT_CAUSES = GOOD_CASE.replace(
+    "      - use: weekend_not_set\n", "      - use: weekend_not_set\n      - use: holiday_not_set\n"
+)
+
+
 def _own_root_cause(text: str) -> str:
     quoted = "'" + text.replace("'", "''") + "'"
-    return MINIMAL_CASE.replace("      - use: weekend_not_set", f"      - text: {quoted}")
+    return GOOD_CASE.replace("      - use: weekend_not_set", f"      - text: {quoted}")
 
 
 # Each weak letter differs from a decent one by one rejected pattern (domain.md section 5).
@@ -74,34 +85,81 @@ CORPUS: dict[str, tuple[str, str, str]] = {
     "template text": (_own_root_cause("Our [name] team forgot TODO."), "template-text", "error"),
     "jinja left": (_own_root_cause("Shipped by {{ carrier }}."), "template-text", "error"),
     "no actions": (
-        MINIMAL_CASE.replace(
-            "    corrective_actions:\n      - use: set_weekend_days\n        date: 2026-11-21\n", ""
+        GOOD_CASE.replace(
+            "    corrective_actions:\n      - use: set_weekend_days\n        date: 2026-11-21\n"
+            + SECOND_ACTION,
+            "",
         ),
         "missing-part",
         "error",
     ),
-    "no prevention": (MINIMAL_CASE.split("    preventive_measures:")[0], "missing-part", "error"),
+    "no prevention": (
+        GOOD_CASE.split("    preventive_measures:")[0] + "attachments: [a.png]\n",
+        "missing-part",
+        "error",
+    ),
     "no root cause": (
-        MINIMAL_CASE.replace("    root_causes:\n      - use: weekend_not_set\n", ""),
+        GOOD_CASE.replace("    root_causes:\n      - use: weekend_not_set\n", ""),
         "missing-part",
         "error",
     ),
     "no figures": (
-        MINIMAL_CASE.replace(FACTS, "facts: Some orders were confirmed late."),
+        GOOD_CASE.replace(FACTS, "facts: Some orders were confirmed late."),
         "no-figures",
         "warning",
     ),
     "action without date": (
-        MINIMAL_CASE.replace("        date: 2026-11-21\n", ""),
+        GOOD_CASE.replace("        date: 2026-11-21\n", "", 1),
         "action-without-date",
         "warning",
     ),
     "measure without owner": (
-        MINIMAL_CASE.replace(
+        GOOD_CASE.replace(
             "      - use: daily_lsr_check\n        owner: Warehouse lead\n",
             "      - text: We check orders.\n",
         ),
         "measure-without-owner",
+        "warning",
+    ),
+    "single action": (
+        MINIMAL_CASE + "attachments: [shipping-settings-2026-11-21.png]\n",
+        "single-action",
+        "warning",
+    ),
+    "no evidence": (
+        GOOD_CASE.replace("attachments: [shipping-settings-2026-11-21.png]\n", ""),
+        "no-evidence",
+        "warning",
+    ),
+    "untraced": (TWO_ROOT_CAUSES, "untraced", "warning"),
+    "root cause without action": (
+        TWO_ROOT_CAUSES.replace(
+            "        date: 2026-11-21\n", "        date: 2026-11-21\n        answers: 1\n"
+        ).replace(
+            "        start: 2026-11-22\n", "        start: 2026-11-22\n        answers: [1, 2]\n"
+        ),
+        "root-cause-unanswered",
+        "warning",
+    ),
+    "figures that do not add up": (
+        GOOD_CASE.replace(
+            FACTS,
+            "facts: 31 of 300 orders between 1 and 30 October 2026 were confirmed late; "
+            "27 of them were placed on a Saturday.",
+        ),
+        "figures-do-not-add-up",
+        "warning",
+    ),
+    "item for China-direct parcels in a domestic case": (
+        GOOD_CASE.replace(
+            "  contact_name: Li Wei", "  contact_name: Li Wei\n  ships_from: domestic"
+        )
+        .replace("cause: late_shipment", "cause: late_delivery")
+        .replace("use: weekend_not_set", "use: customs_delays")
+        .replace("use: set_weekend_days", "use: reset_transit_times")
+        .replace("use: set_holiday_closure", "use: earlier_handover")
+        .replace("use: daily_lsr_check", "use: daily_otdr_check"),
+        "item-does-not-fit",
         "warning",
     ),
     "wall of text": (
@@ -126,7 +184,7 @@ def test_weak_letter_trips_its_rule(name: str) -> None:
 
 
 def test_the_minimal_case_is_clean() -> None:
-    case = parse_case(MINIMAL_CASE, "case.yaml")
+    case = parse_case(GOOD_CASE, "case.yaml")
     catalogue = load_catalogue()
     assert letter_findings(case, catalogue, render_letter(case, catalogue, letter_date=TODAY)) == []
 
@@ -293,7 +351,7 @@ def test_names_may_be_chinese_but_not_on_body_text() -> None:
 
 def test_check_exit_codes(tmp_path: Path) -> None:
     good = tmp_path / "good.yaml"
-    good.write_text(MINIMAL_CASE, encoding="utf-8")
+    good.write_text(GOOD_CASE, encoding="utf-8")
     result = runner.invoke(app, ["check", str(good)])
     assert result.exit_code == 0 and "Checks: no findings." in result.output
     bad = tmp_path / "bad.yaml"

@@ -77,7 +77,7 @@ EXPECTED_LITERALS = [
     *HOSTILE,
     "A & B <b>Trading</b> {{ 7*7 }}",
     "Toys & Games | *Kids*",
-    "owner: *Lead* & <Ops> #2",
+    "Every working day, *Lead* & <Ops> #2 checks",  # the owner, named in the measure
 ]
 
 
@@ -186,8 +186,16 @@ def test_measure_details_and_future_start() -> None:
     text = MINIMAL_CASE.replace("start: 2026-11-22", "start: 2026-12-01")
     case = parse_case(text, "case.yaml")
     md = render_letter(case, load_catalogue(), letter_date=TODAY).markdown
-    assert "(owner: Warehouse lead; every working day; starting 1 December 2026)" in md
+    # The catalogue's sentence names the measure's owner; the details say the rest, once.
+    assert (
+        "- Every working day before the carrier cut-off, Warehouse lead checks the Late "
+        "Shipment Rate and the orders due to ship that day (starting 1 December 2026)."
+    ) in md
     assert "- 21 November 2026: We set our shipping days" in md
+    own = text.replace("      - use: daily_lsr_check\n", "      - text: We check late orders.\n")
+    own = own.replace("owner: Warehouse lead", "owner: Warehouse lead\n        frequency: daily")
+    md = render_letter(parse_case(own, "case.yaml"), load_catalogue(), letter_date=TODAY).markdown
+    assert "- We check late orders (owner: Warehouse lead; daily; starting 1 December 2026)." in md
 
 
 def test_user_template_is_sandboxed(tmp_path: Path) -> None:
@@ -212,3 +220,104 @@ def test_template_missing_field_fails_loudly(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="nickname"):
         render_letter(case, load_catalogue(), letter_date=TODAY, template=template)
+
+
+def _markdown(text: str) -> str:
+    case = parse_case(text, "case.yaml")
+    return render_letter(case, load_catalogue(), letter_date=TODAY).markdown
+
+
+def test_root_causes_are_numbered_and_actions_refer_to_them() -> None:
+    text = MINIMAL_CASE.replace(
+        "      - use: weekend_not_set\n",
+        "      - use: weekend_not_set\n      - use: holiday_not_set\n",
+    ).replace("        date: 2026-11-21\n", "        date: 2026-11-21\n        answers: 1\n")
+    text = text.replace(
+        "        start: 2026-11-22\n",
+        "        start: 2026-11-22\n        answers: [holiday_not_set, 1]\n",
+    )
+    md = _markdown(text)
+    assert "\n1. Our shipping settings counted Saturday" in md
+    assert "\n2. We did not enter our warehouse's public-holiday closure" in md
+    assert "actually ships (addresses root cause 1).\n" in md
+    assert "(addresses root causes 1 and 2; in place since 22 November 2026).\n" in md
+
+
+def test_unknown_root_cause_reference_is_a_located_error() -> None:
+    from appeal.errors import CaseInvalid
+
+    text = MINIMAL_CASE.replace(
+        "        date: 2026-11-21\n", "        date: 2026-11-21\n        answers: 3\n"
+    )
+    with pytest.raises(CaseInvalid) as caught:
+        parse_case(text, "case.yaml")
+    assert "case.yaml:19: causes[0].corrective_actions[0].answers: '3' is not one of" in str(
+        caught.value.problems
+    )
+
+
+def test_a_date_is_not_written_twice() -> None:
+    said = "Handling time raised to 2 days on all SKUs on 2026-11-21."
+    text = MINIMAL_CASE.replace("      - use: set_weekend_days\n", f"      - text: {said}\n")
+    md = _markdown(text)
+    assert "- " + said.replace("2 days", "2\u00a0days") + "\n" in md
+    assert "21 November 2026: Handling" not in md
+    other = text.replace("on 2026-11-21", "on 11 November")  # another day: the date stays
+    assert "- 21 November 2026: Handling time raised" in _markdown(other)
+
+
+def test_catalogue_fitted_to_the_case() -> None:
+    uk = _uk_china_case()
+    md = _markdown(uk)
+    assert "Orders of 5\u00a0GBP or more shipped directly from China" in md
+    assert "USD" not in md
+    plain = _markdown(uk.replace("  ships_from: china\n", "").replace("amazon.co.uk", "amazon.de"))
+    assert "at or above Amazon's value threshold" in plain and "GBP" not in plain
+    holidays = MINIMAL_CASE.replace("use: weekend_not_set", "use: holiday_not_set").replace(
+        "  contact_name: Li Wei",
+        "  contact_name: Li Wei\n  holidays: National Day (1 to 7 October)",
+    )
+    assert "closure for National Day (1 to 7 October) in Seller Central" in _markdown(holidays)
+
+
+def _uk_china_case() -> str:
+    text = MINIMAL_CASE.replace("amazon.com", "amazon.co.uk").replace(
+        "cause: late_shipment", "cause: untrackable_shipments"
+    )
+    text = text.replace("  contact_name: Li Wei", "  contact_name: Li Wei\n  ships_from: china")
+    text = text.replace("use: weekend_not_set", "use: china_direct_one_scan")
+    text = text.replace("use: set_weekend_days", "use: tracked_service_for_china_direct")
+    return text.replace("use: daily_lsr_check", "use: daily_unscanned_report")
+
+
+def test_responsibility_line_from_the_catalogue_or_own_words() -> None:
+    md = _markdown(MINIMAL_CASE + "responsibility: {use: own_processes}\n")
+    assert "we take full responsibility for them" in md
+    md = _markdown(MINIMAL_CASE + "responsibility: {text: 'Our process failed; we own it.'}\n")
+    assert "Our process failed; we own it." in md
+
+
+@pytest.mark.parametrize("name", ["vtr-toys", "full-suspension", "untrackable-uk"])
+def test_numbers_and_units_never_break_in_any_format(name: str, tmp_path: Path) -> None:
+    import re
+
+    formats = ["txt", "md", "docx", "form"]
+    render_case(EXAMPLES / f"{name}.yaml", formats=formats, out_dir=tmp_path, today=TODAY)
+    texts = {
+        fmt: (tmp_path / f"{name}{'.form.txt' if fmt == 'form' else '.' + fmt}").read_text(
+            encoding="utf-8"
+        )
+        for fmt in ("txt", "md", "form")
+    }
+    texts["docx"] = _docx_text((tmp_path / f"{name}.docx").read_bytes())
+    broken = re.compile(r"\d (?:%|USD|GBP|days?|hours?|cm)\b|\d %|[≥<] \d")
+    for fmt, text in texts.items():
+        assert not broken.search(text), (fmt, broken.search(text))
+        assert re.search(r"\d\u00a0%", text), fmt
+
+
+def test_reading_copy_shows_the_evidence_for_each_action(tmp_path: Path) -> None:
+    render_case(EXAMPLES / "late-shipment.yaml", formats=["txt"], out_dir=tmp_path, today=TODAY)
+    reading = (tmp_path / "late-shipment.zh.txt").read_text(encoding="utf-8")
+    assert "（证据：已录入停发日期的卖家后台假期设置截图）" in reading
+    assert "附件：late-orders-2026-10.csv、holiday-settings-2026-10-21.png" in reading

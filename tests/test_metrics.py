@@ -325,10 +325,9 @@ def test_into_case_and_letter(reports: dict[str, Path], tmp_path: Path) -> None:
         in loaded.causes[0].facts
     )
     letter = render_letter(loaded, load_catalogue(), letter_date=TODAY).markdown
+    letter = letter.replace("\u00a0", " ")  # the letter binds numbers to their units
     assert "| Cancellation Rate | 4.29 % | \\< 2.5 % |" in letter  # escaped in the Markdown
-    assert (
-        "Effect so far: our Cancellation Rate was 0 % from 8 November 2026 to 14 November 2026"
-    ) in letter
+    assert ("Effect so far: our Cancellation Rate was 0 % from 8 to 14 November 2026") in letter
     again = runner.invoke(
         app,
         ["metrics", str(reports["orders.txt"]), str(reports["unshipped.txt"]), "--into", str(case)],

@@ -53,6 +53,11 @@ class Seller(_Strict):
     contact_email: EmailAddress | None = None
     phone: Line | None = None
     address: Text | None = None
+    # Where parcels start: China-direct (cross-border) or inside the marketplace's country.
+    # Fits the catalogue's sentences (scan rules, transit, customs) to the seller's case.
+    ships_from: Literal["china", "domestic"] | None = None
+    # The warehouse's holiday closures in the seller's words ("National Day, 1 to 7 October").
+    holidays: Line | None = None
 
 
 class Notice(_Strict):
@@ -79,6 +84,8 @@ class Latest(_Strict):
 
     value: float = Field(ge=0, le=100)
     window: tuple[Day, Day]
+    # Where it comes from when not Account Health, e.g. "our count: 0 of 64 orders late".
+    source: Line | None = None
 
 
 # Where a figure comes from: typed by the seller from Account Health (or a notice), Amazon's
@@ -148,14 +155,30 @@ class RootCause(_Entry):
     pass
 
 
+def _one_or_more(value: object) -> object:
+    """`answers: 2` and `answers: [1, zero_width_paste]` alike."""
+    return value if isinstance(value, list) else [value]
+
+
+# Which root causes of the same cause an action or measure answers: numbers (1 = the first
+# root cause listed) or the catalogue ids the root causes `use`.
+Answers = Annotated[list[Line], BeforeValidator(_one_or_more), Field(max_length=LIST_LIMIT)]
+
+
 class Action(_Entry):
     date: Day | None = None
+    answers: Answers = []
 
 
 class Measure(_Entry):
     owner: Line | None = None
     frequency: Line | None = None
     start: Day | None = None
+    answers: Answers = []
+
+
+class Responsibility(_Entry):
+    """The one sentence that takes responsibility: a catalogue line or the seller's own."""
 
 
 class CauseEntry(_Strict):
@@ -164,6 +187,16 @@ class CauseEntry(_Strict):
     root_causes: list[RootCause] = Field(default=[], max_length=LIST_LIMIT)
     corrective_actions: list[Action] = Field(default=[], max_length=LIST_LIMIT)
     preventive_measures: list[Measure] = Field(default=[], max_length=LIST_LIMIT)
+    # Evidence files for this cause, beside the case file.
+    attachments: list[Line] = Field(default=[], max_length=LIST_LIMIT)
+
+    def root_cause_number(self, answer: str) -> int | None:
+        """The 1-based number of the root cause `answer` names (a number or an item id)."""
+        if answer.strip().isdigit():
+            number = int(answer)
+            return number if 1 <= number <= len(self.root_causes) else None
+        uses = [r.use for r in self.root_causes]
+        return uses.index(answer) + 1 if answer in uses else None
 
 
 class Submission(_Strict):
@@ -181,6 +214,12 @@ class Case(_Strict):
     notice: Notice
     channel: Literal["auto", "email", "seller_central"] = "auto"
     metrics: Metrics = Metrics()
+    responsibility: Responsibility | None = None
     causes: list[CauseEntry] = Field(min_length=1, max_length=LIST_LIMIT)
     attachments: list[Line] = Field(default=[], max_length=LIST_LIMIT)
     submissions: list[Submission] = Field(default=[], max_length=LIST_LIMIT)
+
+    def evidence_files(self) -> list[str]:
+        """Every attachment the letter lists: the case's own, then each cause's, once each."""
+        names = [*self.attachments, *(n for c in self.causes for n in c.attachments)]
+        return list(dict.fromkeys(names))

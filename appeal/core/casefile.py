@@ -51,6 +51,25 @@ def _reference_problems(case: Case, catalogue: Catalogue, data: Any, name: str) 
                     f"{name}:{line_of(data, loc)}: {dotted(loc)}: unknown item "
                     f"'{quoted(item.use)}' for {cause.id}{hint}"
                 )
+        for part in ("corrective_actions", "preventive_measures"):
+            for item_index, item in enumerate(getattr(entry, part)):
+                for answer in item.answers:
+                    if entry.root_cause_number(answer) is not None:
+                        continue
+                    loc = ("causes", index, part, item_index, "answers")
+                    problems.append(
+                        f"{name}:{line_of(data, loc)}: {dotted(loc)}: '{answer}' is not one of "
+                        f"this cause's {len(entry.root_causes)} root cause(s); give its number "
+                        "(1 = the first listed) or the id it uses"
+                    )
+    statement = case.responsibility
+    if statement is not None and statement.use and catalogue.responsibility(statement.use) is None:
+        loc = ("responsibility", "use")
+        ids = [line.id for line in catalogue.responsibility_lines]
+        hint = did_you_mean(statement.use, ids) or f"; use one of {', '.join(ids)}"
+        problems.append(
+            f"{name}:{line_of(data, loc)}: {dotted(loc)}: unknown line '{statement.use}'{hint}"
+        )
     return problems
 
 

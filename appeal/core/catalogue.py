@@ -39,14 +39,55 @@ class Words(_Data):
         return self.zh if lang == "zh" else self.en
 
 
+# The values a catalogue sentence may take from the case (see core/fitting.py).
+PLACEHOLDERS = ("threshold", "holidays", "owner")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+ShipsFrom = Literal["china", "domestic"]
+
+
+def placeholders(text: str) -> list[str]:
+    """The `{name}` placeholders in a catalogue sentence."""
+    return _PLACEHOLDER.findall(text)
+
+
+class Fitted(_Data):
+    """A wording of an item fitted to the case: used when the case supplies every placeholder
+    in it (`{threshold}`, `{holidays}`, `{owner}`) and ships from where `when` says."""
+
+    en: str = Field(min_length=1)
+    zh: str | None = None
+    when: ShipsFrom | None = None
+
+    @model_validator(mode="after")
+    def _known_placeholders(self) -> Fitted:
+        for text in (self.en, self.zh or ""):
+            unknown = [p for p in placeholders(text) if p not in PLACEHOLDERS]
+            if unknown:
+                raise ValueError(f"unknown placeholder {{{unknown[0]}}} in '{text[:40]}...'")
+        return self
+
+
 class Item(_Data):
-    """One catalogue sentence: English for the letter, Chinese label for the wizard."""
+    """One catalogue sentence: English for the letter, Chinese label for the wizard, the proof
+    that backs it, and wordings fitted to the case (tried first, in order)."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    en: str = Field(min_length=1)
+    en: str = Field(min_length=1)  # fits every case: no placeholders
     zh: str = Field(min_length=1)
-    evidence: str | None = None
+    evidence: Words | None = None  # the proof a reviewer can check
     frequency: str | None = None
+    family: Literal["unnoticed"] | None = None  # why nobody noticed in time
+    ships_from: ShipsFrom | None = None  # only true for parcels shipped from there
+    fitted: list[Fitted] = []
+
+    @model_validator(mode="after")
+    def _plain_default(self) -> Item:
+        if placeholders(self.en) or placeholders(self.zh):
+            raise ValueError(
+                f"{self.id}: en and zh fit every case and take no placeholders; put "
+                "wordings with placeholders under fitted:"
+            )
+        return self
 
 
 class MetricInfo(_Data):
@@ -107,6 +148,12 @@ class _CauseFile(_Data):
             twice = sorted({i for i in ids if ids.count(i) > 1})
             if twice:
                 raise ValueError(f"{part}: the item id {twice[0]} is used twice")
+        unproven = [i.id for i in self.corrective_actions if i.evidence is None]
+        if unproven:
+            raise ValueError(
+                f"corrective_actions: {unproven[0]} names no evidence; every action says which "
+                "proof backs it (evidence: {en: ..., zh: ...})"
+            )
         return self
 
 
@@ -116,6 +163,10 @@ class _MetricsFile(_Data):
 
 class _PartsFile(_Data):
     parts: dict[PartName, Part]
+
+
+class _ResponsibilityFile(_Data):
+    lines: list[Item] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -153,9 +204,13 @@ class Catalogue:
     causes: dict[str, Cause]  # in the catalogue's order
     metrics: dict[str, MetricInfo]
     parts: dict[PartName, Part]
+    responsibility_lines: tuple[Item, ...] = ()  # "we take responsibility" sentences
 
     def cause(self, cause_id: str) -> Cause | None:
         return self.causes.get(cause_id)
+
+    def responsibility(self, line_id: str) -> Item | None:
+        return next((i for i in self.responsibility_lines if i.id == line_id), None)
 
     def causes_for(self, metric_id: str) -> list[Cause]:
         """The causes a metric concerns: those judged by it first, then those it also touches."""
@@ -217,4 +272,7 @@ def load_catalogue() -> Catalogue:
     if len(set(orders)) != len(orders):
         raise DataFileError([f"{data_path('causes')}: two causes share an order number"])
     ordered = {c.id: c for c in sorted(causes, key=lambda c: c.order)}
-    return Catalogue(causes=ordered, metrics=metrics, parts=parts)
+    lines = load_data_file("responsibility.yaml", _ResponsibilityFile).lines
+    return Catalogue(
+        causes=ordered, metrics=metrics, parts=parts, responsibility_lines=tuple(lines)
+    )

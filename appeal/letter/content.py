@@ -11,16 +11,32 @@ from pathlib import Path
 from typing import Any
 
 from appeal.core.case import Case
-from appeal.core.catalogue import PARTS, Catalogue
+from appeal.core.catalogue import Catalogue
 from appeal.core.channel import Channel, decide_channel
 from appeal.dates import longdate, pct
 from appeal.errors import InputError
+from appeal.letter.context import cause_context, period, responsibility_line
 from appeal.packaged import template_path
 
 # Characters CommonMark gives a meaning anywhere in a line; escaped with a backslash.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#!])")
 # "12." or "12)" opening a line would start a numbered list.
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])(?=\s|$)")
+
+
+# A number and its unit stay on one line: 4.1 %, 5 USD, 5 cm, 48 hours, ≥ 95 %.
+_UNIT_SPACE = re.compile(
+    r"(?<=\d) (?=%|(?:USD|GBP|EUR|CAD|MXN|BRL|JPY|AUD|SGD|INR|AED|SAR|SEK|PLN|TRY|cm|mm|km|kg"
+    r"|g|m|lb|oz|days?|hours?|weeks?|months?|minutes?|working days|business days)\b)"
+    r"|(?<=[≥≤<>]) (?=\d)"
+)
+NBSP = "\u00a0"
+
+
+def bind_units(text: str) -> str:
+    """Non-breaking spaces between numbers and their units (and after ≥, <), so no line ever
+    breaks inside "4.1 %"; the space still reads as a space in every format."""
+    return _UNIT_SPACE.sub(NBSP, text)
 
 
 def escape_markdown(value: Any) -> str:
@@ -34,7 +50,7 @@ def escape_markdown(value: Any) -> str:
         if line[:1] in ("-", "+", "="):
             line = "\\" + line
         out.append(_ORDERED_MARKER.sub(r"\1\\\2", line))
-    return "\\\n".join(out)
+    return bind_units("\\\n".join(out))
 
 
 def _finalize(value: Any) -> Any:
@@ -114,68 +130,12 @@ def _tidy(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
 
 
-def _cause_context(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
-    causes = []
-    for entry in case.causes:
-        cause = catalogue.causes[entry.cause]
-        parts: dict[str, list[dict[str, Any]]] = {}
-        for part in PARTS:
-            items = []
-            for raw in getattr(entry, part):
-                item = cause.item(part, raw.use) if raw.use else None
-                fields = raw.model_dump(exclude={"use", "text"})
-                if (
-                    item is not None
-                    and part == "preventive_measures"
-                    and not (fields.get("frequency"))
-                ):
-                    fields["frequency"] = item.frequency
-                items.append(
-                    {
-                        "text": item.en if item else raw.text,
-                        "zh": item.zh if item else raw.text,
-                        **fields,
-                    }
-                )
-            parts[part] = items
-        measured = getattr(case.metrics, cause.metric.id)
-        effect = None
-        if measured is not None and measured.latest is not None:
-            effect = {
-                "title": cause.metric.en,
-                "value": measured.latest.value,
-                "start": measured.latest.window[0],
-                "end": measured.latest.window[1],
-                "target": measured.target_or(cause.metric.usual).text,
-            }
-        causes.append(
-            {
-                "id": cause.id,
-                "effect": effect,
-                "title": cause.title_en,
-                "title_zh": cause.title_zh,
-                "tracking_wording": cause.tracking_wording,
-                "headings": {
-                    name: part.tracking_heading if cause.tracking_wording else part.heading
-                    for name, part in catalogue.parts.items()
-                },
-                "facts": entry.facts.strip(),
-                **parts,
-            }
-        )
-    return causes
-
-
 def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
     rows = []
     for name, metric in case.metrics.present():
         info = catalogue.metrics[name]
         target = metric.target_or(info.usual)
-        window = (
-            f"{longdate(metric.window[0])} to {longdate(metric.window[1])}"
-            if metric.window
-            else info.window
-        )
+        window = period(*metric.window) if metric.window else info.window
         rows.append(
             {
                 "title": info.en,
@@ -186,6 +146,18 @@ def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
                 "missed": not target.met_by(metric.value),
             }
         )
+    return rows
+
+
+def attachment_rows(case: Case) -> list[dict[str, str]]:
+    """Every evidence file once, with the causes it backs ("" for the whole plan)."""
+    rows = []
+    for name in case.evidence_files():
+        numbers = [str(i) for i, c in enumerate(case.causes, start=1) if name in c.attachments]
+        label = ""
+        if numbers and len(case.causes) > 1:
+            label = ("cause " if len(numbers) == 1 else "causes ") + " and ".join(numbers)
+        rows.append({"name": name, "causes": label})
     return rows
 
 
@@ -207,8 +179,9 @@ def render_letter(
         "metrics": case.metrics,
         "metrics_rows": rows,
         "missed": [row for row in rows if row["missed"]],
-        "causes": _cause_context(case, catalogue),
-        "attachments": case.attachments,
+        "causes": cause_context(case, catalogue, letter_date),
+        "responsibility": responsibility_line(case, catalogue),
+        "attachments": attachment_rows(case),
         "channel": channel,
         "catalogue": catalogue,
         "letter_date": letter_date,
@@ -253,7 +226,8 @@ def render_reading_copy(letter: Letter, catalogue: Catalogue) -> str:
             "notice": case.notice,
             "channel": letter.channel,
             "parts": catalogue.parts,
-            "causes": _cause_context(case, catalogue),
+            "causes": cause_context(case, catalogue, letter.letter_date),
+            "responsibility": responsibility_line(case, catalogue),
         }
     )
     return _tidy(markdown)

@@ -9,12 +9,14 @@ import re
 
 from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue
+from appeal.core.fitting import fit, fitting_for
 from appeal.letter.content import Letter
 from appeal.letter.finding import Finding as Finding
 from appeal.letter.finding import Level
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.formats.txt import blocks_to_text
 from appeal.letter.phrases import Text, text_findings
+from appeal.letter.plan import plan_findings
 
 MAX_WORDS = 1000  # about two pages; Amazon publishes no limit, reviewers read for minutes
 _NUMBER = re.compile(r"\d")
@@ -32,6 +34,11 @@ def _texts(case: Case, catalogue: Catalogue) -> list[Text]:
         out.append(Text("seller.address", seller.address, True))
     if case.notice.reference:
         out.append(Text("notice.reference", case.notice.reference))
+    if seller.holidays:
+        out.append(Text("seller.holidays", seller.holidays))
+    if case.responsibility is not None and case.responsibility.text:
+        out.append(Text("responsibility", case.responsibility.text))
+    fitting = fitting_for(case)
     for index, entry in enumerate(case.causes, start=1):
         cause = catalogue.causes[entry.cause]
         label = f"cause {index} ({entry.cause})"
@@ -41,7 +48,10 @@ def _texts(case: Case, catalogue: Catalogue) -> list[Text]:
             for number, item in enumerate(getattr(entry, part), start=1):
                 where = f"{label}, {catalogue.part_name(part)}, item {number}"
                 resolved = cause.item(part, item.use) if item.use else None
-                out.append(Text(where, item.text or (resolved.en if resolved else "")))
+                if resolved is not None:  # the owner, a name, is checked on its own below
+                    out.append(Text(where, fit(resolved, fitting).en))
+                else:
+                    out.append(Text(where, item.text or ""))
                 owner = getattr(item, "owner", None)
                 if owner:
                     out.append(Text(f"{where}, owner", owner, True))
@@ -142,6 +152,7 @@ def letter_words(letter: Letter) -> int:
 def letter_findings(case: Case, catalogue: Catalogue, letter: Letter) -> list[Finding]:
     """All findings for `case` and the letter it makes, errors first."""
     findings = _structure(case, catalogue) + _channel_findings(case, letter)
+    findings += plan_findings(case, catalogue)
     findings += text_findings(_texts(case, catalogue), case.seller.marketplace)
     words = letter_words(letter)
     if words > MAX_WORDS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from appeal.letter.formats.document import Block, Heading, ListBlock, Paragraph, Table, plain
 
 
@@ -18,11 +20,26 @@ def blocks_to_text(blocks: list[Block]) -> str:
                 lines.append(marker + plain(item).replace("\n", "\n  "))
             chunks.append("\n".join(lines))
         elif isinstance(block, Table):
-            header = [plain(cell) for cell in block.header]
-            lines = []
-            for row in block.rows:
-                cells = [plain(cell) for cell in row]
-                pairs = zip(header[1:], cells[1:], strict=False)
-                lines.append(f"- {cells[0]}: " + "; ".join(f"{k} {v}" for k, v in pairs))
-            chunks.append("\n".join(lines))
+            chunks.append(table_text(block))
     return "\n\n".join(chunks) + "\n"
+
+
+def _width(text: str) -> int:
+    """Columns `text` takes in a monospaced font: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def table_text(table: Table) -> str:
+    """The table with its columns aligned by spaces, a rule under the header."""
+    rows = [[plain(cell).replace("\n", " ") for cell in table.header]]
+    rows += [[plain(cell).replace("\n", " ") for cell in row] for row in table.rows]
+    columns = max(len(row) for row in rows)
+    rows = [row + [""] * (columns - len(row)) for row in rows]
+    widths = [max(_width(row[i]) for row in rows) for i in range(columns)]
+
+    def line(cells: list[str]) -> str:
+        padded = [c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)]
+        return "  ".join(padded).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(rows[0]), rule, *(line(row) for row in rows[1:])])
