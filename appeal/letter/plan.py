@@ -30,8 +30,8 @@ def _traced(entry: CauseEntry, label: str) -> list[Finding]:
                 "say which root cause each action and prevention answers (`answers: 1`, or "
                 "the root cause's id); the letter then writes 'addresses root cause 1', and a "
                 "reviewer sees every root cause dealt with",
-                "为每条措施和预防写明对应的根本原因（`answers: 1` 或其条目 id），信中会写出"
-                "“addresses root cause 1”，审核员能看到每个根本原因都有对应处理",
+                "为每条纠正措施和预防措施注明它对应第几条根本原因，信中会写明对应关系，"
+                "审核员能看到每个根本原因都有处理",
             )
         ]
     findings = []
@@ -57,7 +57,7 @@ def _traced(entry: CauseEntry, label: str) -> list[Finding]:
                     "",
                     f"root cause {number} has no {what} that says it answers it: add one with "
                     f"`answers: {number}`, or remove the root cause if it did not contribute",
-                    f"没有{what_zh}对应根本原因 {number}：请补充并写 `answers: {number}`，"
+                    f"没有{what_zh}对应第 {number} 条根本原因：请补充一条并注明对应第 {number} 条，"
                     "若该原因并不成立请删除",
                 )
             )
@@ -77,7 +77,7 @@ def _evidence(case: Case, entry: CauseEntry, label: str) -> list[Finding]:
             "(e.g. the Account Health or VTR report export, the corrected upload file, "
             "before/after screenshots of the changed setting); the catalogue names the proof "
             "for each action",
-            "为这个原因附上证据并写在该原因的 `attachments:` 下（如账户状况或有效追踪率报告、"
+            "为这个原因附上证据文件并列在该原因的附件里（如账户状况或有效追踪率报告、"
             "更正后的上传文件、设置修改前后截图）；目录为每条措施列出了对应证据",
         )
     ]
@@ -140,8 +140,7 @@ def _fit(case: Case, catalogue: Catalogue, entry: CauseEntry, label: str) -> lis
                     item.id,
                     f"'{item.id}' is about parcels shipped directly from China, but the case says "
                     "`seller.ships_from: domestic`; pick another item or write your own",
-                    f"“{item.id}”针对中国直发包裹，但案件写的是 `seller.ships_from: domestic`；"
-                    "请换一条或自己写",
+                    f"“{item.zh}”针对中国直发包裹，但案件写的是国内发货；请换一条或自己写",
                 )
             )
     return findings

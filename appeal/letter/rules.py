@@ -83,7 +83,7 @@ def _structure(case: Case, catalogue: Catalogue) -> list[Finding]:
                         f"Amazon asks for {name} for every cause; add at least one "
                         f"(`appeal causes` lists the catalogue's {name} for {cause.id})",
                         f"亚马逊要求每个原因都写{catalogue.part_name(part, 'zh')}；至少添加一条"
-                        f"（`appeal causes` 列出 {cause.id} 的可选条目）",
+                        "（可从目录中选择这个原因的条目）",
                     )
                 )
         own_words = entry.facts + " ".join(i.text or "" for i in entry.root_causes)
@@ -108,7 +108,7 @@ def _structure(case: Case, catalogue: Catalogue) -> list[Finding]:
                         "action-without-date",
                         f"{label}, actions taken, item {number}",
                         "add `date:` (when it was done); dated actions show the fix is real",
-                        "添加 `date:`（完成日期）；有日期的措施才显得真实",
+                        "写明完成日期；有日期的措施才显得真实",
                     )
                 )
         for number, measure in enumerate(entry.preventive_measures, start=1):
@@ -121,8 +121,7 @@ def _structure(case: Case, catalogue: Catalogue) -> list[Finding]:
                         f"{label}, prevention, item {number}",
                         "add `owner:` (who does it) or `frequency:` (how often); a measure without "
                         "either reads as a promise",
-                        "添加 `owner:`（负责人）或 `frequency:`（频率）；"
-                        "两者都没有的措施读起来像空头承诺",
+                        "写明负责人或执行频率；两者都没有的措施读起来像空头承诺",
                     )
                 )
     return findings
@@ -140,7 +139,7 @@ def _channel_findings(case: Case, letter: Letter) -> list[Finding]:
             "account by it. Copy it from Seller Central (Settings > Account Info > Your "
             "Merchant Token) into `seller.merchant_token`",
             "邮件申诉必须提供商家记号（Merchant Token），亚马逊据此找到账户。请在卖家后台"
-            "（设置 > 账户信息 > 您的商家记号）复制后填入 `seller.merchant_token`",
+            "（设置 > 账户信息 > 您的商家记号）复制后填入“卖家记号”",
         )
     ]
 
