@@ -28,6 +28,48 @@ def _hanging(_line: int, wrap_count: int) -> str:
     return " " * _INDENT if wrap_count else ""
 
 
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` terminal columns (a Chinese character takes two),
+    broken at spaces where there are any."""
+    from wcwidth import wcswidth
+
+    width = max(width, 20)
+    lines: list[str] = []
+    line = ""
+    for word in text.replace(" ", " \0").split("\0"):
+        if wcswidth(line + word.rstrip()) <= width:
+            line += word
+            continue
+        if any(wcswidth(c) == 2 for c in word):  # Chinese breaks anywhere: fill the line first
+            cut = 0
+            while wcswidth(line + word[: cut + 1]) <= width:
+                cut += 1
+            line, word = line + word[:cut], word[cut:]
+        if line:
+            lines.append(line.rstrip())
+            line = ""
+        while wcswidth(word.rstrip()) > width:  # a run without spaces, e.g. Chinese
+            cut = len(word)
+            while wcswidth(word[:cut]) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def terminal_width(io: dict[str, Any]) -> int:
+    """The width of the output the prompts go to."""
+    output = io.get("output")
+    if output is not None:
+        return int(output.get_size().columns)
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 def ask_list(
     message: str,
     choices: list[tuple[str, Any]],
@@ -43,10 +85,21 @@ def ask_list(
 
     `words` holds the texts in the wizard's language: `instruction`, `filter`, and for `many`
     `done` (with {n}) and `none`."""
-    items = [
-        Choice(title, value=value, checked=bool(many and checked and value in checked))
+    from wcwidth import wcswidth
+
+    width = terminal_width(io or {})
+    titles = {value: title for title, value in choices}
+    items = [  # long sentences wrapped at words, continued under the text
+        Choice(
+            ("\n" + " " * _INDENT).join(wrap(title, width - _INDENT - 1)),
+            value=value,
+            checked=bool(many and checked and value in checked),
+        )
         for title, value in choices
     ]
+    instruction = words["instruction"]
+    if wcswidth(f"? {message} {instruction}") > width:
+        instruction = "\n  " + instruction
     start = next((i for i in items if i.value == default), None) if not many else None
     control = InquirerControl(
         items,
@@ -62,16 +115,16 @@ def ask_list(
     def prompt_tokens() -> FormattedText:
         tokens = [("class:qmark", "?"), ("class:question", f" {message} ")]
         if not control.is_answered:
-            tokens.append(("class:instruction", words["instruction"]))
+            tokens.append(("class:instruction", instruction))
         elif many:
             picked = [c for c in items if c.value in control.selected_options]
             if len(picked) == 1:
-                tokens.append(("class:answer", str(picked[0].title)))
+                tokens.append(("class:answer", titles[picked[0].value]))
             else:
                 answer = words["done"].format(n=len(picked)) if picked else words["none"]
                 tokens.append(("class:answer", answer))
         else:
-            tokens.append(("class:answer", str(control.get_pointed_at().title)))
+            tokens.append(("class:answer", titles[control.get_pointed_at().value]))
         return FormattedText(tokens)
 
     def search_tokens() -> FormattedText:
@@ -85,9 +138,13 @@ def ask_list(
     layout = Layout(
         HSplit(
             [
-                Window(FormattedTextControl(prompt_tokens), wrap_lines=True, height=None),
+                Window(
+                    FormattedTextControl(prompt_tokens), wrap_lines=True, dont_extend_height=True
+                ),
                 ConditionalContainer(
-                    Window(control, wrap_lines=True, get_line_prefix=_hanging),
+                    Window(
+                        control, wrap_lines=True, get_line_prefix=_hanging, dont_extend_height=True
+                    ),
                     filter=~is_done,
                 ),
                 ConditionalContainer(

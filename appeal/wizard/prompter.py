@@ -76,7 +76,11 @@ class QuestionaryPrompter:
         if hint:
             from prompt_toolkit.formatted_text import FormattedText
 
-            self._print(FormattedText([("fg:ansibrightblack", "  " + hint)]))
+            from appeal.wizard.lists import terminal_width, wrap
+
+            lines = wrap(hint, terminal_width(self._io) - 2)
+            text = "\n".join("  " + line for line in lines)
+            self._print(FormattedText([("fg:ansibrightblack", text)]))
 
     def _print(self, text: Any) -> None:
         from prompt_toolkit import print_formatted_text

@@ -196,7 +196,7 @@ def finding_line(finding: Finding, lang: str, catalogue: Catalogue) -> str:
     if lang != "zh":
         return finding.line()
     fix = getattr(finding, "fix_zh", "") or finding.fix
-    quoted = f" “{finding.quote}”" if finding.quote else ""
+    quoted = f"“{finding.quote}”" if finding.quote else ""
     level = phrase(lang, f"level.{finding.level}")
     return f"{level}：{where_zh(finding.where, catalogue)}：{quoted}{fix}"
 

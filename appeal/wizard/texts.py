@@ -33,7 +33,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "list.filter": ("filter: ", "筛选："),
     "list.done": ("{n} ticked", "已勾选 {n} 项"),
     "list.none": ("none ticked", "未勾选"),
-    "multiline": ("(finish with Esc then Enter)\n>", "（按 Esc 再按 Enter 结束）\n>"),
+    "multiline": ("\n  (finish with Esc then Enter)\n>", "\n  （按 Esc 再按 Enter 结束）\n>"),
     "yes": ("Yes", "是"),
     "no": ("No", "否"),
     # step 1
