@@ -284,3 +284,27 @@ def test_amazons_official_example_its_own_targets_and_account_status(tmp_path: P
         "amazon.orderDefectRate.mfn",
         "amazon.prefulfillmentCancelRate",
     }
+
+
+def test_without_as_of_windows_end_on_the_marketplaces_today(tmp_path: Path) -> None:
+    """Unshipped orders are promised for days to come; the windows still end today in Los
+    Angeles (21 October at 20:00 there), not on the last promise date."""
+    bought = utc("2026-10-21T18:00:00+00:00")
+    place(
+        tmp_path,
+        {
+            "All Orders.txt": orders_file(dt.date(2026, 10, 1), TODAY, cancelled=1),
+            "Unshipped.txt": unshipped(
+                unshipped_row("111-0000005-0000001", bought, utc("2026-10-25T06:59:59+00:00"))
+            ),
+        },
+        NOW - dt.timedelta(hours=2),
+    )
+    result = run_monitor(folder=tmp_path, now=NOW)
+    cancel = next(w for w in result.watches if w.series == "estimate.cancellation_rate.latest_7d")
+    assert (cancel.figure.start, cancel.figure.end) == (dt.date(2026, 10, 15), TODAY)
+    assert cancel.figure.value == 10.0  # 7 of 70 orders
+    assert "reports_old" not in [n.kind for n in result.notes]
+    # The same files two days later: the windows move on, and the user is told the files are old.
+    later = run_monitor(folder=tmp_path, now=NOW + dt.timedelta(days=2))
+    assert [n.kind for n in later.notes if n.kind == "reports_old"] == ["reports_old"]

@@ -109,3 +109,36 @@ def _is_inventory(path: Path) -> bool:
         close = getattr(lines, "close", None)
         if close is not None:
             close()
+
+
+def named_marketplaces(found: list[Found], *, rows: int = 200) -> set[str]:
+    """The marketplaces the chosen reports name, read cheaply before the figures: the SP-API
+    report's marketplace ids, the sales channel of the first `rows` orders."""
+    from appeal.core.marketplaces import by_id, marketplaces
+    from appeal.sellerfiles.reports import open_report
+
+    known = marketplaces()
+    names: set[str] = set()
+    for item in found:
+        if item.kind == "performance_json":
+            opened = open_report(item.path)
+            assert isinstance(opened, dict)
+            blocks = opened.get("performanceMetrics")
+            for block in blocks if isinstance(blocks, list) else [blocks]:
+                market = by_id(str(block.get("marketplaceId"))) if isinstance(block, dict) else None
+                if market is not None:
+                    names.add(market.domain)
+        elif item.kind in ("all_orders", "unshipped"):
+            report = open_report(item.path)
+            assert not isinstance(report, dict)
+            if "sales-channel" not in report.columns:
+                continue
+            # Two columns asked for: Report.rows with a single column reads its cell's letters.
+            wanted = ("amazon-order-id", "order-id", "sales-channel")
+            for _, (_, row) in zip(range(rows), report.rows(wanted), strict=False):
+                if row["sales-channel"].lower() in known:
+                    names.add(row["sales-channel"].lower())
+            close = getattr(report.lines, "close", None)
+            if close is not None:
+                close()
+    return names

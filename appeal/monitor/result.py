@@ -35,6 +35,7 @@ NoteKind = Literal[
     "not_read",  # detail: the file; other: why (the reader's message)
     "older_files_ignored",  # count: older files of a kind the monitor takes one of
     "no_figures",  # the files hold no figure (only an Unshipped report, say)
+    "reports_old",  # when: the newest report was saved more than a day before the run
     "dates_as_written",  # count: promise dates read as written: no marketplace time zone
     "no_holiday_table",  # detail: the country code
     "holiday_table_ends",  # detail: the country code; day: the table's last day

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from appeal.core.targets import Target
 from appeal.errors import InputError
-from appeal.monitor.folder import Folder, scan_folder
+from appeal.monitor.folder import Folder, Found, named_marketplaces, scan_folder
 from appeal.monitor.result import MonitorResult, Note, Signal, Watch
 from appeal.monitor.signals import (
+    STALE,
     Unshipped,
     holiday_signals,
     inventory_signal,
@@ -65,7 +66,7 @@ def run_monitor(
     if any(f.kind in _NEEDS_FIGURES for f in chosen):
         from appeal.sellerfiles.metrics import read_figures
 
-        figures = read_figures([f.path for f in chosen], as_of=as_of)
+        figures = read_figures([f.path for f in chosen], as_of=as_of or _today(chosen, now))
     sections = _current_sections(figures)
     markets = sorted({s.name for s in sections})
     notes = [Note("not_read", str(path), why) for path, why in scanned.not_read]
@@ -73,6 +74,9 @@ def run_monitor(
         notes.append(Note("older_files_ignored", count=scanned.ignored()))
     if figures is None:
         notes.append(Note("no_figures"))
+    newest = dt.datetime.fromtimestamp(max(f.modified for f in chosen), tz=dt.UTC)
+    if as_of is None and now - newest > STALE:
+        notes.append(Note("reports_old", when=newest))
 
     def today_of(market: str | None) -> dt.date:
         return as_of or _local_today(market, now)
@@ -108,6 +112,14 @@ def run_monitor(
         stored=stored,
         calendars=_calendars(calendars, markets),
     )
+
+
+def _today(chosen: list[Found], now: dt.datetime) -> dt.date | None:
+    """The last day of the windows when --as-of is not given: today in the marketplaces' own
+    day (the earliest of them, so that no window ends in a marketplace's future). Unshipped
+    orders are promised for days to come: without this, windows would end on those days."""
+    markets = named_marketplaces(chosen)
+    return min((_local_today(m, now) for m in markets), default=None)
 
 
 def _empty_message(folder: Path, scanned: Folder) -> str:

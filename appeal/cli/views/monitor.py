@@ -88,6 +88,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "(the newest of each is read).",
         "no_figures": "The files give no figure (an Unshipped report alone?): only the leading "
         "signals were checked.",
+        "reports_old": "The newest report in the folder was saved {when}, more than a day ago: "
+        "download today's reports for current figures.",
         "dates_as_written": "{count} promise dates were taken as written (UTC): the files do "
         "not say their marketplace.",
         "no_holiday_table": "No holiday table for {detail}: its holidays are not checked.",
@@ -145,6 +147,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "not_read": "未读取：{detail}：{other}",
         "older_files_ignored": "同类报告的 {count} 个较早下载版本未读取（每类只读最新的一个）。",
         "no_figures": "文件中没有可计算的指标（只有未发货订单报告？）：只检查了预警信号。",
+        "reports_old": "文件夹中最新的报告保存于 {when}，已超过一天："
+        "请下载今天的报告以获得最新数据。",
         "dates_as_written": "{count} 个承诺日期按原文（UTC）读取：文件未说明所属站点。",
         "no_holiday_table": "没有 {detail} 的假期表：不检查该地假期。",
         "holiday_table_ends": "{detail} 的假期表截至 {day}；请更新 appeal 以获得之后的假期。",
@@ -272,11 +276,14 @@ def signal_text(signal: Signal, lang: str = "en", now: dt.datetime | None = None
 
 
 def note_text(note: Note, lang: str = "en") -> str:
-    when = note.when.isoformat(timespec="seconds") if note.when else ""
+    when = note.when.astimezone().strftime("%Y-%m-%d %H:%M") if note.when else ""
+    detail = note.detail
+    if note.kind == "clock_backwards":  # the earlier run's time, as the clock said then
+        detail = dt.datetime.fromisoformat(detail).astimezone().strftime("%Y-%m-%d %H:%M")
     return _t(
         lang,
         note.kind,
-        detail=note.detail,
+        detail=detail,
         other=note.other,
         count=note.count,
         day=note.day,
