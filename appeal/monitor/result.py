@@ -29,6 +29,7 @@ NoteKind = Literal[
     "database_created",  # detail: the database path
     "database_moved_aside",  # detail: where the unreadable database went
     "database_migrated",  # count: the version it came from
+    "database_not_read",  # detail: the database a read-only run could not use
     "clock_backwards",  # detail: the newest earlier snapshot's time; when: this run's time
     "new_marketplace",  # detail: the marketplace; other: the ones already in the database
     "marketplace_not_in_files",  # detail: the marketplace; day: its newest snapshot window

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from appeal.core.targets import Target
 from appeal.errors import InputError
@@ -51,11 +52,13 @@ def run_monitor(
     margin: float = DEFAULT_MARGIN,
     calendars: tuple[str, ...] | None = None,
     timeout: float | None = None,
+    record: bool = True,
 ) -> MonitorResult:
     """One monitor run over `folder` at the time `now` (aware). `as_of` fixes the last day of
     the windows and the day signals are judged on (default: the newest day in the files, and
     each marketplace's today); `calendars` the holiday calendars (default: CN and the
-    marketplaces' countries)."""
+    marketplaces' countries). With `record` False nothing is written: the stored history is
+    read and this run's figures join it in memory only (the web page's view)."""
     if not 0 <= margin <= 50:
         raise InputError(f"--margin {margin:g}: give percentage points between 0 and 50.")
     scanned = scan_folder(folder)
@@ -81,7 +84,9 @@ def run_monitor(
     def today_of(market: str | None) -> dt.date:
         return as_of or _local_today(market, now)
 
-    store_args = {} if timeout is None else {"timeout": timeout}
+    store_args: dict[str, Any] = {"read_only": not record}
+    if timeout is not None:
+        store_args["timeout"] = timeout
     with open_store(folder, **store_args) as store:
         notes += _store_notes(store, now, markets)
         default = markets[0] if len(markets) == 1 else _only(store)
@@ -195,6 +200,8 @@ def _watch(store: Store, market: str, figure: Figure, margin: float) -> Watch:
 def _store_notes(store: Store, now: dt.datetime, markets: list[str]) -> list[Note]:
     opened = store.opened
     notes = []
+    if opened.unread:
+        notes.append(Note("database_not_read", str(opened.path)))
     if opened.moved_aside is not None:
         notes.append(Note("database_moved_aside", str(opened.moved_aside), str(opened.path)))
     elif opened.created:

@@ -75,6 +75,7 @@ class Opened:
     created: bool  # a new database was started
     moved_aside: Path | None  # where an unreadable database was put
     migrated_from: int | None  # the version an older database was brought up from
+    unread: bool = False  # read-only: the database on disk could not be used
 
 
 class Store:
@@ -167,10 +168,18 @@ def _busy(db: sqlite3.Connection, exc: sqlite3.OperationalError) -> AppealError:
 
 
 @contextmanager
-def open_store(folder: Path, *, timeout: float = TIMEOUT) -> Iterator[Store]:
+def open_store(
+    folder: Path, *, timeout: float = TIMEOUT, read_only: bool = False
+) -> Iterator[Store]:
     """The snapshot database of `folder`, created or brought up to date; an unreadable one is
-    moved aside and a new one started (`Store.opened` says so)."""
+    moved aside and a new one started (`Store.opened` says so). `read_only` changes nothing on
+    disk: a database that is missing, unreadable or of another schema reads as empty (and
+    `Store.opened.unread` says so), and what is recorded stays in memory."""
     path = folder / DB_NAME
+    if read_only:
+        with _ReadOnly(path, timeout) as (connection, unread):
+            yield Store(connection, Opened(path, False, None, None, unread))
+        return
     created = not path.exists()
     moved: Path | None = None
     try:
@@ -227,6 +236,41 @@ def _migrate(db: sqlite3.Connection, path: Path) -> int | None:
                     db.execute(statement)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         return int(version)
+
+
+class _ReadOnly:
+    """A read-only view of the database as an in-memory copy (so this run's own figures can
+    join the history without touching the file)."""
+
+    def __init__(self, path: Path, timeout: float) -> None:
+        self.connection = sqlite3.connect(":memory:", isolation_level=None)
+        self.unread = False
+        if not path.exists():
+            _migrate(self.connection, path)
+            return
+        try:
+            disk = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout)
+            try:
+                (version,) = disk.execute("PRAGMA user_version").fetchone()
+                if version != SCHEMA_VERSION:
+                    raise sqlite3.DatabaseError(f"schema {version}")
+                disk.backup(self.connection)
+            finally:
+                disk.close()
+            (verdict,) = self.connection.execute("PRAGMA quick_check").fetchone()
+            if verdict != "ok":
+                raise sqlite3.DatabaseError(verdict)
+        except sqlite3.DatabaseError:
+            self.unread = True
+            self.connection.close()
+            self.connection = sqlite3.connect(":memory:", isolation_level=None)
+            _migrate(self.connection, path)
+
+    def __enter__(self) -> tuple[sqlite3.Connection, bool]:
+        return self.connection, self.unread
+
+    def __exit__(self, *exc: object) -> None:
+        self.connection.close()
 
 
 def _move_aside(path: Path) -> Path:

@@ -65,9 +65,11 @@ def create_app(settings: Settings) -> Guard:
 
     from appeal.web.case_routes import router as case_router
     from appeal.web.file_routes import router as file_router
+    from appeal.web.monitor_routes import router as monitor_router
 
     app.include_router(case_router)
     app.include_router(file_router)
+    app.include_router(monitor_router)
     _routes(app)
     _errors(app)
     return Guard(app, settings)

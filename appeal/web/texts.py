@@ -46,6 +46,7 @@ PAGE: dict[str, tuple[str, str]] = {
     "steps": ("Steps", "步骤"),
     "tab.evidence": ("Your files", "数据文件"),
     "tab.history": ("Submissions", "提交记录"),
+    "monitor": ("Monitor your metrics", "指标监控"),
     "saved": ("Saved", "已保存"),
     "saving": ("Saving…", "正在保存…"),
     "save_failed": ("Not saved: {why}", "未保存：{why}"),

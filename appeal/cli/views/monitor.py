@@ -76,6 +76,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "database_moved_aside": "The snapshot database {other} could not be read: kept it as "
         "{detail} and started a new one (trends start again from this run).",
         "database_migrated": "Brought the snapshot database up to date (from schema {count}).",
+        "database_not_read": "The snapshot database {detail} could not be read (damaged, or "
+        "from another version of appeal): no history is shown. Run the monitor to repair it.",
         "clock_backwards": "This computer's clock ({when}) is earlier than the last run's "
         "({detail}); snapshots are ordered by their data windows, so trends are unaffected. "
         "Check the clock.",
@@ -101,7 +103,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "zh": {
         "title": "appeal monitor：{folder}",
-        "taken": "运行时间 {taken}；{db} 中共有 {stored} 条快照（本次新增 {new} 条）。",
+        "taken": "运行于 {taken}；快照 {stored} 条（新增 {new} 条），存于 {db}。",
         "columns": "状态|指标|数值|目标|趋势",
         "amazon": "（亚马逊）",
         "no_value": "无订单",
@@ -138,6 +140,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "database_moved_aside": "快照数据库 {other} 无法读取：已保留为 {detail}，"
         "并新建了数据库（趋势从本次运行重新开始）。",
         "database_migrated": "已将快照数据库升级（原结构版本 {count}）。",
+        "database_not_read": "快照数据库 {detail} 无法读取（已损坏或来自其他版本的 appeal）："
+        "不显示历史。运行一次监控即可修复。",
         "clock_backwards": "本机时钟（{when}）早于上次运行（{detail}）；快照按数据时间窗口排序，"
         "趋势不受影响。请检查系统时间。",
         "new_marketplace": "{detail} 是此文件夹中的新站点（原有 {other}）；"
@@ -182,13 +186,15 @@ def label(watch: Watch, lang: str = "en") -> str:
     return f"{name}，{role}" if lang == "zh" else f"{name}, {role}"
 
 
-def sparkline(values: list[float], *, ascii_only: bool = False) -> str:
-    """One character per value, low to high between the smallest and largest shown."""
+def sparkline(values: list[float], *, target: float | None = None, ascii_only: bool = False) -> str:
+    """One character per value (the last SPARK_POINTS), low to high on a scale that includes
+    the target, so that a bar's height shows the distance to the line, not noise magnified."""
     ramp = ASCII_RAMP if ascii_only else BLOCKS
     shown = values[-SPARK_POINTS:]
     if not shown:
         return ""
-    low, high = min(shown), max(shown)
+    scale = [*shown, target] if target is not None else shown
+    low, high = min(scale), max(scale)
     if high == low:
         return ramp[len(ramp) // 2 - 1] * len(shown)
     top = len(ramp) - 1
@@ -313,6 +319,13 @@ _ORDER = (
 )
 
 
+def _spark(watch: Watch, ascii_only: bool) -> str:
+    values = [v for _, v in watch.history]
+    return sparkline(
+        values, target=watch.target.value if watch.target else None, ascii_only=ascii_only
+    )
+
+
 def _target_text(watch: Watch, ascii_only: bool = False) -> str:
     text = watch.target.text if watch.target else "-"
     return text.replace("≥", ">=") if ascii_only else text
@@ -324,7 +337,7 @@ def _empty(watch: Watch, lang: str) -> str:
     return _t(lang, "no_value")
 
 
-def _ordered(watches: list[Watch]) -> list[Watch]:
+def ordered(watches: list[Watch]) -> list[Watch]:
     rank = {m: i for i, m in enumerate(_ORDER)}
     return sorted(
         watches,
@@ -366,7 +379,7 @@ def show(result: MonitorResult, *, lang: str = "en", quiet: bool = False) -> Non
                 style="dim" if n == 3 else None,
                 header_style="dim",
             )
-        for watch in _ordered([w for w in result.watches if w.marketplace == market]):
+        for watch in ordered([w for w in result.watches if w.marketplace == market]):
             status = watch.assessment.status
             value = watch.figure.value
             name = label(watch, lang)
@@ -377,7 +390,7 @@ def show(result: MonitorResult, *, lang: str = "en", quiet: bool = False) -> Non
                 Text(name),
                 Text(pct(value) if value is not None else _empty(watch, lang)),
                 Text(_target_text(watch, ascii_only)),
-                Text(sparkline([v for _, v in watch.history], ascii_only=ascii_only)),
+                Text(_spark(watch, ascii_only)),
             )
         out.print(grid)
     out.print()
@@ -488,7 +501,7 @@ def as_json(result: MonitorResult) -> dict[str, Any]:
         "marketplaces": {
             market: [
                 watch_json(w, result.margin)
-                for w in _ordered([w for w in result.watches if w.marketplace == market])
+                for w in ordered([w for w in result.watches if w.marketplace == market])
             ]
             for market in markets
         },
