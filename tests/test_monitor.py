@@ -171,3 +171,19 @@ def test_a_console_without_block_characters_gets_an_ascii_sparkline(tmp_path: Pa
     assert code == 1 and "Traceback" not in errors
     assert not any(ch in shown for ch in BLOCKS)
     assert "Cancellation Rate, latest 7 days" in shown
+
+
+def test_the_docs_name_every_option_and_the_schedules_in_both_languages() -> None:
+    from typer.main import get_command
+
+    from appeal.cli import app
+
+    doc = (ROOT / "docs" / "monitor.md").read_text(encoding="utf-8")
+    command = get_command(app).commands["monitor"]  # type: ignore[attr-defined]
+    for param in command.params:
+        for option in getattr(param, "opts", []):
+            if option.startswith("--") and option != "--help":
+                assert f"`{option}" in doc, option
+    chinese = doc.split("## 每天自动运行")[1]
+    assert "schtasks /Create" in chinese and "crontab -e" in chinese and "--quiet" in chinese
+    assert "docs/monitor.md" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -308,3 +308,19 @@ def test_without_as_of_windows_end_on_the_marketplaces_today(tmp_path: Path) -> 
     # The same files two days later: the windows move on, and the user is told the files are old.
     later = run_monitor(folder=tmp_path, now=NOW + dt.timedelta(days=2))
     assert [n.kind for n in later.notes if n.kind == "reports_old"] == ["reports_old"]
+
+
+def test_a_holiday_already_on_warns_only_for_orders_due_during_it(tmp_path: Path) -> None:
+    today = dt.date(2027, 2, 8)  # Spring Festival 2027 (provisional): 5 to 12 February
+    _amazon_com(tmp_path, today)
+    assert kinds(run_monitor(folder=tmp_path, now=NOW, as_of=today, calendars=("CN",))) == []
+    bought = utc("2027-02-03T02:00:00+00:00")
+    due = unshipped_row("111-0000006-0000001", bought, utc("2027-02-11T07:59:59+00:00"))
+    place(tmp_path, {"Unshipped.txt": unshipped(due)}, NOW)
+    result = run_monitor(folder=tmp_path, now=NOW, as_of=today, calendars=("CN",))
+    holiday = one(result, "holiday")
+    assert holiday.count == 1
+    assert signal_text(holiday).startswith(
+        "Chinese New Year (Spring Festival) (CN, 2027-02-05 to 2027-02-12) is on now; "
+        "unshipped orders due to ship before it ends: 1."
+    )

@@ -238,3 +238,30 @@ def test_two_monitors_at_once_lose_no_snapshot(tmp_path: Path) -> None:
     with open_store(tmp_path) as store:
         assert store.count() == 80
         assert set(store.marketplaces()) == {"amazon.com", "amazon.de"}
+
+
+def test_read_only_changes_nothing_on_disk(tmp_path: Path) -> None:
+    with open_store(tmp_path, read_only=True) as store:
+        assert store.record([snap(dt.date(2026, 11, 1), 1.0)], NOW) == 1  # in memory
+        assert store.count() == 1
+    assert not (tmp_path / DB_NAME).exists()
+    with open_store(tmp_path) as store:
+        store.record([snap(dt.date(2026, 11, 1), 1.0)], NOW)
+    before = (tmp_path / DB_NAME).read_bytes()
+    with open_store(tmp_path, read_only=True) as store:
+        store.record([snap(dt.date(2026, 11, 2), 2.0)], NOW)
+        assert [
+            v for _, v in store.series("amazon.com", snap(NOW.date(), 0).figure, NOW.date())
+        ] == [
+            1.0,
+            2.0,
+        ]
+    assert (tmp_path / DB_NAME).read_bytes() == before
+
+
+def test_read_only_on_an_unreadable_database_reads_empty_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_bytes(b"not a database" * 100)
+    with open_store(tmp_path, read_only=True) as store:
+        assert store.opened.unread and store.count() == 0
+    assert (tmp_path / DB_NAME).read_bytes() == b"not a database" * 100
+    assert not list(tmp_path.glob("*.corrupt*"))

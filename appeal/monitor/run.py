@@ -91,11 +91,13 @@ def run_monitor(
         notes += _store_notes(store, now, markets)
         default = markets[0] if len(markets) == 1 else _only(store)
         snapshots = [_snapshot(s.name, f) for s in sections for f in s.figures if _watched(f, True)]
-        recorded = store.record(snapshots, now)
+        on_disk = store.count()
+        recorded = store.record(snapshots, now)  # read-only: joins the history in memory only
         watches = [
             _watch(store, s.name, f, margin) for s in sections for f in s.figures if _watched(f)
         ]
-        stored = store.count()
+        stored = store.count() if record else on_disk
+        recorded = recorded if record else 0
         database = store.opened.path
     signals, more = _signals(scanned, default, today_of, now, calendars, markets)
     signals += [

@@ -175,8 +175,8 @@ def holiday_signals(
             )
             if holiday.provisional:
                 notes.append(Note("provisional_holiday", holiday.en, day=holiday.start))
-            if not due and spanning:
-                continue  # handling time reaches past the holiday: it was set
+            if not due and (spanning or holiday.start <= today):
+                continue  # handling time reaches past it (it was set), or it is on: too late
             signals.append(
                 Signal(
                     "holiday",

@@ -102,6 +102,8 @@ def _page(request: Request, *, name: str, as_of: dt.date | None) -> Response:
         "folder": str(folder),
         "dirs": _subfolders(settings.folder),
         "chosen": name,
+        "as_of": as_of.isoformat() if as_of else "",
+        "here": _url(name, as_of),
         "result": None,
         "problem": None,
     }
@@ -135,12 +137,13 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _as_of(request: Request) -> dt.date | None:
+def _as_of(given: str | None) -> dt.date | None:
+    """The day to judge, as `appeal monitor --as-of` takes it (default: each marketplace's
+    today)."""
     from starlette.exceptions import HTTPException
 
     from appeal.dates import parse_date
 
-    given = request.query_params.get("as_of")
     if not given:
         return None
     try:
@@ -158,7 +161,8 @@ def _url(name: str, as_of: dt.date | None) -> str:
 @router.get("/monitor")
 async def monitor_page(request: Request) -> Response:
     name = request.query_params.get("dir", "")
-    return await run_in_threadpool(_page, request, name=name, as_of=_as_of(request))
+    as_of = _as_of(request.query_params.get("as_of"))
+    return await run_in_threadpool(_page, request, name=name, as_of=as_of)
 
 
 @router.post("/monitor")
@@ -168,7 +172,7 @@ async def monitor_run(request: Request) -> Response:
 
     form = await request.form()
     name = str(form.get("dir", ""))
-    as_of = _as_of(request)
+    as_of = _as_of(str(form.get("as_of", "")))
     folder = _reports_folder(settings_of(request).folder, name)
     with suppress(AppealError):  # the page then says what is wrong with the folder
         await run_in_threadpool(run_monitor, folder=folder, now=_now(), as_of=as_of)
