@@ -98,6 +98,43 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+class AtomicStream:
+    """A file written piece by piece into a temporary file beside `path` and renamed over it
+    by `commit()`, so a reader sees no file or the whole file; `abort()` leaves nothing."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            fd, self._tmp = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            )
+        except OSError as exc:
+            raise OutputError(f"{path.parent}: cannot write here ({exc.strerror}).") from None
+        self._handle = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._handle.write(data)
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"{self.path}: cannot be written ({exc.strerror}).") from None
+
+    def commit(self) -> None:
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            os.chmod(self._tmp, 0o666 & ~_umask())
+            os.replace(self._tmp, self.path)
+        except OSError as exc:
+            self.abort()
+            raise OutputError(f"{self.path}: cannot be written ({exc.strerror}).") from None
+
+    def abort(self) -> None:
+        self._handle.close()
+        Path(self._tmp).unlink(missing_ok=True)
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)

@@ -198,8 +198,12 @@ def test_scan_finds_everything_and_fixes_only_what_is_certain(tmp_path: Path) ->
     assert out_lines[2].endswith("\t9400111206206406260787\tStd")
     for n in (0, 3, 4, 5, 6, 7, 8):  # untouched: header, clean, failing and uncleanable rows
         assert out_lines[n] == in_lines[n]
-    left = {item["line"] for item in data["left_alone"]}
-    assert {5, 7} <= left
+    left = {row["line"] for row in data["rows"] if row["left_for_you"]}
+    assert left == {4, 5, 6, 7, 8, 9}
+    report = (tmp_path / "fixed.left-for-you.txt").read_text(encoding="utf-8-sig").splitlines()
+    assert report[0] == "line\torder-id\tcarrier\ttracking-number\tfindings"
+    assert [int(line.split("\t")[0]) for line in report[1:]] == [4, 5, 6, 7, 8, 9]
+    assert "33188100В25\tcannot be cleaned: U+0412 CYRILLIC CAPITAL LETTER VE" in report[4]
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "shift_jis", "gbk"])

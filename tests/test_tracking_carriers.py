@@ -4,6 +4,7 @@ usable / unusable / not-checkable answer that estimates build on."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -124,6 +125,12 @@ def test_a_clean_file_of_unchecked_carriers_exits_0(tmp_path: Path) -> None:
     source.write_text(
         header + "tracking-number\tship-method\r\n" + "\r\n".join(rows) + "\r\n", encoding="utf-8"
     )
-    result = CliRunner().invoke(app, ["tracking", str(source)])
+    result = CliRunner().invoke(app, ["tracking", str(source), "--json"])
     assert result.exit_code == 0, result.output
-    assert "3 were for carriers whose format is not public (not checked)" in result.output
+    data = json.loads(result.output)
+    assert data["rows"] == [] and data["counts"] == {"not_checked": 3}
+    assert data["sentence"] == (
+        "The 3 tracking IDs in cn.txt were for carriers whose format is not public (4PX, "
+        "Yanwen, SF Express), so their format could not be checked; none held an invisible or "
+        "look-alike character."
+    )

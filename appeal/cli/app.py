@@ -317,7 +317,8 @@ def tracking(
         typer.Option(
             "--fix",
             help="Write a corrected copy of the file here (same columns, "
-            "encoding and line endings) to upload again.",
+            "encoding and line endings) to upload again, and the rows left for you "
+            "beside it (OUT-name.left-for-you.txt).",
             show_default=False,
             metavar="OUT",
         ),
@@ -335,12 +336,22 @@ def tracking(
 ) -> None:
     """Find tracking IDs that lower the Valid Tracking Rate, and fix what can be fixed safely.
 
-    Exit code 1 when anything was found, 0 when every ID is clean."""
+    Exit code 1 when anything was found, 0 when every ID is clean (IDs of carriers whose
+    number format is not public are counted apart)."""
     with _boundary():
-        from appeal.cli.views.tracking import run_tracking
+        from appeal.cli.views import tracking as view
+        from appeal.tracking.command import check_tracking_files
 
-        code = run_tracking(files=files, carrier=carrier, fix=fix, as_json=as_json, into=into)
-    raise typer.Exit(code)
+        rows = view.JsonRows() if as_json else None
+        with view.progress(files, quiet=as_json) as on_progress:
+            result = check_tracking_files(
+                files, carrier=carrier, fix=fix, into=into, on_row=rows, on_progress=on_progress
+            )
+        if rows is not None:
+            rows.finish(result)
+        else:
+            view.show_tracking(result)
+    raise typer.Exit(result.exit_code)
 
 
 @app.command()

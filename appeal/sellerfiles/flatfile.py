@@ -19,7 +19,13 @@ from appeal.errors import InputError
 
 _SAMPLE = 1 << 20  # bytes looked at to pick the encoding
 _GZIP_MAGIC = b"\x1f\x8b"
-_CANDIDATES = ("shift_jis", "gbk", "cp1252")
+# cp932 is Shift_JIS as Windows and Seller Central JP write it (with ㈱, ① and the like).
+_CANDIDATES = ("cp932", "gbk", "cp1252")
+_BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+}
 
 
 @dataclass(frozen=True)
@@ -29,8 +35,20 @@ class Encoding:
 
     @property
     def label(self) -> str:
-        names = {"utf-8": "UTF-8", "shift_jis": "Shift_JIS", "gbk": "GBK", "cp1252": "Windows-1252"}
+        names = {
+            "utf-8": "UTF-8",
+            "cp932": "Shift_JIS",
+            "gbk": "GBK",
+            "cp1252": "Windows-1252",
+            "utf-16-le": "UTF-16",
+            "utf-16-be": "UTF-16 (big-endian)",
+        }
         return names.get(self.codec, self.codec) + (" with BOM" if self.bom else "")
+
+    @property
+    def bom_bytes(self) -> bytes:
+        """The byte-order mark the file starts with (empty when it has none)."""
+        return _BOMS[self.codec] if self.bom else b""
 
 
 _CP1252_PUNCTUATION = frozenset("€‚„…–—‘’“”•")
@@ -45,7 +63,7 @@ def _plausibility(text: str, codec: str) -> int:
         if code < 0x80:
             continue
         han = 0x4E00 <= code <= 0x9FFF
-        if codec == "shift_jis":
+        if codec == "cp932":
             good = 2 if 0x3040 <= code <= 0x30FF else int(han)
         elif codec == "gbk":
             good = int(han)
@@ -56,10 +74,18 @@ def _plausibility(text: str, codec: str) -> int:
 
 
 def detect_encoding(sample: bytes, name: str) -> Encoding:
-    """UTF-8 (with or without BOM) when it decodes; otherwise the legacy encoding the bytes
-    look most like (Shift_JIS, GBK, Windows-1252)."""
-    if sample.startswith(codecs.BOM_UTF8):
-        return Encoding("utf-8", bom=True)
+    """UTF-8 (with or without BOM) when it decodes; UTF-16 with a BOM (Excel's "Unicode
+    Text"); otherwise the legacy encoding the bytes look most like (Shift_JIS, GBK,
+    Windows-1252)."""
+    for codec, bom in _BOMS.items():
+        if sample.startswith(bom):
+            return Encoding(codec, bom=True)
+    if b"\x00" in sample:
+        raise InputError(
+            f"{name}: holds NUL bytes, so it is not plain text: UTF-16 without its byte-order "
+            "mark, or not a text file at all. Save it as UTF-8 text (or Excel's Unicode Text) "
+            "and run again."
+        )
     try:
         sample.decode("utf-8")
         return Encoding("utf-8")
@@ -121,8 +147,7 @@ def _open(path: Path, encoding: Encoding | None) -> tuple[Encoding, BinaryIO]:
             raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
         raise InputError(_damaged(path, _lines_before_damage(path))) from None
     chosen = encoding or detect_encoding(sample, str(path))
-    if chosen.bom:
-        handle.read(3)
+    handle.read(len(chosen.bom_bytes))
     return chosen, handle
 
 

@@ -9,10 +9,12 @@ list); 'Other' is right only for a listed carrier missing from the drop-down (do
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from appeal.packaged import data_text
+from appeal.tracking.formats import FAMILIES, Matcher, matchers_by_length
+from appeal.tracking.kinds import NOT_INTEGRATED, USE_CODE
 
 # carrier-code values that mean Other in the languages of Amazon's marketplaces (Otro, Andere
 # and Sonstige are on Amazon's list itself; the others are how sellers' templates spell it).
@@ -143,6 +145,12 @@ class Carrier:
     other: bool  # carrier-code is Other (in any language)
     families: tuple[str, ...] = ()  # format families we check
     complete: bool = False  # those formats are all of the carrier's numbers
+    hyphens: bool = False  # its format has a hyphen (LaserShip's piece suffix): keep them
+    bits: int = 0  # the row's carrier findings: USE_CODE or NOT_INTEGRATED (kinds.py)
+    # The carrier's formats by length (looked up once per row, so kept at hand).
+    by_length: dict[int, tuple[Matcher, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def integrated(self) -> bool:
@@ -243,4 +251,10 @@ def resolve_carrier(code: str, name: str = "") -> Carrier:
     if exact is not None and carrier_key(exact) == carrier_key(code):
         listed = code  # the row's own spelling of a listed code: nothing to change
     families, complete = CHECKS.get(carrier_key(listed), ((), False)) if listed else ((), False)
-    return Carrier(code, name, listed, other, families, complete)
+    carrier = Carrier(code, name, listed, other, families, complete, "ontrac" in families)
+    bits = USE_CODE if carrier.use_code else NOT_INTEGRATED if listed is None else 0
+    return replace(carrier, bits=bits, by_length=matchers_by_length(families))
+
+
+# A plain list checked without --carrier: every format will do.
+ANY_CARRIER = Carrier("", "", None, False, FAMILIES, True, by_length=matchers_by_length(FAMILIES))

@@ -14,8 +14,7 @@ are shown.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 # What cleaning did to a value (bit flags).
 INVISIBLE = 1  # an invisible character was removed
@@ -36,11 +35,26 @@ _INVISIBLE_EXTRA = frozenset(
     )
 )
 _PLAIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_PLAIN_SET = frozenset(_PLAIN)
+
+
+_CONTROL_NAMES = {
+    0x00: "NULL",
+    0x09: "CHARACTER TABULATION",
+    0x0A: "LINE FEED",
+    0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE",
+    0x7F: "DELETE",
+}
 
 
 def char_name(ch: str) -> str:
-    """'U+200B ZERO WIDTH SPACE' for a character."""
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED CHARACTER')}"
+    """'U+200B ZERO WIDTH SPACE' for a character (control characters have no Unicode name)."""
+    code = ord(ch)
+    name = unicodedata.name(ch, "") or _CONTROL_NAMES.get(code, "")
+    if not name:
+        name = "CONTROL CHARACTER" if unicodedata.category(ch) == "Cc" else "UNNAMED CHARACTER"
+    return f"U+{code:04X} {name}"
 
 
 def is_invisible(ch: str) -> bool:
@@ -68,7 +82,8 @@ class _Table(dict[int, "str | None"]):
 
     def __init__(self, *, hyphens: bool) -> None:
         super().__init__({ord(c): c for c in _PLAIN})
-        self.flags: dict[str, int] = {}
+        self.flags: dict[str, int] = {}  # character -> its flag
+        self.odd: dict[str, int] = {}  # the odd characters of a value -> their flags
         self.hyphens = hyphens
 
     def flag(self, ch: str) -> int:
@@ -95,20 +110,41 @@ _TABLES = {False: _Table(hyphens=False), True: _Table(hyphens=True)}
 _KEEP = {ord(c): None for c in _PLAIN}  # deletes A-Z/0-9: what is left needs a look
 
 
-def clean_value(raw: str, hyphens: bool = False) -> tuple[str, int]:
-    """The cleaned value and the flags of what cleaning did (REFUSED: the value still holds
-    the refused characters and must not be used)."""
-    odd = raw.translate(_KEEP)
-    if not odd:
-        return raw, 0
+def clean_value(raw: str, hyphens: bool = False) -> tuple[str, int, str]:
+    """The cleaned value, the flags of what cleaning did (REFUSED: the value still holds the
+    refused characters and must not be used), and the characters other than A-Z/0-9 that
+    `raw` holds, each occurrence (empty for a plain value)."""
     table = _TABLES[hyphens]
+    top = max(raw, default="")
+    if top > "\x7f":  # one kind of non-ASCII character in a plain value (a pasted ZWSP ...)
+        rest = raw.replace(top, "")
+        if rest.isascii() and (rest.isdigit() or (rest.isalnum() and rest.isupper()) or not rest):
+            flag = table.flag(top)
+            odd = top * (len(raw) - len(rest))
+            if flag & REFUSED:
+                return raw, flag, odd
+            replacement = table[ord(top)]
+            return (raw.replace(top, replacement) if replacement else rest), flag, odd
+    odd_set = set(raw).difference(_PLAIN_SET)
+    if not odd_set:
+        return raw, 0, ""
+    if len(odd_set) == 1:  # the usual dirty cell: one kind of character to remove or fold
+        (ch,) = odd_set
+        flag = table.flag(ch)
+        count = raw.count(ch)
+        replacement = table[ord(ch)]
+        value = raw if flag & REFUSED else raw.replace(ch, replacement or "")
+        return value, flag, ch * count
+    odd = raw.translate(_KEEP)
     value = raw.translate(table)
-    flags = 0
-    seen = table.flags
-    for ch in odd:
-        flag = seen.get(ch)
-        flags |= table.flag(ch) if flag is None else flag
-    return value, flags
+    flags = table.odd.get(odd)
+    if flags is None:
+        flags = 0
+        for ch in odd:
+            flags |= table.flag(ch)
+        if len(table.odd) < _REMEMBERED:
+            table.odd[odd] = flags
+    return value, flags, odd
 
 
 @dataclass(frozen=True)
@@ -139,7 +175,9 @@ class Refused:
         return f"{char_name(self.char)} at position {self.position}{hint}"
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, which costs more
+# than the rest of a shown row.
+@dataclass(slots=True)
 class Cleaned:
     """The result of cleaning one raw value."""
 
@@ -147,6 +185,9 @@ class Cleaned:
     value: str  # A-Z, 0-9 and kept hyphens; meaningful only when `certain`
     flags: int = 0
     hyphens: bool = False  # hyphens were kept (the carrier's format has them)
+    _found: tuple[tuple[Removed, ...], tuple[Refused, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def certain(self) -> bool:
@@ -160,8 +201,13 @@ class Cleaned:
     def changed(self) -> bool:
         return self.value != self.raw
 
-    @cached_property
+    @property
     def _details(self) -> tuple[tuple[Removed, ...], tuple[Refused, ...]]:
+        if self._found is None:
+            self._found = self._positions()
+        return self._found
+
+    def _positions(self) -> tuple[tuple[Removed, ...], tuple[Refused, ...]]:
         table = _TABLES[self.hyphens]
         removed: list[Removed] = []
         refused: list[Refused] = []
@@ -207,4 +253,12 @@ def cleaned(raw: str, value: str, flags: int, hyphens: bool = False) -> Cleaned:
 
 def clean_tracking_number(raw: str, *, keep_hyphens: bool = False) -> Cleaned:
     """Clean `raw`; never maps one visible character to another except by NFKC and case."""
-    return cleaned(raw, *clean_value(raw, keep_hyphens), keep_hyphens)
+    value, flags, _ = clean_value(raw, keep_hyphens)
+    return cleaned(raw, value, flags, keep_hyphens)
+
+
+def invisible_in(odd: str) -> list[str]:
+    """The invisible characters among `odd` (as `clean_value` returned it), each occurrence;
+    spaces and hyphens are separators, not invisible."""
+    table = _TABLES[False]
+    return [ch for ch in odd if ch != "-" and table.flag(ch) & INVISIBLE]

@@ -15,18 +15,16 @@ from functools import cache
 Check = Callable[[str], bool]
 
 
-def _digit_sum(digits: str) -> int:
-    """Sum of ASCII digits (the callers have matched them already): summing the bytes is
-    several times faster than int() on each character, and this runs once per row."""
-    data = digits.encode("ascii")
-    return sum(data) - 48 * len(data)
+# The check digits below sum ASCII bytes (the callers have matched the digits already): summing
+# bytes is several times faster than int() on each character, and they run once per row.
 
 
 def gs1_mod10(serial: str, check: str) -> bool:
     """GS1 mod 10: weights 3, 1, 3 ... from the right of the serial."""
-    backwards = serial[::-1]
-    total = 3 * _digit_sum(backwards[0::2]) + _digit_sum(backwards[1::2])
-    return (10 - total % 10) % 10 == int(check)
+    data = serial.encode("ascii")
+    threes, ones = data[-1::-2], data[-2::-2]
+    total = 3 * sum(threes) + sum(ones) - 48 * (3 * len(threes) + len(ones))
+    return (10 - total % 10) % 10 == ord(check) - 48
 
 
 # UPS counts a letter as (its ASCII code - 3) mod 10: a byte table maps A-Z to those digits.
@@ -37,21 +35,18 @@ _UPS_BYTES = bytes.maketrans(_LETTERS, bytes(ord("0") + (c - 3) % 10 for c in _L
 def ups_1z(value: str) -> bool:
     """UPS 1Z: letters as (ASCII - 3) mod 10, weights 1, 2 over the 15 characters after 1Z."""
     body = value[2:17].encode("ascii").translate(_UPS_BYTES)
-    odd, even = body[0::2], body[1::2]
-    total = sum(odd) - 48 * len(odd) + 2 * (sum(even) - 48 * len(even))
+    total = sum(body[0::2]) + 2 * sum(body[1::2]) - 48 * (8 + 2 * 7)
     check = value[17]
-    return check.isdigit() and (10 - total % 10) % 10 == int(check)
+    return check.isdigit() and (10 - total % 10) % 10 == ord(check) - 48
 
 
 def fedex_express(serial: str, check: str) -> bool:
     """FedEx Express: weights 1, 3, 7 repeating from the right; (sum mod 11) mod 10."""
-    backwards = serial[::-1]
-    total = (
-        _digit_sum(backwards[0::3])
-        + 3 * _digit_sum(backwards[1::3])
-        + 7 * _digit_sum(backwards[2::3])
-    )
-    return total % 11 % 10 == int(check)
+    data = serial.encode("ascii")
+    ones, threes, sevens = data[-1::-3], data[-2::-3], data[-3::-3]
+    total = sum(ones) + 3 * sum(threes) + 7 * sum(sevens)
+    total -= 48 * (len(ones) + 3 * len(threes) + 7 * len(sevens))
+    return total % 11 % 10 == ord(check) - 48
 
 
 def usps_impb(value: str) -> bool:
@@ -59,20 +54,24 @@ def usps_impb(value: str) -> bool:
     if value.startswith("420") and len(value) in (30, 34):
         value = value[8:] if len(value) == 30 else value[12:]
     serial, check = value[:-1], value[-1]
-    if re.match(r"9[1-5]", serial):
+    if serial[0] == "9" and "1" <= serial[1] <= "5":
         return gs1_mod10(serial, check)
     # Older 20-digit numbers exist both with and without the implied '91' application id.
     return gs1_mod10("91" + serial, check) or (len(value) == 20 and gs1_mod10(serial, check))
 
 
+_S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
+
+
 def s10(value: str) -> bool:
     """UPU S10: weights 8,6,4,2,3,5,9,7 over 8 digits; 11 - (sum mod 11), 10 -> 0, 11 -> 5;
     the last two letters must be a UPU member's country code."""
-    digits, check, country = value[2:10].encode("ascii"), value[10], value[11:13]
-    total = sum(d * w for d, w in zip(digits, (8, 6, 4, 2, 3, 5, 9, 7), strict=True)) - 48 * 44
+    digits = value[2:10].encode("ascii")
+    total = sum(d * w for d, w in zip(digits, _S10_WEIGHTS, strict=True)) - 48 * 44
     expected = 11 - total % 11
-    expected = {10: 0, 11: 5}.get(expected, expected)
-    return expected == int(check) and country in UPU_COUNTRIES
+    if expected > 9:
+        expected = 0 if expected == 10 else 5
+    return expected == ord(value[10]) - 48 and value[11:13] in UPU_COUNTRIES
 
 
 def dhl_express(value: str) -> bool:
@@ -209,6 +208,18 @@ FORMATS: tuple[TrackingFormat, ...] = (
 FAMILIES = tuple(dict.fromkeys(f.family for f in FORMATS))
 
 
+Matcher = tuple[Callable[[str], "re.Match[str] | None"], Check | None, TrackingFormat]
+
+
+@cache
+def matchers_by_length(families: tuple[str, ...]) -> dict[int, tuple[Matcher, ...]]:
+    """`formats_by_length` as (shape test, check, format) triples: the per-row lookup."""
+    return {
+        length: tuple((f.pattern.fullmatch, f.check, f) for f in fmts)
+        for length, fmts in formats_by_length(families).items()
+    }
+
+
 @cache
 def formats_by_length(families: tuple[str, ...]) -> dict[int, tuple[TrackingFormat, ...]]:
     """The formats of `families` by the lengths they can have, in FORMATS order."""
@@ -218,22 +229,6 @@ def formats_by_length(families: tuple[str, ...]) -> dict[int, tuple[TrackingForm
             for length in fmt.lengths:
                 table.setdefault(length, []).append(fmt)
     return {length: tuple(fmts) for length, fmts in table.items()}
-
-
-def valid_format(value: str, families: tuple[str, ...]) -> TrackingFormat | None:
-    """The first format of `families` that `value` passes (shape and check digit), or None."""
-    for fmt in formats_by_length(families).get(len(value), ()):
-        if fmt.pattern.fullmatch(value) is not None and (fmt.check is None or fmt.check(value)):
-            return fmt
-    return None
-
-
-def shaped_format(value: str, families: tuple[str, ...]) -> TrackingFormat | None:
-    """The first format of `families` whose shape `value` has, or None."""
-    for fmt in formats_by_length(families).get(len(value), ()):
-        if fmt.pattern.fullmatch(value) is not None:
-            return fmt
-    return None
 
 
 # ISO 3166 codes of the Universal Postal Union's members and the territories it assigns S10

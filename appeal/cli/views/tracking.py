@@ -1,121 +1,197 @@
-"""Showing what `appeal tracking` found: a summary table, per-row findings, JSON."""
+"""How `appeal tracking` shows what it found: in the terminal, findings grouped by kind with a
+count and the first rows of each (bounded whatever the file size); with --json, every row
+streamed as it is found, then the totals."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from appeal.errors import EXIT_FINDINGS, EXIT_OK
-from appeal.tracking.scan import KIND_LABELS, RowResult, Summary, scan_files, verb
+import typer
 
-SHOWN_ROWS = 100  # rows listed in the terminal; --json lists them all
-_PROGRESS_FROM = 20 << 20  # show a progress bar for inputs over 20 MB in a terminal
+from appeal.tracking.clean import char_name
+from appeal.tracking.findings import describe, findings, inert
+from appeal.tracking.result import RowFinding, TrackingResult
+
+_PROGRESS_FROM = 20 << 20  # a progress bar for inputs over 20 MB in a terminal
+
+HEADINGS = {
+    "invisible": "Invisible characters pasted in",
+    "folded": "Full-width or lower-case characters",
+    "separators": "Spaces or hyphens inside the ID",
+    "uncleanable": "Characters that cannot be cleaned safely (look-alikes, other scripts)",
+    "check_failed": "The check digit of the selected carrier fails (a typing error)",
+    "unrecognised": "No format of the selected carrier",
+    "duplicate": "Used on more than one order",
+    "use_code": "'Other' for a carrier that has its own code",
+    "not_integrated": "Carriers Amazon does not integrate with",
+    "missing": "No tracking ID",
+    "null": "NULL (deletes the tracking ID)",
+}
+_CLEANED = ("invisible", "folded", "separators")
 
 
-def _row_json(row: RowResult) -> dict[str, Any]:
+def _rows(count: int) -> str:
+    return f"{count:,} row" if count == 1 else f"{count:,} rows"
+
+
+class JsonRows:
+    """--json: every row with a finding written as it is found (memory stays flat), then the
+    totals, as one JSON object."""
+
+    def __init__(self, out: TextIO | None = None) -> None:
+        self.out = out or sys.stdout
+        self.started = False
+
+    def __call__(self, row: RowFinding) -> None:
+        self.out.write(",\n    " if self.started else '{\n  "rows": [\n    ')
+        self.started = True
+        self.out.write(json.dumps(row_json(row), ensure_ascii=False))
+
+    def finish(self, result: TrackingResult) -> None:
+        if not self.started:
+            self.out.write('{\n  "rows": [')
+        self.out.write("\n  ],\n")
+        body = json.dumps(result_json(result), ensure_ascii=False, indent=2)
+        self.out.write(body[body.index("{") + 1 :].lstrip("\n"))
+        self.out.write("\n")
+        self.out.flush()
+
+
+def row_json(row: RowFinding) -> dict[str, Any]:
     c = row.checked
+    carrier = c.carrier
     return {
         "file": row.file,
         "line": row.line,
         "order_id": row.order_id,
-        "carrier": row.carrier,
+        "carrier_code": carrier.code if carrier else "",
+        "carrier_name": carrier.name if carrier else "",
+        "amazon_code": carrier.listed if carrier else None,
         "raw": c.cleaned.raw,
         "cleaned": c.cleaned.value,
         "verdict": c.verdict,
         "format": c.format.name if c.format else None,
+        "usable": c.usable,
         "kinds": row.kinds,
-        "findings": row.findings(),
+        "findings": findings(row),
+        "cleanable": row.cleanable,
+        "left_for_you": row.left,
     }
 
 
-def run_tracking(
-    *, files: list[Path], carrier: str | None, fix: Path | None, as_json: bool, into: Path | None
-) -> int:
-    """Scan, report, optionally fix and record; return the exit code."""
-    from rich.console import Console
-    from rich.markup import escape
+def result_json(result: TrackingResult) -> dict[str, Any]:
+    return {
+        "files": [str(p) for p in result.files],
+        "ids_checked": result.ids,
+        "rows_with_findings": result.rows_with_findings,
+        "counts": result.counts,
+        "invisible_characters": {
+            char_name(ch): n for ch, n in result.invisible_chars.most_common()
+        },
+        "not_checked_carriers": dict(result.not_checked_carriers.most_common()),
+        "cleanable": result.cleanable,
+        "fixed": result.cleanable if result.fix is not None else 0,
+        "left_for_you": result.left,
+        "sentence": result.sentence(),
+        "written": [str(p) for p in result.written],
+        "exit_code": result.exit_code,
+    }
 
-    out = Console(highlight=False, soft_wrap=True)
-    rows: list[dict[str, Any]] = []
-    shown = 0
 
-    def on_row(row: RowResult) -> None:
-        nonlocal shown
-        if as_json:
-            rows.append(_row_json(row))
-            return
-        shown += 1
-        if shown <= SHOWN_ROWS:
-            where = f"{Path(row.file).name}:{row.line}"
-            order = f" order {row.order_id}" if row.order_id else ""
-            value = row.checked.cleaned.raw.strip() or "(blank)"
-            out.print(f"[bold]{where}[/]{order} '{escape(_safe(value))}'")
-            for finding in row.findings():
-                out.print(f"    - {finding}", markup=False)
-
+@contextmanager
+def progress(files: list[Path], *, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for big inputs in a terminal (else None)."""
     total = sum(p.stat().st_size for p in files if p.is_file())
-    summary = _scan_with_progress(files, carrier, fix, on_row, total, as_json)
-    if into is not None:
-        from appeal.core.caseedit import append_facts
-
-        append_facts(into, "invalid_tracking", summary.sentence())
-    if as_json:
-        print(json.dumps({**summary.as_json(), "rows": rows}, ensure_ascii=False, indent=2))
-    else:
-        if shown > SHOWN_ROWS:
-            out.print(f"... and {shown - SHOWN_ROWS} more rows with findings (use --json for all).")
-        _print_summary(out, summary, fix, into)
-    return EXIT_OK if summary.clean else EXIT_FINDINGS
-
-
-def _safe(text: str) -> str:
-    """Show invisible characters as escapes instead of printing them."""
-    from appeal.tracking.clean import is_invisible
-
-    return "".join(f"\\u{ord(ch):04x}" if is_invisible(ch) and ch != " " else ch for ch in text)
-
-
-def _scan_with_progress(
-    files: list[Path], carrier: str | None, fix: Path | None, on_row: Any, total: int, quiet: bool
-) -> Summary:
     if quiet or total < _PROGRESS_FROM or not sys.stderr.isatty():
-        return scan_files(files, carrier=carrier, fix=fix, on_row=on_row)
+        yield None
+        return
     from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Checking tracking IDs", total=total)
-        return scan_files(
-            files,
-            carrier=carrier,
-            fix=fix,
-            on_row=on_row,
-            on_progress=lambda n: progress.advance(task, n),
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Checking tracking IDs", total=total)
+        done = [0]
+
+        def advance(position: int) -> None:
+            bar.advance(task, position - done[0])
+            done[0] = position
+
+        yield advance
+
+
+def show_tracking(result: TrackingResult) -> None:
+    """The terminal report: each kind of finding with its count and first rows, what is not
+    checked, the summary sentence, and the files written."""
+    width = max(60, min(shutil.get_terminal_size((80, 24)).columns, 100))
+    counts = result.counts
+    for kind, heading in HEADINGS.items():
+        count = counts.get(kind, 0)
+        if not count:
+            continue
+        note = ""
+        cleaned = result.cleaned(kind) if kind in _CLEANED else 0
+        if cleaned and result.fix is not None:
+            some = "all" if cleaned == count else f"{cleaned:,}"
+            note = f" ({some} cleaned in {result.fix.name})"
+        elif cleaned:
+            note = " (--fix cleans them)" if cleaned == count else f" (--fix cleans {cleaned:,})"
+        typer.echo(f"{heading}: {_rows(count)}{note}")
+        sample = result.samples.get(kind, [])
+        for row in sample:
+            typer.echo(_row_line(row))
+            detail = describe(row, kind)
+            typer.echo(
+                textwrap.fill(detail, width, initial_indent="      ", subsequent_indent="      ")
+            )
+        if count > len(sample):
+            more = f"  ... and {count - len(sample):,} more (every row: --json"
+            more += f"; rows left for you: {result.report.name})" if result.report else ")"
+            typer.echo(more)
+        typer.echo("")
+    if result.not_checked:
+        carriers = ", ".join(
+            f"{inert(code)} {n:,}" for code, n in result.not_checked_carriers.most_common(5)
         )
-
-
-def _print_summary(out: Any, summary: Summary, fix: Path | None, into: Path | None) -> None:
-    from rich.table import Table
-
-    table = Table(title=f"{summary.rows} tracking IDs checked", show_edge=False)
-    table.add_column("finding")
-    table.add_column("rows", justify="right")
-    for kind, label in KIND_LABELS.items():
-        if summary.counts.get(kind):
-            table.add_row(verb(label, 2), str(summary.counts[kind]))
-    if summary.counts:
-        out.print(table)
-    out.print()
-    out.print(summary.sentence(), markup=False)
-    if fix is not None:
-        out.print(
-            f"Wrote {fix}: {summary.fixed} tracking cell(s) cleaned; every other byte "
-            "is as in the input.",
-            markup=False,
+        typer.echo(
+            textwrap.fill(
+                f"Not checked: {_rows(result.not_checked)} for carriers whose number format is "
+                f"not public ({carriers}); counted apart, neither usable nor unusable.",
+                width,
+            )
         )
-        for line, why in summary.left_alone:
-            out.print(f"  left for you, line {line}: {why}", markup=False)
-    if into is not None:
-        out.print(f"Added the sentence to the invalid_tracking facts in {into}.", markup=False)
+        typer.echo("")
+    typer.echo(textwrap.fill(result.sentence(), width))
+    said = []
+    if result.fix is not None:
+        said.append(
+            f"Wrote {result.fix}: {result.cleanable:,} tracking cell(s) cleaned; every other "
+            "byte is as in the input."
+        )
+        if result.report is not None:
+            said.append(
+                f"Wrote {result.report}: the {_rows(result.left)} left for you (retype from the "
+                "label, or pick the right carrier), one a line."
+            )
+        else:
+            said.append("Nothing is left for you: upload the corrected file.")
+    elif result.cleanable:
+        said.append(f"--fix OUT writes a copy with {result.cleanable:,} tracking cell(s) cleaned.")
+    if result.into is not None:
+        said.append(f"Added the sentence to the invalid_tracking facts in {result.into}.")
+    for text in said:
+        typer.echo(textwrap.fill(text, width, subsequent_indent="  "))
+
+
+def _row_line(row: RowFinding) -> str:
+    c = row.checked
+    order = f", order {inert(row.order_id)}" if row.order_id else ""
+    carrier = f", {inert(c.carrier.shown)}" if c.carrier is not None and c.carrier.shown else ""
+    value = inert(c.cleaned.raw) if c.cleaned.raw.strip() else "(blank)"
+    return f"  line {row.line}{order}{carrier}: {value}"
