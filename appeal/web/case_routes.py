@@ -155,9 +155,12 @@ def case_context(
         context.update(history_context(path, today, preview))
     elif page == "evidence":
         from appeal.cli.views import metrics as metrics_view
-        from appeal.tracking.scan import KIND_LABELS, verb
+        from appeal.tracking.findings import findings
+        from appeal.tracking.result import label
 
-        context.update(evidence=None, metrics_view=metrics_view, kind_labels=KIND_LABELS, verb=verb)
+        context.update(
+            evidence=None, metrics_view=metrics_view, kind_label=label, row_findings=findings
+        )
     return context
 
 

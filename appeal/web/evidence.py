@@ -10,7 +10,7 @@ from pathlib import Path
 
 from appeal.errors import AppealError, CaseInvalid
 from appeal.sellerfiles.figures import MetricsResult
-from appeal.tracking.scan import RowResult, Summary
+from appeal.tracking.result import RowFinding, TrackingResult
 
 ROWS_SHOWN = 50  # rows with findings listed on the page; the corrected file has them all
 TRACKING_CAUSE = "invalid_tracking"
@@ -21,8 +21,8 @@ class TrackingFound:
     """One shipping-confirmation file checked."""
 
     file: str
-    summary: Summary
-    rows: list[RowResult]
+    summary: TrackingResult
+    rows: list[RowFinding]
     fixed_name: str | None = None
     fixed: bytes | None = None
     written: bool = False
@@ -65,7 +65,7 @@ def read_files(saved: list[Path], fixed_dir: Path) -> tuple[Dropped, list[Path],
     corrected copies into `fixed_dir`). Returns what was found, the confirmation files and
     the files for the figures. Writes nothing into the case."""
     from appeal.sellerfiles.reports import NAMES
-    from appeal.tracking.scan import scan_files
+    from appeal.tracking.command import check_tracking_files
 
     dropped = Dropped()
     confirmations: list[Path] = []
@@ -79,20 +79,20 @@ def read_files(saved: list[Path], fixed_dir: Path) -> tuple[Dropped, list[Path],
         dropped.files.append((path.name, NAMES[kind]))  # type: ignore[index]
         (confirmations if kind == "shipping_confirmation" else reports).append(path)
     for path in confirmations:
-        rows: list[RowResult] = []
+        rows: list[RowFinding] = []
 
-        def keep(row: RowResult, rows: list[RowResult] = rows) -> None:
+        def keep(row: RowFinding, rows: list[RowFinding] = rows) -> None:
             if len(rows) < ROWS_SHOWN:
                 rows.append(row)
 
         fixed = fixed_dir / path.name
         try:
-            summary = scan_files([path], fix=fixed, on_row=keep)
+            summary = check_tracking_files([path], fix=fixed, on_row=keep)
         except AppealError as exc:
             dropped.problems.append(exc.message)
             continue
         found = TrackingFound(path.name, summary, rows)
-        if summary.fixed and fixed.is_file():
+        if summary.cleanable and fixed.is_file():
             found.fixed_name = path.name
             found.fixed = fixed.read_bytes()
         dropped.tracking.append(found)
