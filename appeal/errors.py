@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_BUG = 70  # a bug in appeal (BSD sysexits' EX_SOFTWARE)
 QUOTE_LIMIT = 60  # characters of a value quoted in a message; the rest is "..."
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """`text` safe to print: control characters (escape sequences that recolour, move the
+    cursor or retitle the terminal, carriage returns that overwrite a line) shown as `\x1b`;
+    line breaks and tabs kept."""
+    return _TERMINAL_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
 def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:

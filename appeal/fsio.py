@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from appeal.errors import InputError, OutputError
 
+LOCK_NAME = ".appeal.lock"  # one per folder appeal writes in; see folder_lock
+LOCK_WAIT = 60.0  # seconds to wait for another appeal writing in the same folder
 TEXT_FILE_LIMIT = 1_000_000  # bytes: case files, notices, replies (docs/case-file.md, "Limits")
 
 # Encodings a seller's files turn up in, most likely first, with the advice for each.
@@ -73,8 +78,21 @@ def read_text(path: Path, *, limit: int = TEXT_FILE_LIMIT) -> str:
     return decode_utf8(data, str(path))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a reader sees the old file or the new one, never half."""
+def atomic_write(
+    path: Path,
+    data: bytes,
+    *,
+    follow_links: bool = False,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """Write `data` to `path` so that a reader sees the old file or the new one, never half.
+
+    A symbolic link at `path` is replaced by the file, unless `follow_links` (for a case file
+    the user keeps behind a link: the file it points to is written, the link stays).
+    `before_replace` runs once the new content is safely on disk, just before it takes the
+    old one's place (to record it)."""
+    if follow_links:
+        path = Path(os.path.realpath(path))
     folder = path.parent
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -89,6 +107,8 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask()
         os.chmod(tmp, mode)
+        if before_replace is not None:
+            before_replace()
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -139,3 +159,48 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+_LOCKS: dict[Path, Any] = {}
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold `folder`'s lock (the file .appeal.lock in it) while reading, changing and writing
+    files appeal keeps there (the record of outputs, case files), so that two appeal commands
+    at once never lose each other's changes. An OS lock (filelock: fcntl or msvcrt), released
+    when the process ends however it ends; re-entrant within one process."""
+    from filelock import FileLock, Timeout
+
+    key = folder.resolve()
+    lock = _LOCKS.get(key)
+    if lock is None:
+        lock = _LOCKS[key] = FileLock(str(key / LOCK_NAME), timeout=LOCK_WAIT)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise OutputError(
+            f"{folder}: another appeal command has been writing here for over "
+            f"{LOCK_WAIT:g} seconds; let it finish and run again."
+        ) from None
+    except OSError as exc:
+        raise OutputError(
+            f"{folder}: cannot write here ({exc.strerror}); choose another folder with -o."
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files an interrupted atomic_write of `path` left (a killed process
+    cannot clean up after itself). Call while holding the folder's lock."""
+    prefix = f".{path.name}."
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix) and name.endswith(".tmp") and len(name) == len(prefix) + 12:
+            Path(path.parent, name).unlink(missing_ok=True)

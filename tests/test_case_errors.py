@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from appeal.cli import app
+from appeal.fsio import LOCK_NAME
 from tests.helpers import MINIMAL_CASE
 
 runner = CliRunner()
@@ -203,7 +204,7 @@ def test_unwritable_output_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     code, output = _render(case, "-o", str(out))
     assert code == 2
     assert f"{out}: cannot write here (Permission denied)" in output
-    assert list(out.iterdir()) == []
+    assert [p.name for p in out.iterdir()] == [LOCK_NAME]  # no letter, nothing recorded
 
 
 def test_utf8_with_bom_is_fine(tmp_path: Path) -> None:

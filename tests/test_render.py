@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from appeal.cli import app
+from appeal.fsio import LOCK_NAME
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.formats.form import split_into_boxes
 from appeal.letter.outputs import RECORD_NAME
@@ -48,7 +49,12 @@ def test_output_folder_and_repeated_format(tmp_path: Path) -> None:
         app, ["render", str(case), "-o", str(out), "--format", "txt", "-f", "md", "-f", "txt"]
     )
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == [RECORD_NAME, "case.md", "case.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        RECORD_NAME,
+        LOCK_NAME,
+        "case.md",
+        "case.txt",
+    ]
 
 
 def test_rerender_replaces_own_files(tmp_path: Path) -> None:

@@ -47,7 +47,9 @@ LangOpt = Annotated[
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"appeal: {message}", err=True)
+    from appeal.errors import inert
+
+    typer.echo(f"appeal: {inert(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -617,8 +619,20 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def _stop_on_terminate() -> None:
+    """`kill` (SIGTERM) stops appeal as Ctrl-C does: temporary files are removed, the record
+    of written files is closed, exit 130. (On Windows, SIGTERM is not sent by other programs.)"""
+    import signal
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def main() -> None:
     """Entry point of the `appeal` command."""
+    _stop_on_terminate()
     try:
         app(prog_name="appeal")
     except BrokenPipeError:

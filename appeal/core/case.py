@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from appeal.core.fields import LIST_LIMIT, EmailAddress, Line, Reply, Text
+from appeal.core.fields import LIST_LIMIT, BesideCase, EmailAddress, Line, Reply, Text
 from appeal.core.targets import Condition, Target
 from appeal.core.terms import Lang, Outcome, SubmissionChannel
 from appeal.dates import parse_date
@@ -204,7 +204,7 @@ class Submission(_Strict):
     channel: SubmissionChannel
     outcome: Outcome
     reply: Reply = ""
-    snapshot: Line | None = None  # the letter as sent, relative to the case file
+    snapshot: BesideCase | None = None  # the letter as sent, relative to the case file
 
 
 class Case(_Strict):

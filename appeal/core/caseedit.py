@@ -5,6 +5,7 @@ it replaces the file atomically."""
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 from appeal.core.casefile import parse_case
 from appeal.errors import InputError, quoted
-from appeal.fsio import atomic_write, read_text
+from appeal.fsio import atomic_write, folder_lock, read_text
 
 # Characters the case reader (PyYAML's scanner, YAML 1.1) takes as line breaks, or refuses as
 # unprintable, when they stand in a file as they are: text holding one is written double-quoted,
@@ -73,13 +74,17 @@ def dump_edited(data: Any, original: str) -> str:
 def edit_case_file(path: Path, change: Callable[[Any], None]) -> str:
     """Apply `change` to the case at `path` and save it; return the new text.
 
-    The edited text must still be a valid case, otherwise nothing is written."""
-    original = read_text(path)
-    data = load_for_edit(original, str(path))
-    change(data)
-    text = dump_edited(data, original)
-    parse_case(text, str(path))
-    atomic_write(path, text.encode("utf-8"))
+    The edited text must still be a valid case, otherwise nothing is written. The case's
+    folder is locked from reading to writing, so two edits at once both land; a case behind
+    a symbolic link is edited where it really is."""
+    real = Path(os.path.realpath(path))
+    with folder_lock(real.parent):
+        original = read_text(path)
+        data = load_for_edit(original, str(path))
+        change(data)
+        text = dump_edited(data, original)
+        parse_case(text, str(path))
+        atomic_write(real, text.encode("utf-8"))
     return text
 
 

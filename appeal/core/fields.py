@@ -79,3 +79,22 @@ def _one_line(value: str) -> str:
 Line = Annotated[str, Field(max_length=LINE_LIMIT), AfterValidator(_one_line)]
 Text = Annotated[str, Field(max_length=TEXT_LIMIT), AfterValidator(_no_control)]
 Reply = Annotated[str, Field(max_length=REPLY_LIMIT), AfterValidator(_no_control)]
+
+
+def _inside_case_folder(value: str) -> str:
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    from appeal.errors import quoted
+
+    windows = PureWindowsPath(value)
+    outside = windows.drive or windows.is_absolute() or PurePosixPath(value).is_absolute()
+    if outside or ".." in value.replace("\\", "/").split("/"):
+        raise ValueError(
+            f"'{quoted(value)}' is outside the case's folder; a snapshot is the letter as sent, "
+            "kept beside the case by `appeal history add` (e.g. case.sent/2026-11-22-1.md)"
+        )
+    return value
+
+
+# A file beside the case, named relative to the case's folder (the letter as sent).
+BesideCase = Annotated[Line, AfterValidator(_inside_case_folder)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from appeal.core.catalogue import PARTS, Catalogue, PartName
 from appeal.core.fields import REPLY_LIMIT
 from appeal.core.terms import Outcome, SubmissionChannel
 from appeal.errors import InputError
-from appeal.fsio import atomic_write, read_text
+from appeal.fsio import atomic_write, folder_lock, read_text
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.formats.form import split_into_boxes
 
@@ -27,7 +28,17 @@ def rework_parts(reply: str, catalogue: Catalogue) -> list[PartName]:
 
 
 def snapshot_folder(case_path: Path) -> Path:
-    return case_path.parent / f"{case_path.stem}.sent"
+    """Where the letters as sent are kept: beside the case (the real file, if a link)."""
+    real = Path(os.path.realpath(case_path))
+    return real.parent / f"{real.stem}.sent"
+
+
+def snapshot_path(case_path: Path, snapshot: str) -> Path | None:
+    """The file `snapshot:` names, or None when it is not inside the case's folder (the case
+    model refuses '..' and absolute paths; this also catches a link that points out)."""
+    folder = Path(os.path.realpath(case_path)).parent
+    path = Path(os.path.realpath(folder / snapshot))
+    return path if path.is_relative_to(folder) else None
 
 
 @dataclass(frozen=True)
@@ -41,7 +52,9 @@ class Sent:
 def last_sent(case: Case, case_path: Path) -> Sent | None:
     for submission in reversed(case.submissions):
         if submission.snapshot:
-            path = case_path.parent / submission.snapshot
+            path = snapshot_path(case_path, submission.snapshot)
+            if path is None:
+                return None
             try:
                 return Sent(submission, read_text(path))
             except InputError:
@@ -71,9 +84,22 @@ def add_submission(
 ) -> Path:
     """Record a submission in the case file (comments and order kept) and keep the letter as
     sent beside it. Returns the snapshot's path."""
+    folder = snapshot_folder(case_path)
+    with folder_lock(folder.parent):  # two `history add` at once: both kept, numbered apart
+        return _add_locked(case_path, folder, date, channel, outcome, reply, letter_markdown)
+
+
+def _add_locked(
+    case_path: Path,
+    folder: Path,
+    date: dt.date,
+    channel: str,
+    outcome: str,
+    reply: str,
+    letter_markdown: str,
+) -> Path:
     from appeal.core.caseedit import edit_case_file
 
-    folder = snapshot_folder(case_path)
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:

@@ -166,4 +166,4 @@ class Draft:
         return dump_edited(self.data, self.original)
 
     def save(self) -> None:
-        atomic_write(self.path, self.text().encode("utf-8"))
+        atomic_write(self.path, self.text().encode("utf-8"), follow_links=True)

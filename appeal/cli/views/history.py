@@ -6,6 +6,7 @@ import typer
 
 from appeal.cli.views.letter import deadline_line, findings_report
 from appeal.core.catalogue import load_catalogue
+from appeal.errors import inert
 from appeal.letter.history import Recorded
 from appeal.letter.status import CaseStatus
 
@@ -27,7 +28,7 @@ def show_status(status: CaseStatus) -> None:
         lines.append(status.diff or "The letter is unchanged since the last submission.")
     elif status.diff_asked:
         lines.append("No snapshot of a sent letter to compare with.")
-    typer.echo("\n".join(lines))
+    typer.echo(inert("\n".join(lines)))  # the diff shows a file's content
 
 
 def show_recorded(recorded: Recorded) -> None:

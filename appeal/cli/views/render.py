@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from appeal.cli.views.letter import channel_report, findings_report
+from appeal.errors import inert
 from appeal.letter.render import RenderRun
 
 
@@ -13,11 +14,11 @@ def show_render(run: RenderRun) -> None:
     findings (errors first), then a total."""
     if len(run.results) == 1:
         result = run.results[0]
-        typer.echo(channel_report(result.letter, run.today))
+        typer.echo(inert(channel_report(result.letter, run.today)))
         typer.echo("Wrote:")
         for path in result.written:
             typer.echo(f"  {path}")
-        typer.echo(findings_report(result.checks))
+        typer.echo(inert(findings_report(result.checks)))
         return
     for result in run.results:
         channel = result.channel
@@ -25,7 +26,7 @@ def show_render(run: RenderRun) -> None:
         due = f"due {channel.deadline}" if channel.deadline else "no deadline stated"
         typer.echo(f"{result.case_path}: {where}, {due}, {len(result.written)} file(s) written")
         if result.checks.findings:
-            report = findings_report(result.checks)
+            report = inert(findings_report(result.checks))
             typer.echo("\n".join(f"  {line}" for line in report.splitlines()))
     with_errors = sum(1 for r in run.results if r.checks.errors)
     typer.echo(

@@ -12,6 +12,7 @@ from typing import Any
 
 from appeal.errors import InputError
 from appeal.letter.formats.document import Block, Heading, Inline, ListBlock, Paragraph, Run, Table
+from appeal.letter.formats.reproducible import fixed_zip_times
 
 LETTER_SIZE_MARKETPLACES = ("amazon.com", "amazon.ca")  # US Letter; A4 elsewhere
 _HEADING_STYLE = {1: "Heading 1", 2: "Heading 1", 3: "Heading 2"}
@@ -162,4 +163,4 @@ def write_docx(
     props.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    return fixed_zip_times(buffer.getvalue(), moment)
