@@ -139,7 +139,7 @@ def _empty_message(folder: Path, scanned: Folder) -> str:
         )
     return (
         f"{folder}: no Amazon report in this folder. Download them from Seller Central into it "
-        f"(Reports > Business Reports / Fulfilment, Orders > Order Reports): {_KINDS}."
+        f"(Reports > Fulfilment, or Orders > Order Reports): {_KINDS}."
     )
 
 

@@ -133,6 +133,8 @@ def signal_text(signal: Signal, lang: str = "en", now: dt.datetime | None = None
         "end": signal.end,
     }
     key: str = signal.kind
+    if signal.kind == "late_today" and signal.overdue:
+        key = "late_today_overdue"
     if signal.kind == "holiday":
         assert signal.start is not None and signal.today is not None
         values["days"] = (signal.start - signal.today).days

@@ -21,8 +21,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "{target} on {date}",
         "watch": "{label} ({market}): {value}; {reasons}.",
         "upper_bound": " (an upper bound: the files do not say who cancelled)",
-        "late_today": "{market}: unshipped orders due to ship by today ({today}): {count}, "
-        "{overdue} of them already past their promise date. Ship and confirm them today.",
+        "late_today": "{market}: unshipped orders due to ship by today ({today}): {count}. "
+        "Ship and confirm them today.",
+        "late_today_overdue": "{market}: unshipped orders due to ship by today ({today}): "
+        "{count}, {overdue} of them already past their promise date. Ship and confirm them "
+        "today.",
         "verge_of_cancellation": "{market}: unshipped orders Amazon flags as about to be "
         "cancelled (verge-of-cancellation): {count}. Ship or resolve them now.",
         "tracking_fails": "{file}: tracking IDs in the newest shipping confirmations that fail "
@@ -87,7 +90,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "{target}",
         "watch": "{label}（{market}）：{value}；{reasons}。",
         "upper_bound": "（上限估计：文件未说明由谁取消）",
-        "late_today": "{market}：{count} 个未发货订单今天（{today}）必须发货，否则迟发"
+        "late_today": "{market}：{count} 个未发货订单今天（{today}）必须发货，否则迟发："
+        "请今天发货并确认。",
+        "late_today_overdue": "{market}：{count} 个未发货订单今天（{today}）必须发货，否则迟发"
         "（其中 {overdue} 个已过承诺日期）：请今天发货并确认。",
         "verge_of_cancellation": "{market}：亚马逊标记 {count} 个未发货订单即将被取消"
         "（verge-of-cancellation）：请立即发货或处理。",
