@@ -24,7 +24,7 @@ from tests.monitor_files import (
 
 NOW = dt.datetime(2026, 10, 22, 3, 0, tzinfo=dt.UTC)  # 21 October, 20:00 in Los Angeles
 TODAY = dt.date(2026, 10, 21)
-AMAZON_EXAMPLE = Path(__file__).resolve().parents[2] / "shared/data/amazon-reports"
+AMAZON_EXAMPLE = Path(__file__).resolve().parent / "data" / "amazon-reports"
 
 
 def utc(text: str) -> dt.datetime:
