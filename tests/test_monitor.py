@@ -187,3 +187,27 @@ def test_the_docs_name_every_option_and_the_schedules_in_both_languages() -> Non
     chinese = doc.split("## 每天自动运行")[1]
     assert "schtasks /Create" in chinese and "crontab -e" in chinese and "--quiet" in chinese
     assert "docs/monitor.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_sqlite_is_loaded_only_when_the_monitor_runs() -> None:
+    """Start-up stays light: `appeal monitor --help` and every other command's start do not
+    load sqlite3; a monitor run does."""
+    probe = (
+        "import sys\nsys.argv = {argv!r}\nfrom appeal.cli import app\n"
+        "try:\n    app(prog_name='appeal')\nexcept SystemExit:\n    pass\n"
+        "print('sqlite3' in sys.modules)"
+    )
+
+    def loads_sqlite(*argv: str) -> bool:
+        done = subprocess.run(
+            [sys.executable, "-c", probe.format(argv=["appeal", *argv])],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=120,
+        )
+        return done.stdout.strip().splitlines()[-1] == "True"
+
+    assert not loads_sqlite("monitor", "--help")
+    assert not loads_sqlite("causes")
+    assert loads_sqlite("monitor", str(ROOT / "nowhere"))  # the monitor path itself does

@@ -178,3 +178,20 @@ def test_two_monitors_at_once_on_the_same_folder(tmp_path: Path) -> None:
 def test_the_core_refuses_a_margin_out_of_range(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="percentage points"):
         run_monitor(folder=tmp_path, now=NOW, margin=60)
+
+
+def test_other_files_beside_the_reports_are_named_once_and_a_log_is_ignored(
+    tmp_path: Path,
+) -> None:
+    write_day(tmp_path, RUN_DAYS[0])
+    place(tmp_path, {"notes.txt": "call the carrier\n", "monitor.log": "Cancellation ...\n"}, NOW)
+    done = run_appeal("monitor", str(tmp_path), "--as-of", str(RUN_DAYS[0]))
+    assert done.returncode == 0, done.stderr
+    assert "Left aside, not reports appeal reads: notes.txt." in done.stdout
+    assert "monitor.log" not in done.stdout
+    report = json.loads(
+        run_appeal("monitor", str(tmp_path), "--as-of", str(RUN_DAYS[0]), "--json").stdout
+    )
+    aside = [n for n in report["notes"] if n["kind"] == "not_read"]
+    assert [Path(n["file"]).name for n in aside] == ["notes.txt"]
+    assert "not a report appeal reads" in aside[0]["why"]

@@ -64,8 +64,8 @@ def scan_folder(folder: Path) -> Folder:
         )
     result = Folder()
     for path in sorted(folder.iterdir()):
-        if path.name.startswith((".", DB_NAME)) or not path.is_file():
-            continue
+        if path.name.startswith((".", DB_NAME)) or path.suffix == ".log" or not path.is_file():
+            continue  # hidden files, the snapshot database, a scheduled run's own log
         kind = _kind(path, result)
         if kind is not None:
             result.found.append(Found(path, kind, path.stat().st_mtime))

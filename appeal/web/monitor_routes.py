@@ -126,7 +126,7 @@ def _page(request: Request, *, name: str, as_of: dt.date | None) -> Response:
             for market in markets
         ],
         warnings=view.warning_texts(result, lang),
-        notes=[view.note_text(n, lang) for n in result.notes if n.kind not in view.JSON_ONLY_NOTES],
+        notes=view.note_texts(result, lang),
         watch_text=lambda w: view.watch_text(w, result.margin, lang),
         pct=pct,
     )

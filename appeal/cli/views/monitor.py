@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 from typing import Any
 
 from appeal.cli.views.monitor_texts import TEXTS
@@ -172,6 +173,20 @@ def note_text(note: Note, lang: str = "en") -> str:
     )
 
 
+def note_texts(result: MonitorResult, lang: str = "en") -> list[str]:
+    """The notes worth a line on screen: the files left aside named together in one (--json
+    has each with the reader's reason)."""
+    aside = [Path(n.detail).name for n in result.notes if n.kind == "not_read"]
+    texts = [
+        note_text(n, lang)
+        for n in result.notes
+        if n.kind not in JSON_ONLY_NOTES and n.kind != "not_read"
+    ]
+    if aside:
+        texts.append(_t(lang, "not_read", detail=", ".join(aside)))
+    return texts
+
+
 def warning_texts(result: MonitorResult, lang: str = "en") -> list[str]:
     """Every warning as a sentence: figures first (red before amber), then signals."""
     watches = sorted(
@@ -275,10 +290,10 @@ def show(result: MonitorResult, *, lang: str = "en", quiet: bool = False) -> Non
         _bullets(out, warnings, "!", "red")
     else:
         out.print(Text(_t(lang, "all_well"), style="green"))
-    notes = [n for n in result.notes if n.kind not in JSON_ONLY_NOTES]
+    notes = note_texts(result, lang)
     if notes:
         out.print(Text(_t(lang, "notes"), style="dim"))
-        _bullets(out, [note_text(n, lang) for n in notes], "-", "dim")
+        _bullets(out, notes, "-", "dim")
     taken = result.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
     db = result.database.name
     out.print(
@@ -381,7 +396,12 @@ def as_json(result: MonitorResult) -> dict[str, Any]:
             for market in markets
         },
         "signals": [signal_json(s, result.taken_at) for s in result.signals],
-        "notes": [{"kind": n.kind, "text": note_text(n)} for n in result.notes],
+        "notes": [
+            {"kind": n.kind, "text": note_text(n), "file": n.detail, "why": n.other}
+            if n.kind == "not_read"
+            else {"kind": n.kind, "text": note_text(n)}
+            for n in result.notes
+        ],
         "files": [{"file": str(path), "kind": kind} for path, kind in result.files],
         "calendars": list(result.calendars),
         "snapshots": {"stored": result.stored, "new": result.recorded},

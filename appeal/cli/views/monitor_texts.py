@@ -57,7 +57,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "now, and each marketplace keeps its own.",
         "marketplace_not_in_files": "No files of {detail} this time (its newest snapshot ends "
         "{day}): its figures were not updated.",
-        "not_read": "Not read: {detail}: {other}",
+        "not_read": "Left aside, not reports appeal reads: {detail}.",
         "older_files_ignored": "{count} older downloads of the same reports were left aside "
         "(the newest of each is read).",
         "no_figures": "The files give no figure (an Unshipped report alone?): only the leading "
@@ -122,7 +122,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "其趋势从现在开始，各站点分别记录。",
         "marketplace_not_in_files": "本次没有 {detail} 的文件（其最新快照截至 {day}）："
         "该站点的指标未更新。",
-        "not_read": "未读取：{detail}：{other}",
+        "not_read": "以下文件不是 appeal 能读取的报告，未读取：{detail}。",
         "older_files_ignored": "同类报告的 {count} 个较早下载版本未读取（每类只读最新的一个）。",
         "no_figures": "文件中没有可计算的指标（只有未发货订单报告？）：只检查了预警信号。",
         "reports_old": "文件夹中最新的报告保存于 {when}，已超过一天："
