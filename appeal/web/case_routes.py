@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from appeal.core.catalogue import PARTS, load_catalogue
 from appeal.web.answers import Form, apply_step, one
 from appeal.web.app import html, page_lang, settings_of
-from appeal.web.editing import CaseChanged, editing, seen_by, version_of
+from appeal.web.editing import CaseChanged, editing, read_draft, seen_by, version_of
 from appeal.web.folder import case_path
 from appeal.web.pages import _case_url
 from appeal.wizard.draft import Draft
@@ -203,7 +203,7 @@ async def open_case(request: Request, name: str) -> Response:
     from appeal.wizard.flow import STEPS, first_open_step
 
     path = existing_case(request, name)
-    step = STEPS[min(first_open_step(Draft.open(path)), len(STEPS) - 1)]
+    step = STEPS[min(first_open_step(read_draft(path)), len(STEPS) - 1)]
     return RedirectResponse(_case_url(name, step), status_code=303)
 
 
@@ -215,7 +215,7 @@ async def case_page(request: Request, name: str, page: str) -> Response:
         raise HTTPException(404)
     path = existing_case(request, name)
     await pending(request).settled(path)
-    draft = Draft.open(path)
+    draft = read_draft(path)
     context = case_context(request, name, path, draft, page)
     seen_by(context["tab"], context["version"])
     return html(request, "case.html", **context)

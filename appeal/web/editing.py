@@ -24,6 +24,7 @@ _LOCKS_GUARD = threading.Lock()
 _LAST_WRITER: dict[Path, tuple[str, str]] = {}  # case -> (version written, tab that wrote it)
 _SEEN: dict[str, list[str]] = {}  # tab -> versions it was given, newest last
 _TABS_KEPT, _VERSIONS_KEPT = 500, 100
+_KEPT: dict[Path, Draft] = {}  # case -> the draft as this server last saved it
 
 
 class CaseChanged(AppealError):
@@ -86,13 +87,28 @@ def written_by(path: Path, version: str, tab: str | None) -> None:
         seen_by(tab, version)
 
 
+def _open(path: Path) -> Draft:
+    """The draft at `path` for changing. The round-trip reader is slow (tens of ms for a case),
+    so the draft this server last wrote is kept while the file still holds exactly its text."""
+    from appeal.fsio import read_text
+
+    key = path.resolve()
+    kept = _KEPT.get(key)
+    if kept is not None and path.exists() and read_text(path) == kept.original:
+        return kept
+    _KEPT.pop(key, None)
+    return Draft.open(path)
+
+
 @contextmanager
 def editing(path: Path, version: str | None, tab: str | None = None) -> Iterator[Draft]:
     """The draft at `path` to change, if the page may (see the module docstring); saved
     afterwards if anything changed. Raises CaseChanged (nothing written) otherwise."""
+    key = path.resolve()
     with locked(path):
-        draft = Draft.open(path)
+        draft = _open(path)
         check_version(path, version_of(draft.original), version, tab)
+        _KEPT.pop(key, None)  # changed below: kept again only once saved
         yield draft
         text = draft.text()
         if text != draft.original:
@@ -101,6 +117,23 @@ def editing(path: Path, version: str | None, tab: str | None = None) -> Iterator
             atomic_write(path, text.encode("utf-8"))
             draft.original = text
             written_by(path, version_of(text), tab)
+        _KEPT[key] = draft
+
+
+def read_draft(path: Path) -> Draft:
+    """The case at `path` for showing (not changing): read with the case reader, which is far
+    quicker than the round-trip editor. Values are the file's text, as the pages show them."""
+    from appeal.errors import InputError
+    from appeal.fsio import read_text
+    from appeal.yamlio import load_yaml
+
+    text = read_text(path)
+    data = load_yaml(text, path.name) if text.strip() else {}
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError(f"{path.name}: is not a case file (a case file is a mapping of keys).")
+    return Draft(path, data, text)
 
 
 def current_version(path: Path) -> str:

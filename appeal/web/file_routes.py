@@ -26,8 +26,7 @@ from appeal.web.case_routes import (
     pending,
 )
 from appeal.web.downloads import MEDIA_TYPES, attachment, formats_for, letter_file
-from appeal.web.editing import CaseChanged, locked, version_of
-from appeal.wizard.draft import Draft
+from appeal.web.editing import CaseChanged, locked, read_draft, version_of
 
 router = APIRouter()
 FIXED_KEPT = 20  # corrected files kept for download while the server runs
@@ -57,14 +56,14 @@ def _check_version(request: Request, path: Path, version: str | None) -> None:
     from appeal.web.case_routes import sent_tab
     from appeal.web.editing import check_version
 
-    check_version(path, version_of(Draft.open(path).original), version, sent_tab(request))
+    check_version(path, version_of(read_draft(path).original), version, sent_tab(request))
 
 
 def _written(request: Request, path: Path) -> None:
     from appeal.web.case_routes import sent_tab
     from appeal.web.editing import written_by
 
-    written_by(path, version_of(Draft.open(path).original), sent_tab(request))
+    written_by(path, version_of(read_draft(path).original), sent_tab(request))
 
 
 @router.post("/case/{name}/evidence")
@@ -118,7 +117,7 @@ async def drop_files(request: Request, name: str) -> Response:
                 links[found.file] = key
         while len(store) > FIXED_KEPT:
             store.pop(next(iter(store)))
-        context = case_context(request, name, path, Draft.open(path), "evidence")
+        context = case_context(request, name, path, read_draft(path), "evidence")
         context["evidence"] = dropped
         context["fixed_links"] = links
         return html(request, "evidence_result.html", **context)
@@ -187,5 +186,5 @@ async def record(request: Request, name: str) -> Response:
                 _written(request, path)
         except CaseChanged as exc:
             return conflict(request, name, exc)
-        context = case_context(request, name, path, Draft.open(path), "history")
+        context = case_context(request, name, path, read_draft(path), "history")
         return html(request, "history_saved.html", **context)

@@ -32,6 +32,16 @@ def _question(context: Any, key: str, **values: Any) -> str:
     return question(context["lang"], key, **values)
 
 
+def _where(context: Any, finding: Any) -> str:
+    """Where a finding points, as the wizard says it (in Chinese: 原因 1（…），第 2 项)."""
+    if context["lang"] != "zh":
+        return str(finding.where)
+    from appeal.core.catalogue import load_catalogue
+    from appeal.wizard.summary import where_zh
+
+    return where_zh(finding.where, load_catalogue())
+
+
 def _days_left(context: Any, days: int) -> str:
     from appeal.wizard.summary import days_left
 
@@ -76,6 +86,7 @@ def environment() -> Any:
     env.globals["q"] = jinja2.pass_context(_question)
     env.globals["case_url"] = _case_url
     env.globals["days_left"] = jinja2.pass_context(_days_left)
+    env.globals["where"] = jinja2.pass_context(_where)
     env.globals["field_id"] = _field_id
     env.filters["longdate"] = _longdate
     env.filters["pct"] = _pct

@@ -8,7 +8,8 @@ Everything comes from the core the command line uses: `parse_case`, `render_lett
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +67,32 @@ class Preview:
         return self.report.warnings if self.report is not None else 0
 
 
+_CACHE: OrderedDict[tuple[Path, str, dt.date, str], Preview] = OrderedDict()
+_CACHE_SIZE = 32
+_CACHE_LOCK = threading.Lock()
+
+
 def build_preview(
+    path: Path, text: str, data: Any, catalogue: Catalogue, today: dt.date, lang: str
+) -> Preview:
+    """The preview of the case whose file holds `text` (answers `data`). A preview depends
+    on nothing else but the day and the language (a submission changes the text too), so
+    the step pages of one state of the case share it: the change that made it made it."""
+    key = (path.resolve(), text, today, lang)
+    with _CACHE_LOCK:
+        found = _CACHE.get(key)
+        if found is not None:
+            _CACHE.move_to_end(key)
+            return found
+    preview = _build(path, text, data, catalogue, today, lang)
+    with _CACHE_LOCK:
+        _CACHE[key] = preview
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return preview
+
+
+def _build(
     path: Path, text: str, data: Any, catalogue: Catalogue, today: dt.date, lang: str
 ) -> Preview:
     """Validate the draft's `text` (answers `data`); when it makes a case, render and check

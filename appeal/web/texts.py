@@ -7,6 +7,7 @@ Questions, step names, hints and examples are the terminal wizard's (`appeal.wiz
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from appeal.wizard.texts import TEXTS as WIZARD
@@ -49,20 +50,16 @@ PAGE: dict[str, tuple[str, str]] = {
     "monitor": ("Monitor your metrics", "指标监控"),
     "saved": ("Saved", "已保存"),
     "saving": ("Saving…", "正在保存…"),
-    "save_failed": ("Not saved: {why}", "未保存：{why}"),
     "conflict": (
         "This case was changed elsewhere (another tab, the command line or an editor) after "
-        "this page was opened. Your last change was NOT saved, and nothing was overwritten.",
+        "this page was opened. Your last change was NOT saved, and nothing was overwritten. "
+        "What you typed is still in the fields: copy it if you need it, then reload.",
         "此申诉在本页面打开后被其他地方修改过（另一个标签页、命令行或编辑器）。"
-        "您刚才的修改没有保存，也没有覆盖任何内容。",
+        "您刚才的修改没有保存，也没有覆盖任何内容。您输入的内容仍在输入框中：需要的话请先复制，再重新加载。",
     ),
     "conflict.reload": (
         "Reload to see the case as it is now",
         "重新加载，查看当前内容",
-    ),
-    "conflict.typed": (
-        "What you typed, to copy before reloading:",
-        "您输入的内容（重新加载前可复制）：",
     ),
     "preview": ("Your letter", "申诉信预览"),
     "preview.reading": (
@@ -90,10 +87,8 @@ PAGE: dict[str, tuple[str, str]] = {
     ),
     "read_notice": ("Read the notice", "读取通知"),
     "notice_text": ("Amazon's notice", "亚马逊通知全文"),
-    "item.sentence": ("In the letter:", "信中写作："),
     "own.add": ("Add a sentence in your own words", "用自己的话补充一条"),
     "own.remove": ("Remove", "删除"),
-    "own.text": ("In your own words, in English", "自己的话（英文）"),
     "pick_causes_first": ("Tick the causes first (step 3).", "请先在第 3 步勾选原因。"),
     "review.ok": ("The letter can be sent.", "申诉信可以提交。"),
     "review.errors": (
@@ -113,6 +108,11 @@ PAGE: dict[str, tuple[str, str]] = {
     "boxes": ("Paste each box into the appeal form", "将每一栏粘贴到申诉表中"),
     "box.count": ("{n} characters", "{n} 个字符"),
     "copy": ("Copy", "复制"),
+    "copy.letter": (
+        "The letter as text, to paste into your e-mail",
+        "信件正文（可粘贴到邮件中）",
+    ),
+    "subject": ("Subject:", "邮件主题："),
     "copied": ("Copied", "已复制"),
     "evidence": ("Your Seller Central files", "卖家后台数据文件"),
     "evidence.intro": (
@@ -139,7 +139,6 @@ PAGE: dict[str, tuple[str, str]] = {
     "col.count": ("Count", "数量"),
     "col.window": ("Window", "时间窗口"),
     "col.target": ("Amazon's target", "亚马逊目标"),
-    "col.source": ("Source", "来源"),
     "col.finding": ("Finding", "问题"),
     "col.rows": ("Rows", "行数"),
     "history": ("Submissions and Amazon's replies", "提交记录与亚马逊答复"),
@@ -180,32 +179,35 @@ PAGE: dict[str, tuple[str, str]] = {
 
 # Words of a terminal question that a page has no use for: which key to press, how to type a date.
 _KEYS = re.compile(r"\b(space|enter|esc|alt|ctrl|tab)\b|回车|空格|YYYY-MM-DD", re.IGNORECASE)
-_TRAILING_BRACKETS = re.compile(r"\s*[(（]([^()（）]*)[)）]\s*$")
+_BRACKETS = re.compile(r"\s*[(（]([^()（）]*)[)）]")
 
 
 def for_page(text: str) -> str:
     """A wizard question without its terminal instructions: '(space to tick)' goes, and so
     does 'Enter to skip' in '(Settings > Account Info; Enter to skip)'."""
-    text = text.rstrip()
-    match = _TRAILING_BRACKETS.search(text)
-    if match is None:
-        return text
-    kept = [
-        piece.strip()
-        for piece in re.split(r"[;；,，]", match.group(1))
-        if piece.strip() and not _KEYS.search(piece)
-    ]
-    head = text[: match.start()].rstrip()
-    if not kept:
-        return head
-    wide = "（" in match.group(0)
-    joined = ("；" if wide else "; ").join(kept)
-    return f"{head}（{joined}）" if wide else f"{head} ({joined})"
+
+    def keep(match: re.Match[str]) -> str:
+        wide = "（" in match.group(0)
+        pieces = re.split(r"[;；,，]", match.group(1))
+        if not any(_KEYS.search(piece) for piece in pieces):
+            return match.group(0)
+        kept = [piece.strip() for piece in pieces if piece.strip() and not _KEYS.search(piece)]
+        if not kept:
+            return ""
+        joined = ("；" if wide else "; ").join(kept)
+        return f"（{joined}）" if wide else f" ({joined})"
+
+    return _BRACKETS.sub(keep, text).strip()
 
 
 def question(lang: str, key: str, **values: Any) -> str:
     """A question's label for the page (see `for_page`)."""
-    return for_page(say(lang, key, **values)).strip()
+    return _question(lang, key, tuple(sorted(values.items())))
+
+
+@lru_cache(maxsize=1024)
+def _question(lang: str, key: str, values: tuple[tuple[str, Any], ...]) -> str:
+    return for_page(say(lang, key, **dict(values))).strip()
 
 
 def has(key: str) -> bool:

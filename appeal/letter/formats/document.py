@@ -8,7 +8,7 @@ writers receive the user's text exactly as typed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 
@@ -81,7 +81,14 @@ def _runs(children: list[Any]) -> Inline:
 
 
 def parse_markdown(text: str) -> list[Block]:
-    """Parse the letter's Markdown into blocks."""
+    """Parse the letter's Markdown into blocks. The same letter is often parsed by several
+    readers in a row (the checks count its words, a writer or the web preview lays it out):
+    the last few parses are kept. Writers only read blocks, never change them."""
+    return list(_parsed(text))
+
+
+@lru_cache(maxsize=16)
+def _parsed(text: str) -> tuple[Block, ...]:
     tokens = _parser().parse(text)
     blocks: list[Block] = []
     lists: list[ListBlock] = []
@@ -135,7 +142,7 @@ def parse_markdown(text: str) -> list[Block]:
             pending = None
         elif kind in ("fence", "code_block"):
             blocks.append(Paragraph([Run(tok.content.rstrip("\n"), code=True)]))
-    return blocks
+    return tuple(blocks)
 
 
 def plain(runs: Inline) -> str:

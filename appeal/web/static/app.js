@@ -107,6 +107,9 @@
     return changed;
   }
   document.addEventListener("DOMContentLoaded", function () {
+    // On a phone the list of steps scrolls sideways: show the current one.
+    const current = document.querySelector("#steps-nav li.current");
+    if (current && current.scrollIntoView) current.scrollIntoView({ block: "nearest", inline: "center" });
     const navigation = performance.getEntriesByType("navigation")[0];
     if (!navigation || navigation.type !== "reload") {
       sessionStorage.removeItem(PENDING);
