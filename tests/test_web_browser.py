@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from appeal.core.casefile import load_case
 from appeal.dates import pct
@@ -179,12 +180,12 @@ def test_a_report_dropped_onto_a_case_puts_its_figures_into_the_letter(
         )
         with page.expect_response(lambda r: r.url.endswith("/evidence")):
             page.dispatch_event("[data-dropzone]", "drop", {"dataTransfer": files})
-        result = page.locator("#evidence-result")
-        assert "Cancellation Rate" in result.inner_text()
+        # the page swaps the answer in after it arrives: wait for it (no fixed delay)
+        expect(page.locator("#evidence-result")).to_contain_text("Cancellation Rate")
         figure = load_case(path).case.metrics.cancellation_rate
         assert figure is not None
-        preview = page.locator("#preview .paper").inner_text().replace("\u00a0", " ")
-        assert pct(figure.value) in preview  # the letter joins numbers and units with no-breaks
+        shown = pct(figure.value).replace(" ", "\u00a0")  # the letter joins number and unit
+        expect(page.locator("#preview .paper")).to_contain_text(shown)
         shot(page, "drop-1-after")
 
 
@@ -221,8 +222,7 @@ def test_two_tabs_on_one_case_are_told_instead_of_overwriting(browser: Any, tmp_
         with second.expect_response(lambda r: "/save/" in r.url) as response:
             second.locator("#f-seller-store-name").fill("SecondTab")
         assert response.value.status == 409
-        alert = second.locator("#save-status [role=alert]")
-        assert "changed elsewhere" in alert.inner_text()
+        expect(second.locator("#save-status [role=alert]")).to_contain_text("changed elsewhere")
         assert second.input_value("#f-seller-store-name") == "SecondTab"  # nothing lost on screen
         shot(second, "conflict")
         assert "FirstTab" in path.read_text(encoding="utf-8")  # and nothing overwritten
