@@ -66,6 +66,33 @@ def test_the_same_rows_without_a_marketplace_take_dates_as_written_and_say_so(
     assert only(told, "late_shipment_rate", "last_30d").numerator == 1
 
 
+def test_promise_dates_ahead_do_not_move_the_newest_day(tmp_path: Path) -> None:
+    """An Unshipped report promises days to come; the windows still end on the newest day an
+    order or a shipment happened (found by the monitor: 'latest 7 days' ran into the future)."""
+    alone = read_figures([DATA / "all-orders-us.txt"])
+    unshipped = tmp_path / "unshipped.txt"
+    unshipped.write_text(
+        "order-id\torder-item-id\tpurchase-date\tpromise-date\tsales-channel\n"
+        "112-9999999-0000001\t1\t2026-10-13T18:00:00+00:00\t2026-10-20T06:59:59+00:00\t"
+        "Amazon.com\n",
+        encoding="utf-8",
+    )
+    both = read_figures([DATA / "all-orders-us.txt", unshipped])
+    assert both.sections[0].as_of == alone.sections[0].as_of == dt.date(2026, 10, 13)
+    latest = only(both, "cancellation_rate", "latest_7d")
+    assert (latest.start, latest.end) == (dt.date(2026, 10, 7), dt.date(2026, 10, 13))
+
+
+def test_a_report_read_for_one_column_gives_one_cell_per_row(tmp_path: Path) -> None:
+    from appeal.sellerfiles.reports import Report, open_report
+
+    path = tmp_path / "unshipped.txt"
+    path.write_text("order-id\tpurchase-date\tpromise-date\nA-1\tx\ty\nB-2\tx\ty\n", "utf-8")
+    report = open_report(path)
+    assert isinstance(report, Report)
+    assert list(report.rows(("order-id",))) == [(2, {"order-id": "A-1"}), (3, {"order-id": "B-2"})]
+
+
 def test_4px_and_yanwen_are_not_checked_and_not_counted() -> None:
     result = read_figures([DATA / "confirm-4px.txt"], marketplace="amazon.com")
     tracking = only(result, "valid_tracking_rate", "last_30d")

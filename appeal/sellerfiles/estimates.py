@@ -38,8 +38,11 @@ class _Bucket:
     shipments: list[Shipment] = field(default_factory=list)
 
     def all_days(self) -> list[dt.date]:
-        found = set(self.days) | set(self.promises.values()) | {s.day for s in self.shipments}
-        return sorted(found)
+        """The days the files show happening: orders and shipments. Promise dates lie ahead of
+        them (an Unshipped report promises days to come), so they count only when the files
+        hold nothing else, or the newest day would be in the future."""
+        found = set(self.days) | {s.day for s in self.shipments}
+        return sorted(found or set(self.promises.values()))
 
 
 def _buckets(ev: Evidence, markets: Markets, default: str) -> dict[str, _Bucket]:

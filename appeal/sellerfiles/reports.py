@@ -121,7 +121,8 @@ class Report:
         # An absent column reads the empty cell appended to every row (index -1).
         picks = [self.columns.get(name, -1) for name in wanted]
         width = 1 + max(picks)
-        pick = itemgetter(*picks)
+        # itemgetter of one index returns the cell itself, not a 1-tuple: wrap it.
+        pick = itemgetter(*picks) if len(picks) > 1 else (lambda cells: (cells[picks[0]],))
         for line in self.lines:
             text = line.text
             if not text or text.isspace():
