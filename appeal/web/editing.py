@@ -50,8 +50,11 @@ def _lock(path: Path) -> threading.Lock:
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """One change at a time per case file within this server."""
-    with _lock(path):
+    """One change at a time per case file: within this server, and with every appeal command
+    (which holds the same folder lock from reading a case to writing it)."""
+    from appeal.fsio import folder_lock
+
+    with _lock(path), folder_lock(path.resolve().parent):
         yield
 
 
@@ -114,7 +117,7 @@ def editing(path: Path, version: str | None, tab: str | None = None) -> Iterator
         if text != draft.original:
             from appeal.fsio import atomic_write
 
-            atomic_write(path, text.encode("utf-8"))
+            atomic_write(path, text.encode("utf-8"), follow_links=True)
             draft.original = text
             written_by(path, version_of(text), tab)
         _KEPT[key] = draft
