@@ -4,6 +4,7 @@ item 5 is tried here the way an attacker or a mistake would."""
 from __future__ import annotations
 
 import os
+import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +21,8 @@ def test_the_server_listens_on_the_loopback_address_only() -> None:
     try:
         host, port = sock.getsockname()
         assert host == "127.0.0.1" and port > 0
+        # small pages are not held back by the delayed acknowledgement (Nagle's algorithm)
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
     finally:
         sock.close()
 
