@@ -38,6 +38,7 @@ PROBLEMS = sum(KINDS.values()) & ~NOT_CHECKED  # any of these makes the exit cod
 CLEANED = INVISIBLE | SEPARATORS | FOLDED  # what --fix repairs
 # What --fix cannot repair: left for the user.
 LEFT = PROBLEMS & ~CLEANED
+NOT_ID = MISSING | NULL | UNCLEANABLE  # no value to compare or write back
 
 
 _NAMES: dict[int, tuple[str, ...]] = {}

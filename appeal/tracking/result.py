@@ -10,9 +10,8 @@ from pathlib import Path
 from appeal.errors import EXIT_FINDINGS, EXIT_OK
 from appeal.tracking.check import Checked
 from appeal.tracking.clean import char_name
-from appeal.tracking.kinds import KINDS, LEFT, MISSING, NULL, PROBLEMS, UNCLEANABLE, kinds_of
+from appeal.tracking.kinds import KINDS, LEFT, NOT_ID, PROBLEMS, kinds_of
 
-_NOT_ID = MISSING | NULL | UNCLEANABLE  # rows whose cell --fix leaves alone
 SAMPLE = 10  # rows kept per kind for the terminal; --json and the report file list them all
 
 
@@ -99,7 +98,7 @@ class TrackingResult:
     def cleaned(self, kind: str) -> int:
         """Rows of `kind` (invisible, folded, separators) whose cell --fix cleans."""
         bit = KINDS[kind]
-        return sum(n for bits, n in self.by_bits.items() if bits & bit and not bits & _NOT_ID)
+        return sum(n for bits, n in self.by_bits.items() if bits & bit and not bits & NOT_ID)
 
     @property
     def not_checked(self) -> int:

@@ -25,11 +25,12 @@ from appeal.tracking.kinds import (
     LEFT,
     MISSING,
     NOT_CHECKED,
+    NOT_ID,
     PROBLEMS,
     kinds_of,
 )
 from appeal.tracking.output import BatchWriter, LeftReport, left_path
-from appeal.tracking.result import _NOT_ID, SAMPLE, RowFinding, TrackingResult
+from appeal.tracking.result import SAMPLE, RowFinding, TrackingResult
 from appeal.tracking.source import TrackingFile, open_tracking_file
 
 RowSink = Callable[[RowFinding], None]
@@ -169,7 +170,7 @@ def _scan_list(
             result.ids += 1
             bits, value, fmt, odd = assess(text, carrier)
             first = None
-            if value and not bits & _NOT_ID:
+            if value and not bits & NOT_ID:
                 key = hash(value)
                 first = ids.get(key)
                 if first is None:
@@ -180,7 +181,7 @@ def _scan_list(
                 _count(state, bits, odd, carrier)
                 if bits & need:
                     need = state.show((bits, number, "", text, carrier, first, value, fmt))
-                if value != text and not bits & _NOT_ID:
+                if value != text and not bits & NOT_ID:
                     result.cleanable += 1
                     if writer is not None:
                         raws[at] = source.splice(raws[at], text, None, 0, value)
@@ -248,7 +249,7 @@ def _scan_table(
             checked += 1
             order = cells[order_at] if order_at is not None and order_at < width else ""
             first = None
-            if value and not bits & _NOT_ID:
+            if value and not bits & NOT_ID:
                 key = hash(value)
                 first = ids.get(key)
                 if first is None:
@@ -265,7 +266,7 @@ def _scan_table(
                     left += 1
                 if bits & need:
                     need = state.show((bits, number, order, cell, chosen, first, value, fmt))
-                if value != cell and not bits & _NOT_ID:
+                if value != cell and not bits & NOT_ID:
                     cleanable += 1
                     if writer is not None:
                         raws[at] = splice(raws[at], text, cells, tracking_at, value)
