@@ -240,3 +240,18 @@ def test_json_lists_every_row(tmp_path: Path) -> None:
     data = json.loads(output)
     assert len(data["rows"]) == 500 == data["rows_with_findings"]
     assert [r["line"] for r in data["rows"]] == list(range(2, 502))
+
+
+def test_progress_counts_the_bytes_of_every_file(tmp_path: Path) -> None:
+    from appeal.tracking.command import check_tracking_files
+
+    rows = [
+        _row(f"111-0000001-{n:07d}", "UPS", "", "1Z5R89390357567127", "Std") for n in range(40_000)
+    ]
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    for path in (first, second):
+        path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    seen: list[int] = []
+    check_tracking_files([first, second], on_progress=seen.append)
+    total = first.stat().st_size + second.stat().st_size
+    assert len(seen) > 2 and seen == sorted(seen) and seen[-1] == total

@@ -12,12 +12,14 @@ its carrier, as written?": True, False, or None when the carrier's format is not
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from appeal.tracking.carriers import ANY_CARRIER, Carrier, resolve_carrier
 from appeal.tracking.clean import Cleaned, clean_value, cleaned
-from appeal.tracking.formats import FAMILIES, TrackingFormat, matchers_by_length
+from appeal.tracking.formats import FAMILIES, Matcher, TrackingFormat, matchers_by_length
 from appeal.tracking.kinds import (
     CHECK_FAILED,
     CLEANED,
@@ -100,14 +102,28 @@ class Checked:
             return ()
         mine = self.carrier.families if self.carrier is not None else FAMILIES
         value = self.cleaned.value.replace("-", "")
+        shape, matchers = _other_formats(mine, len(value))
+        if shape is None or shape.fullmatch(value) is None:  # the usual answer, in one test
+            return ()
         found: list[str] = []
-        for fullmatch, check, fmt in _EVERY_FORMAT.get(len(value), ()):
-            family = fmt.family
-            if family in mine or family in found or fullmatch(value) is None:
+        for fullmatch, check, fmt in matchers:
+            if fmt.family in found or fullmatch(value) is None:
                 continue
             if check is None or check(value):
-                found.append(family)
+                found.append(fmt.family)
         return tuple(found)
+
+
+@cache
+def _other_formats(
+    mine: tuple[str, ...], length: int
+) -> tuple[re.Pattern[str] | None, tuple[Matcher, ...]]:
+    """The formats of `length` outside `mine`, and one pattern any of their shapes passes."""
+    matchers = tuple(m for m in _EVERY_FORMAT.get(length, ()) if m[2].family not in mine)
+    if not matchers:
+        return None, ()
+    shape = "|".join(f"(?:{m[2].pattern.pattern})" for m in matchers)
+    return re.compile(shape, re.ASCII), matchers
 
 
 def _verdict(bits: int, fmt: TrackingFormat | None) -> Verdict:

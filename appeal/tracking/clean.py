@@ -13,6 +13,7 @@ are shown.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ _INVISIBLE_EXTRA = frozenset(
 )
 _PLAIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 _PLAIN_SET = frozenset(_PLAIN)
+_first_non_ascii = re.compile(r"[^\x00-\x7f]").search
 
 
 _CONTROL_NAMES = {
@@ -115,8 +117,8 @@ def clean_value(raw: str, hyphens: bool = False) -> tuple[str, int, str]:
     refused characters and must not be used), and the characters other than A-Z/0-9 that
     `raw` holds, each occurrence (empty for a plain value)."""
     table = _TABLES[hyphens]
-    top = max(raw, default="")
-    if top > "\x7f":  # one kind of non-ASCII character in a plain value (a pasted ZWSP ...)
+    if not raw.isascii():  # one kind of non-ASCII character in a plain value (a ZWSP ...)?
+        top = "\u200b" if "\u200b" in raw else _first_non_ascii(raw).group()  # type: ignore[union-attr]
         rest = raw.replace(top, "")
         if rest.isascii() and (rest.isdigit() or (rest.isalnum() and rest.isupper()) or not rest):
             flag = table.flag(top)

@@ -50,7 +50,8 @@ class _Pass:
     ) -> None:
         self.result = result
         self.on_row = on_row
-        self.on_progress = on_progress
+        self.on_progress = on_progress  # gets the bytes read so far, over all files
+        self.read_before = 0  # bytes of the files already scanned
         self.want = PROBLEMS | NOT_CHECKED  # kinds whose sample has room
         self.ids: dict[int, int] = {}  # hash of an ID -> order hash, file and line packed
         self.files: list[str] = []
@@ -126,6 +127,7 @@ def scan_files(
         state.report = LeftReport(left_path(fix)) if fix is not None else None
         try:
             _scan_source(source, state, carrier, writer)
+            state.read_before += path.stat().st_size
             if writer is not None:
                 writer.commit()
                 result.fix = fix
@@ -205,7 +207,7 @@ def _flush(
     if writer is not None:
         writer.write(b"".join(raws))
     if state.on_progress is not None:
-        state.on_progress(source.position())
+        state.on_progress(state.read_before + source.position())
 
 
 def _scan_table(

@@ -117,13 +117,7 @@ def progress(files: list[Path], *, quiet: bool) -> Iterator[Callable[[int], None
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("Checking tracking IDs", total=total)
-        done = [0]
-
-        def advance(position: int) -> None:
-            bar.advance(task, position - done[0])
-            done[0] = position
-
-        yield advance
+        yield lambda done: bar.update(task, completed=done)
 
 
 def show_tracking(result: TrackingResult) -> None:
