@@ -82,7 +82,7 @@ def test_jp_template_of_unchecked_carriers_exits_0(tmp_path: Path) -> None:
     assert "Not checked: 3 rows" in output
 
 
-def test_a_4px_and_yanwen_file_is_clean_and_the_fix_changes_nothing(tmp_path: Path) -> None:
+def test_a_4px_and_yanwen_file_is_not_checked_and_the_fix_changes_nothing(tmp_path: Path) -> None:
     rows = [
         _row("111-0000001-0000001", "4PX", "", "4PX3000012345678CN", "Standard"),
         _row("111-0000001-0000002", "Yanwen", "", "UG123456785CN", "Standard"),
