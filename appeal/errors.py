@@ -9,6 +9,7 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_BUG = 70  # a bug in appeal (BSD sysexits' EX_SOFTWARE)
+SHOWN_PROBLEMS = 30  # problems of a case file listed in one message
 QUOTE_LIMIT = 60  # characters of a value quoted in a message; the rest is "..."
 _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -55,8 +56,11 @@ class CaseInvalid(InputError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         count = len(problems)
-        head = "1 problem" if count == 1 else f"{count} problems"
-        super().__init__(f"{head} in the case file:\n" + "\n".join(problems))
+        head = "1 problem" if count == 1 else f"{count:,} problems"
+        shown = problems[:SHOWN_PROBLEMS]
+        if count > SHOWN_PROBLEMS:
+            shown.append(f"... and {count - SHOWN_PROBLEMS:,} more; fix these first.")
+        super().__init__(f"{head} in the case file:\n" + "\n".join(shown))
 
 
 class OutputConflict(AppealError):

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from appeal.cli import app
-from appeal.core.fields import LINE_LIMIT, REPLY_LIMIT, TEXT_LIMIT
+from appeal.core.fields import CASE_TEXT_LIMIT, LINE_LIMIT, REPLY_LIMIT, TEXT_LIMIT
 from appeal.fsio import TEXT_FILE_LIMIT
 from tests.helpers import MINIMAL_CASE
 
@@ -36,7 +36,7 @@ def test_a_case_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
 
 
 def test_a_huge_wrong_typed_value_is_quoted_short(tmp_path: Path) -> None:
-    huge = "9" * 10 + "x" * 900_000
+    huge = "9" * 10 + "x" * 150_000
     text = MINIMAL_CASE.replace(
         "notice:\n", f"metrics:\n  late_shipment_rate: {{value: {huge}}}\nnotice:\n"
     )
@@ -47,7 +47,7 @@ def test_a_huge_wrong_typed_value_is_quoted_short(tmp_path: Path) -> None:
 
 
 def test_a_huge_marketplace_is_quoted_short(tmp_path: Path) -> None:
-    text = MINIMAL_CASE.replace("marketplace: amazon.com", "marketplace: " + "amazon" * 50_000)
+    text = MINIMAL_CASE.replace("marketplace: amazon.com", "marketplace: " + "amazon" * 25_000)
     code, output = _check(_write(tmp_path, text))
     assert code == 2 and "seller.marketplace: 'amazonamazon" in output
     assert len(output) < 1_000
@@ -176,3 +176,23 @@ def test_a_huge_reply_file_is_refused_unread(tmp_path: Path) -> None:
     args = ["history", "add", str(path), "--date", "2026-11-22", "--channel", "seller_central"]
     result = runner.invoke(app, [*args, "--outcome", "more_info", "--reply-file", str(reply)])
     assert result.exit_code == 2 and "reply.txt: the file is larger than" in result.output
+
+
+def test_texts_adding_up_past_the_case_limit_are_refused(tmp_path: Path) -> None:
+    facts = "f" * 9_000
+    entry = MINIMAL_CASE[MINIMAL_CASE.index("  - cause:") :].replace(
+        "facts: 18 of 300", f"facts: {facts} 18 of 300"
+    )
+    text = MINIMAL_CASE + entry * (CASE_TEXT_LIMIT // 9_000)
+    code, output = _check(_write(tmp_path, text))
+    assert code == 2
+    assert "the case's texts add up to" in output and f"under {CASE_TEXT_LIMIT:,} in all" in output
+
+
+def test_thousands_of_problems_are_counted_not_listed(tmp_path: Path) -> None:
+    keys = "".join(f"  unknown{i}: x\n" for i in range(5_000))
+    code, output = _check(_write(tmp_path, MINIMAL_CASE.replace("seller:\n", "seller:\n" + keys)))
+    assert code == 2
+    assert "5,000 problems in the case file" in output
+    assert "... and 4,970 more; fix these first." in output
+    assert len(output.splitlines()) == 32

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue, load_catalogue
+from appeal.core.fields import CASE_TEXT_LIMIT
 from appeal.core.validation import did_you_mean, dotted, located_problems, quoted
 from appeal.errors import CaseInvalid, InputError
 from appeal.fsio import read_text
@@ -73,6 +74,34 @@ def _reference_problems(case: Case, catalogue: Catalogue, data: Any, name: str) 
     return problems
 
 
+def _texts(node: Any, path: tuple[str | int, ...] = ()) -> Any:
+    """(length, path) of every text in the case."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _texts(value, (*path, index))
+    elif isinstance(node, str):
+        yield len(node), path
+
+
+def _refuse_too_much_text(data: Any, name: str) -> None:
+    """A case whose texts add up to more than CASE_TEXT_LIMIT characters would make a letter
+    of a hundred pages and more: refused before anything is built from it."""
+    lengths = list(_texts(data))
+    total = sum(length for length, _ in lengths)
+    if total > CASE_TEXT_LIMIT:
+        longest, where = max(lengths, key=lambda item: item[0])
+        raise CaseInvalid(
+            [
+                f"{name}:{line_of(data, where)}: {dotted(where)}: the case's texts add up to "
+                f"{total:,} characters (this one {longest:,}); a letter needs far less. Keep "
+                f"them under {CASE_TEXT_LIMIT:,} in all (about 60 pages)."
+            ]
+        )
+
+
 def parse_case(text: str, name: str, catalogue: Catalogue | None = None) -> Case:
     """Validate case-file `text` (from file `name`); raise CaseInvalid listing every problem."""
     data = load_yaml(text, name)
@@ -85,6 +114,7 @@ def parse_case(text: str, name: str, catalogue: Catalogue | None = None) -> Case
             f"{name}:1: a case file is a mapping of keys (seller:, notice:, causes: ...), "
             f"not {type(data).__name__}; see docs/case-file.md."
         )
+    _refuse_too_much_text(data, name)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:

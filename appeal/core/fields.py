@@ -38,6 +38,7 @@ EmailAddress = Annotated[str, AfterValidator(_one_address)]
 LINE_LIMIT = 200  # a name, a category, an owner, a file name: one line
 TEXT_LIMIT = 10_000  # a paragraph the seller writes (facts, an own sentence, the address)
 REPLY_LIMIT = 20_000  # Amazon's reply to one submission
+CASE_TEXT_LIMIT = 200_000  # characters of text in one case, all fields together
 LIST_LIMIT = 100  # items in one list (categories, causes, root causes, submissions ...)
 
 # C0 and C1 control characters other than tab and line breaks, and lone surrogates: nothing a

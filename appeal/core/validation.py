@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from appeal.errors import SHOWN_PROBLEMS
 from appeal.errors import quoted as quoted
 from appeal.yamlio import line_of
 
@@ -97,7 +98,11 @@ def located_problems(
 ) -> list[str]:
     """Every error of `exc` as `name:line: field.path: message`."""
     problems = []
-    for error in exc.errors():
+    errors = exc.errors()
+    for index, error in enumerate(errors):
+        if index == SHOWN_PROBLEMS:  # the rest are counted, not described (did-you-mean is slow)
+            problems += [f"{name}: (one more problem)"] * (len(errors) - index)
+            break
         loc, message = _describe(error, root)
         problems.append(f"{name}:{line_of(data, loc)}: {dotted(loc) or '(top)'}: {message}")
     return problems

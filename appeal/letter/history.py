@@ -63,6 +63,10 @@ def last_sent(case: Case, case_path: Path) -> Sent | None:
 
 
 def similarity(a: str, b: str) -> float:
+    """How alike two letters are (0 to 1). Long ones are compared line by line: character by
+    character takes time that grows with the product of their lengths."""
+    if len(a) + len(b) > 40_000:
+        return difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False).ratio()
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
