@@ -86,7 +86,11 @@ def _encode(text: str, encoding: str) -> bytes:
 
 
 def _lines(data: bytes, encoding: str) -> list[str]:
-    """Lines with their endings, split where appeal splits them (LF, CRLF, CR)."""
+    """Lines with their endings, split where appeal splits them (LF, CRLF, CR). A UTF-8 file
+    that starts with U+FEFF starts with a byte-order mark: the file's mark, not a cell's text
+    (a generated first cell beginning with U+FEFF is indistinguishable from it)."""
+    if encoding in ("utf-8", "utf-8-sig"):
+        encoding = "utf-8-sig"
     text = data.decode("utf-16" if encoding == "utf-16-le" else encoding)
     parts = re.split(r"(\r\n|\r|\n)", text)
     return ["".join(parts[i : i + 2]) for i in range(0, len(parts), 2) if "".join(parts[i : i + 2])]
