@@ -16,7 +16,8 @@ from docx.shared import Cm, Pt, RGBColor
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "reference.docx"
 LATIN = "Calibri"
-EAST_ASIAN = "Microsoft YaHei"  # Word on Windows; LibreOffice substitutes a CJK font it has
+EAST_ASIAN = "Microsoft YaHei"
+BODY_PT = 10.5  # Word on Windows; LibreOffice substitutes a CJK font it has
 
 
 def _fonts(style: object, size: float | None = None, bold: bool | None = None) -> None:
@@ -66,26 +67,41 @@ def _field(paragraph: object, code: str) -> None:
             run._r.append(el)
 
 
+def drop_thumbnail(doc: object) -> None:
+    """Remove the package's thumbnail (python-docx's stock picture of an empty page)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = doc.part.package  # type: ignore[attr-defined]
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(r_id)
+
+
 def main() -> None:
     doc = Document()
     styles = doc.styles
-    _fonts(styles["Normal"], 11)
-    styles["Normal"].paragraph_format.space_after = Pt(6)
-    styles["Normal"].paragraph_format.line_spacing = 1.1
-    for name, size in (("Heading 1", 14), ("Heading 2", 11.5)):
+    # Sizes chosen so that a plan of up to three causes fits two pages (issue 13); the page
+    # estimate in appeal/letter/length.py assumes exactly these values.
+    _fonts(styles["Normal"], BODY_PT)
+    styles["Normal"].paragraph_format.space_after = Pt(4)
+    styles["Normal"].paragraph_format.line_spacing = 1.0
+    for name, size in (("Heading 1", 12.5), ("Heading 2", 10.5)):
         style = styles[name]
         _fonts(style, size, bold=True)
         style.font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
-        style.paragraph_format.space_before = Pt(12 if name == "Heading 1" else 8)
-        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.space_before = Pt(9 if name == "Heading 1" else 5)
+        style.paragraph_format.space_after = Pt(2)
         style.paragraph_format.keep_with_next = True
-    for name in ("List Bullet", "List Number", "Title"):
-        _fonts(styles[name], 11 if name != "Title" else 16)
+    for name in ("List Bullet", "List Number"):
+        _fonts(styles[name], BODY_PT)
+        styles[name].paragraph_format.space_after = Pt(2)
+        styles[name].paragraph_format.line_spacing = 1.0
+    _fonts(styles["Title"], 16)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.2))
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+        setattr(section, side, Cm(2.0))
+    section.top_margin, section.bottom_margin = Cm(1.8), Cm(1.8)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run("Page ")
@@ -96,6 +112,7 @@ def main() -> None:
     doc.core_properties.author = ""
     doc.core_properties.title = "Plan of Action"
     doc.core_properties.comments = ""
+    drop_thumbnail(doc)
     OUT.parent.mkdir(exist_ok=True)
     doc.save(str(OUT))
     print(f"wrote {OUT}")

@@ -163,7 +163,9 @@ CORPUS: dict[str, tuple[str, str, str]] = {
         "warning",
     ),
     "wall of text": (
-        _own_root_cause(" ".join(["Late orders were packed slowly."] * 200)),
+        _own_root_cause(" ".join(["Late orders were packed slowly."] * 250)).replace(
+            FACTS, FACTS + " " + " ".join(["Orders were confirmed late on Mondays."] * 200)
+        ),
         "too-long",
         "warning",
     ),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import email
 import io
+import math
+import re
 import shutil
 import subprocess
 from email.policy import default as default_policy
@@ -13,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from appeal.cli import app
+from appeal.core.casefile import load_case
 from appeal.fsio import LOCK_NAME
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.formats.form import split_into_boxes
@@ -291,3 +294,71 @@ def test_never_writes_over_the_case_file(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "would replace the case file itself" in result.output
     assert case.read_text(encoding="utf-8") == MINIMAL_CASE
+
+
+def test_every_example_fits_two_pages_by_the_estimate() -> None:
+    from appeal.core.catalogue import load_catalogue
+    from appeal.letter.content import render_letter
+    from appeal.letter.length import allowed_pages
+    from appeal.letter.rules import letter_pages
+
+    for name in ALL_EXAMPLES:
+        case = load_case(EXAMPLES / f"{name}.yaml").case
+        letter = render_letter(case, load_catalogue(), letter_date=TODAY)
+        assert letter_pages(case, letter) <= allowed_pages(len(case.causes)) == 2, name
+
+
+def _pdf_pages(data: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_page_estimate_matches_libreoffice(tmp_path: Path) -> None:
+    """Every example's .docx as LibreOffice lays it out: the estimate's page count, and at
+    most two pages (the three-cause example included)."""
+    from appeal.letter.rules import letter_pages
+
+    estimates = {}
+    for name in ALL_EXAMPLES:
+        result = render_case(
+            EXAMPLES / f"{name}.yaml", formats=["docx"], out_dir=tmp_path, today=TODAY
+        )
+        estimates[name] = letter_pages(result.letter.case, result.letter)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            *(str(tmp_path / f"{name}.docx") for name in ALL_EXAMPLES),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    pages = {n: _pdf_pages((tmp_path / "pdf" / f"{n}.pdf").read_bytes()) for n in ALL_EXAMPLES}
+    assert pages["full-suspension"] == 2
+    for name in ALL_EXAMPLES:
+        assert pages[name] <= 2, (name, pages[name])
+        assert pages[name] == math.ceil(estimates[name]), (name, pages[name], estimates[name])
+
+
+def test_docx_properties_and_no_stock_thumbnail(tmp_path: Path) -> None:
+    import zipfile
+
+    from docx import Document
+
+    result = render_case(
+        EXAMPLES / "vtr-toys.yaml", formats=["docx"], out_dir=tmp_path, today=TODAY
+    )
+    data = (tmp_path / "vtr-toys.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert not [n for n in package.namelist() if "thumbnail" in n.lower()]
+        assert b"thumbnail" not in package.read("_rels/.rels")
+    props = Document(io.BytesIO(data)).core_properties
+    assert props.title == result.letter.subject
+    assert props.author == "Shenzhen Example Trading Co., Ltd."
+    assert props.subject == "Plan of Action"

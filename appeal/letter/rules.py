@@ -14,11 +14,10 @@ from appeal.letter.content import Letter
 from appeal.letter.finding import Finding as Finding
 from appeal.letter.finding import Level
 from appeal.letter.formats.document import parse_markdown
-from appeal.letter.formats.txt import blocks_to_text
+from appeal.letter.length import allowed_pages, estimate_pages
 from appeal.letter.phrases import Text, text_findings
 from appeal.letter.plan import plan_findings
 
-MAX_WORDS = 1000  # about two pages; Amazon publishes no limit, reviewers read for minutes
 _NUMBER = re.compile(r"\d")
 
 
@@ -144,8 +143,12 @@ def _channel_findings(case: Case, letter: Letter) -> list[Finding]:
     ]
 
 
-def letter_words(letter: Letter) -> int:
-    return len(blocks_to_text(parse_markdown(letter.markdown)).split())
+def letter_pages(case: Case, letter: Letter) -> float:
+    """The letter's length in pages of the .docx at the default style."""
+    from appeal.core.marketplaces import marketplace
+
+    paper = marketplace(case.seller.marketplace).paper
+    return estimate_pages(parse_markdown(letter.markdown), paper)
 
 
 def letter_findings(case: Case, catalogue: Catalogue, letter: Letter) -> list[Finding]:
@@ -153,17 +156,19 @@ def letter_findings(case: Case, catalogue: Catalogue, letter: Letter) -> list[Fi
     findings = _structure(case, catalogue) + _channel_findings(case, letter)
     findings += plan_findings(case, catalogue)
     findings += text_findings(_texts(case, catalogue), case.seller.marketplace)
-    words = letter_words(letter)
-    if words > MAX_WORDS:
+    pages = letter_pages(case, letter)
+    allowed = allowed_pages(len(case.causes))
+    if pages > allowed:
         findings.append(
             _finding(
                 "warning",
                 "too-long",
                 "letter",
-                f"keep it to about two pages (~{MAX_WORDS} words): reviewers spend a few minutes; "
-                "cut repetition, keep numbers, dates and mechanisms",
-                "控制在两页左右：审核员只花几分钟；删掉重复，保留数字、日期和机制",
-                f"{words} words",
+                f"keep it to {allowed} pages for {len(case.causes)} cause(s): reviewers spend a "
+                "few minutes; cut repetition and background, keep numbers, dates and mechanisms",
+                f"{len(case.causes)} 个原因请控制在 {allowed} 页内：审核员只花几分钟；删掉重复和"
+                "背景介绍，保留数字、日期和机制",
+                f"about {pages:.1f} pages",
             )
         )
     return sorted(findings, key=lambda f: f.level != "error")

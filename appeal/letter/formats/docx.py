@@ -11,7 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from appeal.errors import InputError
-from appeal.letter.formats.document import Block, Heading, Inline, ListBlock, Paragraph, Run, Table
+from appeal.letter.formats.document import (
+    Block,
+    Heading,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Run,
+    Table,
+    plain,
+)
 from appeal.letter.formats.reproducible import fixed_zip_times
 
 LETTER_SIZE_MARKETPLACES = ("amazon.com", "amazon.ca")  # US Letter; A4 elsewhere
@@ -70,10 +79,14 @@ def _add_runs(paragraph: Any, runs: Inline) -> None:
 
 
 def _clear_body(doc: Any) -> None:
+    """Empty the (reused) reference document: its body, and the list numberings an earlier
+    letter added, so every letter is built from the same start."""
     body = doc.element.body
     for child in list(body):
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
+    for num in _ADDED.pop(id(doc), []):
+        num.getparent().remove(num)
 
 
 def _page_setup(doc: Any, marketplace: str) -> None:
@@ -95,7 +108,45 @@ def _table(doc: Any, block: Table, styles: _Styles) -> None:
     for row, cells in zip(table.rows, [header, *block.rows], strict=True):
         for cell, runs in zip(row.cells, cells, strict=False):
             _add_runs(cell.paragraphs[0], runs)
+    _column_widths(doc, table, [block.header, *block.rows])
     doc.add_paragraph()
+
+
+def _column_widths(doc: Any, table: Any, rows: list[list[Inline]]) -> None:
+    """Columns as wide as their longest line needs, within the text width, so that a date
+    range or a metric name wraps only when it must."""
+    section = doc.sections[-1]
+    width = section.page_width - section.left_margin - section.right_margin
+    needs = [
+        max(len(plain(row[i])) if i < len(row) else 0 for row in rows) + 2
+        for i in range(len(table.columns))
+    ]
+    total = sum(needs)
+    table.autofit = False
+    for index, column in enumerate(table.columns):
+        share = int(width * needs[index] / total)
+        column.width = share
+        for cell in column.cells:
+            cell.width = share
+
+
+def _restart_numbering(doc: Any, paragraphs: list[Any]) -> None:
+    """Each numbered list starts at 1 (Word would otherwise continue the previous list)."""
+    if not paragraphs:
+        return
+    p_pr = paragraphs[0].style.element.pPr if paragraphs[0].style is not None else None
+    num_pr = p_pr.numPr if p_pr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return
+    numbering = doc.part.numbering_part.element
+    style_num = numbering.num_having_numId(num_pr.numId.val)
+    num = numbering.add_num(style_num.abstractNumId.val)
+    _ADDED.setdefault(id(doc), []).append(num)  # removed before the next letter (_clear_body)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    for paragraph in paragraphs:
+        own = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        own.get_or_add_ilvl().val = 0
+        own.get_or_add_numId().val = num.numId
 
 
 def _bold(run: Run) -> Run:
@@ -103,6 +154,7 @@ def _bold(run: Run) -> Run:
 
 
 _OPENED: dict[Path, Any] = {}
+_ADDED: dict[int, list[Any]] = {}  # the numberings a letter added to a reference document
 
 
 def _reference_document(source: Path) -> Any:
@@ -124,6 +176,17 @@ def _reference_document(source: Path) -> Any:
 
 def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _drop_thumbnail(doc: Any) -> None:
+    """No thumbnail: a reference document's picture (python-docx's stock one, or a seller's
+    old letterhead) would show in file browsers instead of this letter."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    package = doc.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.rels.pop(r_id)
 
 
 def write_docx(
@@ -148,8 +211,12 @@ def write_docx(
             _add_runs(styles.paragraph("Normal"), block.runs)
         elif isinstance(block, ListBlock):
             name = "List Number" if block.ordered else "List Bullet"
+            added = []
             for item in block.items:
-                _add_runs(styles.paragraph(name), item)
+                added.append(styles.paragraph(name))
+                _add_runs(added[-1], item)
+            if block.ordered:
+                _restart_numbering(doc, added)
         elif isinstance(block, Table):
             _table(doc, block, styles)
     props = doc.core_properties
@@ -161,6 +228,10 @@ def write_docx(
     props.created = moment
     props.modified = moment
     props.revision = 1
+    props.subject = "Plan of Action"
+    props.keywords = ""
+    props.comments = ""
+    _drop_thumbnail(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return fixed_zip_times(buffer.getvalue(), moment)
