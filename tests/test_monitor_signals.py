@@ -8,9 +8,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from appeal.cli.views.monitor import signal_text, warning_texts
 from appeal.monitor.result import MonitorResult, Signal
 from appeal.monitor.run import run_monitor
+from appeal.monitor.wording import signal_text, warning_texts
 from tests.monitor_files import (
     CONFIRMATION_COLUMNS,
     UNSHIPPED_COLUMNS,

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from appeal.cli.views.monitor import warning_texts
 from appeal.monitor.run import run_monitor
 from appeal.monitor.store import DB_NAME
+from appeal.monitor.wording import warning_texts
 from tests.browser_helpers import chromium, live_server, shot
 from tests.monitor_files import RUN_DAYS, write_day
 from tests.web_helpers import web_client

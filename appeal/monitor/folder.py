@@ -91,7 +91,7 @@ def _kind(path: Path, into: Folder) -> str | None:
 
 
 def _is_inventory(path: Path) -> bool:
-    from appeal.sellerfiles.flatfile import read_lines
+    from appeal.flatfile import read_lines
 
     try:
         _, lines = read_lines(path)

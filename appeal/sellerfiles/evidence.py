@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from appeal.sellerfiles.flatfile import STREAM_ERRORS, open_text, stream_error
+from appeal.flatfile import STREAM_ERRORS, open_text, stream_error
 from appeal.sellerfiles.reports import LocalDays, Report, Where, report_day
 
 Usability = Literal["usable", "unusable", "not_checked"]

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from appeal.dates import FIRST_YEAR, LAST_YEAR
 from appeal.errors import InputError
-from appeal.sellerfiles.flatfile import Encoding, Line, read_lines
+from appeal.flatfile import Encoding, Line, read_lines
 
 Kind = Literal["all_orders", "unshipped", "shipping_confirmation", "performance_json"]
 SIGNATURES: dict[Kind, tuple[str, ...]] = {

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from appeal.errors import InputError
-from appeal.sellerfiles.flatfile import Encoding, detect_encoding
+from appeal.flatfile import Encoding, detect_encoding
 
 _BLOCK = 1 << 20  # bytes read at a time (also the sample the encoding is picked from)
 _LOOK = 10  # lines searched for the column names

@@ -154,12 +154,12 @@ def case_context(
 
         context.update(history_context(path, today, preview))
     elif page == "evidence":
-        from appeal.cli.views import metrics as metrics_view
+        from appeal.sellerfiles import wording as metrics_wording
         from appeal.tracking.findings import findings
         from appeal.tracking.result import label
 
         context.update(
-            evidence=None, metrics_view=metrics_view, kind_label=label, row_findings=findings
+            evidence=None, metrics_wording=metrics_wording, kind_label=label, row_findings=findings
         )
     return context
 

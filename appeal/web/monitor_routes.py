@@ -89,8 +89,8 @@ def _reports_folder(root: Path, name: str) -> Path:
 
 def _page(request: Request, *, name: str, as_of: dt.date | None) -> Response:
     """The page: this reading joined to the stored history, nothing written."""
-    from appeal.cli.views import monitor as view
     from appeal.dates import pct
+    from appeal.monitor import wording as view
     from appeal.monitor.run import run_monitor
     from appeal.web.monitor_chart import chart
 
