@@ -70,6 +70,7 @@ class Letter:
     channel: Channel
     case: Case
     letter_date: dt.date
+    closing: str = ""  # the signature's Markdown (the template's block `closing`), if any
 
 
 def _bytecode_cache() -> Any:
@@ -191,10 +192,11 @@ def render_letter(
         if template is None:
             markdown = compiled.render(context)
             subject_md = "".join(compiled.blocks["subject"](compiled.new_context(context)))
+            closing = "".join(compiled.blocks["closing"](compiled.new_context(context)))
         else:
             from appeal.letter.usertemplate import render_user_template
 
-            markdown, subject_md = render_user_template(compiled, context, template)
+            markdown, subject_md, closing = render_user_template(compiled, context, template)
     except KeyError:
         raise InputError(
             f"{template}: the template has no {{% block subject %}}; copy it from the default "
@@ -211,6 +213,7 @@ def render_letter(
         channel=channel,
         case=case,
         letter_date=letter_date,
+        closing=_tidy(closing) if closing.strip() else "",
     )
 
 

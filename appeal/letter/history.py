@@ -71,8 +71,10 @@ def similarity(a: str, b: str) -> float:
 
 
 def part_texts(markdown: str, titles: list[str]) -> list[str]:
-    """Root cause / actions / prevention text of a letter (as the form boxes)."""
-    return [box.text for box in split_into_boxes(parse_markdown(markdown), titles)]
+    """Root cause / actions / prevention text of a letter, as the form boxes without the
+    opening (the notice and metrics: what Amazon asks more detail on is the causes' parts)."""
+    boxes = split_into_boxes(parse_markdown(markdown), titles, with_opening=False)
+    return [box.text for box in boxes]
 
 
 def letter_diff(old: str, new: str, old_name: str) -> str:

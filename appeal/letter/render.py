@@ -138,9 +138,13 @@ def build_files(
 
             note = (
                 f"Seller Central appeal form for {case.seller.store_name}: paste each box "
-                "into the field of the same name."
+                "into the field of the same name; upload the attachments in the form's own "
+                "file field."
             )
-            data = write_form(blocks, titles=box_titles, channel_note=note).encode("utf-8")
+            closing = parse_markdown(letter.closing) if letter.closing else []
+            data = write_form(blocks, titles=box_titles, channel_note=note, closing=closing).encode(
+                "utf-8"
+            )
         files.append(PlannedFile(path, data))
     return files
 

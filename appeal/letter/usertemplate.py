@@ -83,7 +83,7 @@ def _template_line(exc: BaseException, filename: str) -> int | None:
     return line
 
 
-def _render(template: Any, context: dict[str, Any], budget: list[int]) -> tuple[str, str]:
+def _render(template: Any, context: dict[str, Any], budget: list[int]) -> tuple[str, str, str]:
     chunks = []
     for chunk in template.generate(context):
         budget[0] -= len(chunk)
@@ -92,9 +92,11 @@ def _render(template: Any, context: dict[str, Any], budget: list[int]) -> tuple[
         chunks.append(chunk)
     try:
         subject = "".join(template.blocks["subject"](template.new_context(context)))
+        closing = template.blocks.get("closing")  # optional: the signature, outside form boxes
+        closing_md = "".join(closing(template.new_context(context))) if closing else ""
     except Exception:
         template.environment.handle_exception()  # re-raises with the template's lines
-    return "".join(chunks), subject
+    return "".join(chunks), subject, closing_md
 
 
 def _stop(thread: threading.Thread) -> None:
@@ -111,8 +113,9 @@ def _stop(thread: threading.Thread) -> None:
 
 def render_user_template(
     template: Any, context: dict[str, Any], path: Path, *, time_limit: float | None = None
-) -> tuple[str, str]:
-    """(letter Markdown, subject Markdown) from the user's template, within the limits."""
+) -> tuple[str, str, str]:
+    """(letter, subject, closing) as Markdown from the user's template, within the limits
+    (the closing is "" when the template has no block `closing`)."""
     time_limit = TIME_LIMIT if time_limit is None else time_limit
     if "subject" not in template.blocks:
         raise KeyError("subject")
@@ -136,7 +139,7 @@ def render_user_template(
         )
     error = outcome.get("error")
     if error is None:
-        value: tuple[str, str] = outcome["value"]
+        value: tuple[str, str, str] = outcome["value"]
         return value
     line = getattr(error, "lineno", None) or _template_line(error, template.filename or str(path))
     where = f"{path}:{line}" if line else str(path)

@@ -47,7 +47,8 @@ def finish_context(preview: Any) -> dict[str, Any]:
     letter = preview.report.letter
     blocks = parse_markdown(letter.markdown)
     if letter.channel.kind == "seller_central":
-        boxes = split_into_boxes(blocks, box_titles(load_catalogue()))
+        closing = parse_markdown(letter.closing) if letter.closing else []
+        boxes = split_into_boxes(blocks, box_titles(load_catalogue()), closing)
     else:
         boxes = [Box(letter.subject, blocks_to_text(blocks).strip())]
     return {"formats": formats_for(letter), "boxes": boxes}
