@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import email
-import io
 import os
+import re
 from email.message import EmailMessage
 from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from appeal.core.casefile import load_case, parse_case
@@ -21,6 +21,7 @@ from appeal.letter.formats.txt import blocks_to_text
 from appeal.letter.render import render_case
 from tests.conftest import EXAMPLES, TODAY
 from tests.helpers import MINIMAL_CASE
+from tests.letter_files import docx_text, format_texts
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -63,16 +64,6 @@ def hostile_case(tmp_path: Path) -> Path:
     return path
 
 
-def _docx_text(data: bytes) -> str:
-    from docx import Document
-
-    doc = Document(io.BytesIO(data))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        parts += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(parts)
-
-
 EXPECTED_LITERALS = [
     *HOSTILE,
     "A & B <b>Trading</b> {{ 7*7 }}",
@@ -90,7 +81,7 @@ def test_hostile_text_is_literal_in_every_format(hostile_case: Path, tmp_path: P
     txt = (out / "hostile.txt").read_text(encoding="utf-8")
     md = (out / "hostile.md").read_text(encoding="utf-8")
     form = (out / "hostile.form.txt").read_text(encoding="utf-8")
-    docx_text = _docx_text((out / "hostile.docx").read_bytes())
+    docx = docx_text((out / "hostile.docx").read_bytes())
     message = email.message_from_bytes((out / "hostile.eml").read_bytes(), policy=default_policy)
     assert isinstance(message, EmailMessage)
     body = message.get_body(("plain",))
@@ -99,7 +90,7 @@ def test_hostile_text_is_literal_in_every_format(hostile_case: Path, tmp_path: P
     md_plain = blocks_to_text(parse_markdown(md))
     for literal in EXPECTED_LITERALS:
         assert literal in txt, literal
-        assert literal in docx_text, literal
+        assert literal in docx, literal
         assert literal in eml_body, literal
         assert literal in md_plain, literal
     for literal in HOSTILE:
@@ -129,6 +120,8 @@ def test_markdown_copy_shows_structure_only_from_template(
 
 
 @settings(max_examples=300, deadline=None)
+@example("0 day")  # the seller's number and unit stay as typed (found by Hypothesis)
+@example("≥ 95 % in 5 GBP")
 @given(
     st.text(
         alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
@@ -260,7 +253,7 @@ def test_a_date_is_not_written_twice() -> None:
     said = "Handling time raised to 2 days on all SKUs on 2026-11-21."
     text = MINIMAL_CASE.replace("      - use: set_weekend_days\n", f"      - text: {said}\n")
     md = _markdown(text)
-    assert "- " + said.replace("2 days", "2\u00a0days") + "\n" in md
+    assert "- " + said + "\n" in md  # as typed
     assert "21 November 2026: Handling" not in md
     other = text.replace("on 2026-11-21", "on 11 November")  # another day: the date stays
     assert "- 21 November 2026: Handling time raised" in _markdown(other)
@@ -297,23 +290,115 @@ def test_responsibility_line_from_the_catalogue_or_own_words() -> None:
     assert "Our process failed; we own it." in md
 
 
-@pytest.mark.parametrize("name", ["vtr-toys", "full-suspension", "untrackable-uk"])
-def test_numbers_and_units_never_break_in_any_format(name: str, tmp_path: Path) -> None:
-    import re
+# Text the seller typed, numbers and units with plain spaces: every format shows it as typed.
+SELLER_TYPED = [
+    "71 of 611 packages (11.6 %) had no scan within 0 day; 52 were orders of 5 GBP or more, "
+    "so the ≥ 95 % target was missed by 2 days.",
+    "Parcels waited 2 days at the 5 kg weight limit.",
+    "We re-sent 14 parcels of 2 kg within 0 day.",
+    "team lead (2 days a week)",
+    "our count: 0 day late, 152 of 154 scanned",
+]
+UNITS_CASE = f"""\
+version: 1
+lang: zh
+seller:
+  business_name: Ningbo Test Co.
+  store_name: TestUK
+  merchant_token: A1TESTTOKEN
+  marketplace: amazon.co.uk
+  contact_name: Chen Jing
+  contact_email: ops@example.com
+  ships_from: china
+notice:
+  date: 2026-11-12
+  scope: category
+  categories: [Home & Kitchen]
+metrics:
+  valid_tracking_rate:
+    value: 88.4
+    window: [2026-09-28, 2026-10-27]
+    latest: {{value: 98.7, window: [2026-11-14, 2026-11-23], source: '{SELLER_TYPED[4]}'}}
+  late_shipment_rate: {{value: 4.6}}
+causes:
+  - cause: untrackable_shipments
+    facts: '{SELLER_TYPED[0]}'
+    root_causes:
+      - use: china_direct_one_scan
+      - text: {SELLER_TYPED[1]}
+    corrective_actions:
+      - use: tracked_service_for_china_direct
+        date: 2026-11-13
+      - text: {SELLER_TYPED[2]}
+        date: 2026-11-16
+    preventive_measures:
+      - use: daily_unscanned_report
+        owner: {SELLER_TYPED[3]}
+        start: 2026-11-14
+"""
+# Text appeal itself writes, with a no-break space: figures, targets, the metrics table's
+# cells, money from the fitting, catalogue sentences.
+APPEAL_MADE = [
+    "88.4\u00a0%",
+    "≥\u00a095\u00a0%",
+    "98.7\u00a0%",
+    "<\u00a04\u00a0%",
+    "Orders of 5\u00a0GBP or more shipped directly from China",
+    "orders shipped 48\u00a0hours earlier",
+]
+APPEAL_MADE_ZH = ["金额 5\u00a0GBP 及以上", "发货 48\u00a0小时仍无扫描"]
+BROKEN = re.compile(r"\d (?:%|USD|GBP|EUR|CAD|kg|cm|days?|hours?|小时|天)|[≥≤<>] \d")
 
-    formats = ["txt", "md", "docx", "form"]
-    render_case(EXAMPLES / f"{name}.yaml", formats=formats, out_dir=tmp_path, today=TODAY)
-    texts = {
-        fmt: (tmp_path / f"{name}{'.form.txt' if fmt == 'form' else '.' + fmt}").read_text(
-            encoding="utf-8"
-        )
-        for fmt in ("txt", "md", "form")
-    }
-    texts["docx"] = _docx_text((tmp_path / f"{name}.docx").read_bytes())
-    broken = re.compile(r"\d (?:%|USD|GBP|days?|hours?|cm)\b|\d %|[≥<] \d")
+
+def _without(text: str, typed: list[str]) -> str:
+    for words in sorted(typed, key=len, reverse=True):  # details may replace the full stop
+        text = text.replace(words, "").replace(words.rstrip("."), "")
+    return text
+
+
+def test_numbers_and_units_never_break_in_any_format(tmp_path: Path) -> None:
+    """Appeal's own figures keep their units on the line; the seller's text stays as typed,
+    in the .txt, .md, .docx, e-mail body, form and reading copy."""
+    case = tmp_path / "units.yaml"
+    case.write_text(UNITS_CASE, encoding="utf-8")
+    out = tmp_path / "out"
+    render_case(case, formats=["txt", "md", "docx", "eml", "form"], out_dir=out, today=TODAY)
+    texts = format_texts(out, "units")
+    assert sorted(texts) == ["docx", "eml", "form", "md", "txt", "zh"]
     for fmt, text in texts.items():
-        assert not broken.search(text), (fmt, broken.search(text))
-        assert re.search(r"\d\u00a0%", text), fmt
+        for words in SELLER_TYPED[:4]:
+            assert words in text, (fmt, words)
+        for words in APPEAL_MADE_ZH if fmt == "zh" else APPEAL_MADE:
+            assert words in text, (fmt, words)
+        assert not BROKEN.search(_without(text, SELLER_TYPED)), (fmt, BROKEN.search(text))
+    for fmt in ("txt", "md", "docx", "eml"):
+        assert "10 and 30\u00a0days" in texts[fmt]  # the LSR's window, from metrics.yaml
+        assert SELLER_TYPED[4] in texts[fmt]
+
+
+def _typed_strings(value: object) -> list[str]:
+    """Every text of several words in a case file: what the seller typed."""
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _typed_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _typed_strings(v)]
+    return [str(value)] if " " in str(value) else []
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in EXAMPLES.glob("*.yaml")))
+def test_examples_bind_only_their_own_figures(name: str, tmp_path: Path) -> None:
+    from appeal.yamlio import load_yaml
+
+    path = EXAMPLES / f"{name}.yaml"
+    typed = _typed_strings(load_yaml(path.read_text(encoding="utf-8"), path.name))
+    result = render_case(path, formats=["txt", "md", "docx", "form"], out_dir=tmp_path, today=TODAY)
+    texts = format_texts(tmp_path, name)
+    facts = [c.facts.strip() for c in result.letter.case.causes]
+    for fmt, text in texts.items():
+        assert all(f in text for f in facts), fmt  # as typed, plain spaces and all
+        assert not BROKEN.search(_without(text, typed)), (fmt, BROKEN.search(text))
+        if fmt != "zh":
+            assert re.search(r"\d\u00a0%", text), fmt
 
 
 def test_reading_copy_shows_the_evidence_for_each_action(tmp_path: Path) -> None:

@@ -19,8 +19,8 @@ from appeal.core.case import Case
 from appeal.core.catalogue import Item, ShipsFrom
 from appeal.core.datafile import load_data_file
 from appeal.core.marketplaces import marketplace
+from appeal.units import NBSP, bind_units
 
-NBSP = "\u00a0"  # between a number and its unit, so "5 USD" never breaks across lines
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
@@ -74,7 +74,9 @@ class Sentence:
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+    """The wording (appeal's own text: numbers bound to their units) with the values put in
+    as they are (the seller's holidays and owner stay as typed)."""
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], bind_units(text))
 
 
 def fit(item: Item, fitting: Fitting, owner: str | None = None) -> Sentence:
@@ -85,9 +87,9 @@ def fit(item: Item, fitting: Fitting, owner: str | None = None) -> Sentence:
             continue
         needed = set(_PLACEHOLDER.findall(wording.en + (wording.zh or "")))
         if needed <= set(values):
-            zh = _fill(wording.zh, values) if wording.zh else item.zh
+            zh = _fill(wording.zh, values) if wording.zh else bind_units(item.zh)
             return Sentence(_fill(wording.en, values), zh, "owner" in needed)
-    return Sentence(item.en, item.zh)
+    return Sentence(bind_units(item.en), bind_units(item.zh))
 
 
 def fits_case(item: Item, fitting: Fitting) -> bool:

@@ -17,26 +17,12 @@ from appeal.dates import longdate, pct
 from appeal.errors import InputError
 from appeal.letter.context import cause_context, period, responsibility_line
 from appeal.packaged import template_path
+from appeal.units import bind_units
 
 # Characters CommonMark gives a meaning anywhere in a line; escaped with a backslash.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#!])")
 # "12." or "12)" opening a line would start a numbered list.
 _ORDERED_MARKER = re.compile(r"^(\d+)([.)])(?=\s|$)")
-
-
-# A number and its unit stay on one line: 4.1 %, 5 USD, 5 cm, 48 hours, ≥ 95 %.
-_UNIT_SPACE = re.compile(
-    r"(?<=\d) (?=%|(?:USD|GBP|EUR|CAD|MXN|BRL|JPY|AUD|SGD|INR|AED|SAR|SEK|PLN|TRY|cm|mm|km|kg"
-    r"|g|m|lb|oz|days?|hours?|weeks?|months?|minutes?|working days|business days)\b)"
-    r"|(?<=[≥≤<>]) (?=\d)"
-)
-NBSP = "\u00a0"
-
-
-def bind_units(text: str) -> str:
-    """Non-breaking spaces between numbers and their units (and after ≥, <), so no line ever
-    breaks inside "4.1 %"; the space still reads as a space in every format."""
-    return _UNIT_SPACE.sub(NBSP, text)
 
 
 def escape_markdown(value: Any) -> str:
@@ -50,7 +36,12 @@ def escape_markdown(value: Any) -> str:
         if line[:1] in ("-", "+", "="):
             line = "\\" + line
         out.append(_ORDERED_MARKER.sub(r"\1\\\2", line))
-    return bind_units("\\\n".join(out))
+    return "\\\n".join(out)
+
+
+def figure(value: float) -> str:
+    """A percentage as the letter writes it: "4.1 %" with the number bound to its unit."""
+    return bind_units(pct(value))
 
 
 def _finalize(value: Any) -> Any:
@@ -108,7 +99,7 @@ def _environment(folder: Path, sandboxed: bool) -> Any:
         finalize=_finalize,
     )
     env.filters["longdate"] = longdate
-    env.filters["pct"] = pct
+    env.filters["pct"] = figure
     return env
 
 
@@ -141,8 +132,8 @@ def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
             {
                 "title": info.en,
                 "value": metric.value,
-                "target": target.text,
-                "window": window,
+                "target": bind_units(target.text),
+                "window": bind_units(window),
                 "source": metric.source,
                 "missed": not target.met_by(metric.value),
             }

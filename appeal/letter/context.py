@@ -11,6 +11,7 @@ from appeal.core.catalogue import Catalogue, Cause, Item
 from appeal.core.fitting import Fitting, fit, fitting_for
 from appeal.dates import longdate
 from appeal.letter.figures import mentions_date
+from appeal.units import bind_units, unbound
 
 
 def answered(entry: CauseEntry, item: Action | Measure) -> list[int]:
@@ -89,13 +90,14 @@ def _measure(
     item = cause.item("preventive_measures", raw.use) if raw.use else None
     sentence = fit(item, fitting, raw.owner) if item else None
     text = sentence.en if sentence else (raw.text or "")
-    frequency = raw.frequency or (item.frequency if item else None)
+    # The seller's frequency as typed; the catalogue's is appeal's text ("every 4 hours").
+    frequency = raw.frequency or (bind_units(item.frequency) if item and item.frequency else None)
     details = []
     if answers := answers_phrase(answered(entry, raw)):
         details.append(answers)
     if raw.owner and not (sentence and sentence.uses_owner):
         details.append(f"owner: {raw.owner}")
-    if frequency and frequency.lower() not in text.lower():
+    if frequency and unbound(frequency).lower() not in unbound(text).lower():
         details.append(frequency)
     if raw.start:
         since = "in place since " if raw.start <= letter_date else "starting "
@@ -125,7 +127,7 @@ def cause_context(case: Case, catalogue: Catalogue, letter_date: dt.date) -> lis
                 "title": cause.metric.en,
                 "value": measured.latest.value,
                 "period": period(*measured.latest.window),
-                "target": measured.target_or(cause.metric.usual).text,
+                "target": bind_units(measured.target_or(cause.metric.usual).text),
                 "source": measured.latest.source,
             }
         causes.append(
@@ -164,5 +166,5 @@ def responsibility_line(case: Case, catalogue: Catalogue) -> dict[str, str] | No
         return None
     line = catalogue.responsibility(statement.use) if statement.use else None
     if line is not None:
-        return {"en": line.en, "zh": line.zh}
+        return {"en": bind_units(line.en), "zh": bind_units(line.zh)}
     return {"en": statement.text or "", "zh": statement.text or ""}

@@ -17,6 +17,7 @@ from appeal.letter.formats.document import parse_markdown
 from appeal.letter.length import allowed_pages, estimate_pages
 from appeal.letter.phrases import Text, text_findings
 from appeal.letter.plan import plan_findings
+from appeal.units import unbound
 
 _NUMBER = re.compile(r"\d")
 
@@ -48,7 +49,8 @@ def _texts(case: Case, catalogue: Catalogue) -> list[Text]:
                 where = f"{label}, {catalogue.part_name(part)}, item {number}"
                 resolved = cause.item(part, item.use) if item.use else None
                 if resolved is not None:  # the owner, a name, is checked on its own below
-                    out.append(Text(where, fit(resolved, fitting).en))
+                    # quoted in findings, so with plain spaces (a GBK console has no U+00A0)
+                    out.append(Text(where, unbound(fit(resolved, fitting).en)))
                 else:
                     out.append(Text(where, item.text or ""))
                 owner = getattr(item, "owner", None)
