@@ -7,7 +7,6 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from appeal.errors import InputError, OutputError
 
@@ -161,24 +160,18 @@ def _umask() -> int:
     return current
 
 
-_LOCKS: dict[Path, Any] = {}
-
-
 @contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
     """Hold `folder`'s lock (the file .appeal.lock in it) while reading, changing and writing
     files appeal keeps there (the record of outputs, case files), so that two appeal commands
-    at once never lose each other's changes. An OS lock (filelock: fcntl or msvcrt), released
-    when the process ends however it ends; re-entrant within one process."""
-    from filelock import FileLock, Timeout
+    at once never lose each other's changes. An OS lock (appeal.oslock: fcntl or msvcrt),
+    released when the process ends however it ends; re-entrant within one thread."""
+    from appeal import oslock
 
-    key = folder.resolve()
-    lock = _LOCKS.get(key)
-    if lock is None:
-        lock = _LOCKS[key] = FileLock(str(key / LOCK_NAME), timeout=LOCK_WAIT)
+    path = folder.resolve() / LOCK_NAME
     try:
-        lock.acquire()
-    except Timeout:
+        oslock.acquire(path, LOCK_WAIT)
+    except oslock.LockTimeout:
         raise OutputError(
             f"{folder}: another appeal command has been writing here for over "
             f"{LOCK_WAIT:g} seconds; let it finish and run again."
@@ -190,7 +183,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
     try:
         yield
     finally:
-        lock.release()
+        oslock.release(path)
 
 
 def remove_stale_temporaries(path: Path) -> None:

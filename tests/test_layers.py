@@ -11,7 +11,7 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "appeal"
 # The layers, lowest first. A module may import its own lane and anything in a lower layer.
 LAYERS: list[set[str]] = [
-    {"errors", "fsio", "yamlio", "dates", "packaged", "flatfile", "units", "__init__"},
+    {"errors", "fsio", "yamlio", "dates", "packaged", "flatfile", "units", "oslock", "__init__"},
     {"core"},
     {"letter", "tracking"},
     {"sellerfiles", "wizard"},

@@ -1,10 +1,10 @@
 """The command line: parse options, call one core function, show its result, exit. Nothing else.
 
 Core modules are imported inside each command, so that `appeal --help` loads only typer; how
-each command's result is shown lives in `appeal/cli/views/`.
+each command's result is shown lives in `appeal/cli/views/`. This module has no
+`from __future__ import annotations` on purpose: typer reads every parameter's type at each
+start, and evaluating string annotations cost 18 ms of it.
 """
-
-from __future__ import annotations
 
 import datetime as dt
 import os

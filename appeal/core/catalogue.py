@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from appeal.core.datafile import load_data_file
+from appeal.core.datafile import DataModel, cached, validate_data_file
 from appeal.core.targets import Target, usual_target
 from appeal.errors import DataFileError
 from appeal.packaged import data_path
@@ -25,8 +25,7 @@ PARTS: tuple[PartName, ...] = get_args(PartName)
 ChannelRule = Literal["vtr", "account"]
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_Data = DataModel  # strict, frozen, validated only when the data files change
 
 
 class Words(_Data):
@@ -78,7 +77,7 @@ class Item(_Data):
     frequency: str | None = None
     family: Literal["unnoticed"] | None = None  # why nobody noticed in time
     ships_from: ShipsFrom | None = None  # only true for parcels shipped from there
-    fitted: list[Fitted] = []
+    fitted: list[Fitted] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _plain_default(self) -> Item:
@@ -244,18 +243,25 @@ def _cause(raw: _CauseFile, metrics: dict[str, MetricInfo], where: str) -> Cause
 
 @cache
 def load_catalogue() -> Catalogue:
-    """Load and check the catalogue shipped in the package (cached: it never changes in a run)."""
-    metrics_file = load_data_file("metrics.yaml", _MetricsFile, wrap="metrics")
+    """The catalogue shipped in the package, checked (kept between runs until its files or
+    appeal change; cached within a run)."""
+    files = [data_path(name) for name in ("metrics.yaml", "parts.yaml", "responsibility.yaml")]
+    files += sorted(data_path("causes").glob("*.yaml"))
+    return cached("catalogue", files, _build_catalogue)
+
+
+def _build_catalogue() -> Catalogue:
+    metrics_file = validate_data_file("metrics.yaml", _MetricsFile, wrap="metrics")
     metrics = {
         key: info.model_copy(update={"id": key}) for key, info in metrics_file.metrics.items()
     }
     parts = {
         key: part.model_copy(update={"id": key})
-        for key, part in load_data_file("parts.yaml", _PartsFile, wrap="parts").parts.items()
+        for key, part in validate_data_file("parts.yaml", _PartsFile, wrap="parts").parts.items()
     }
     causes: list[Cause] = []
     for path in sorted(data_path("causes").glob("*.yaml")):
-        raw = load_data_file(f"causes/{path.name}", _CauseFile)
+        raw = validate_data_file(f"causes/{path.name}", _CauseFile)
         if raw.id != path.stem:
             raise DataFileError([f"{path}:1: id: '{raw.id}' must match the file name"])
         causes.append(_cause(raw, metrics, f"{path}:1"))
@@ -272,7 +278,7 @@ def load_catalogue() -> Catalogue:
     if len(set(orders)) != len(orders):
         raise DataFileError([f"{data_path('causes')}: two causes share an order number"])
     ordered = {c.id: c for c in sorted(causes, key=lambda c: c.order)}
-    lines = load_data_file("responsibility.yaml", _ResponsibilityFile).lines
+    lines = validate_data_file("responsibility.yaml", _ResponsibilityFile).lines
     return Catalogue(
         causes=ordered, metrics=metrics, parts=parts, responsibility_lines=tuple(lines)
     )

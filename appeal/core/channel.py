@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from appeal.core.case import Case, Notice
 from appeal.core.catalogue import Catalogue
-from appeal.core.datafile import load_data_file
+from appeal.core.datafile import DataModel, load_data_file
 from appeal.core.marketplaces import marketplace, marketplaces
 
 SELLER_CENTRAL_STEPS = (
@@ -59,9 +57,7 @@ class Channel:
         return None if self.deadline is None else (self.deadline - today).days
 
 
-class _Rules(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class _Rules(DataModel):
     deadline_days: dict[Literal["all", "category"], int]  # a scope absent here: none stated
 
 

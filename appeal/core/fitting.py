@@ -13,20 +13,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
-
 from appeal.core.case import Case
 from appeal.core.catalogue import Item, ShipsFrom
-from appeal.core.datafile import load_data_file
+from appeal.core.datafile import DataModel, load_data_file
 from appeal.core.marketplaces import marketplace
 from appeal.units import NBSP, bind_units
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-class _FittingFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class _FittingFile(DataModel):
     china_direct_threshold: dict[str, str]  # currency -> amount, where Amazon states one
 
 

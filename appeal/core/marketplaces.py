@@ -6,15 +6,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from appeal.core.datafile import load_data_file
+from appeal.core.datafile import DataModel, load_data_file
 
 
-class Marketplace(BaseModel):
+class Marketplace(DataModel):
     """One Amazon site, by its domain."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     domain: str = ""
     id: str = Field(min_length=5)
@@ -26,9 +24,7 @@ class Marketplace(BaseModel):
     vtr_address: str | None = None
 
 
-class _File(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class _File(DataModel):
     marketplaces: dict[str, Marketplace]
 
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +15,8 @@ from appeal.yamlio import line_of
 
 def did_you_mean(word: str, choices: Sequence[str]) -> str:
     """'; did you mean 'x'?' when a choice is close to `word`, else ''."""
+    import difflib
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

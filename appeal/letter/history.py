@@ -4,7 +4,6 @@ Amazon's reply into a rework list, and comparing the current letter with the las
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +64,8 @@ def last_sent(case: Case, case_path: Path) -> Sent | None:
 def similarity(a: str, b: str) -> float:
     """How alike two letters are (0 to 1). Long ones are compared line by line: character by
     character takes time that grows with the product of their lengths."""
+    import difflib
+
     if len(a) + len(b) > 40_000:
         return difflib.SequenceMatcher(None, a.splitlines(), b.splitlines(), autojunk=False).ratio()
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
@@ -79,6 +80,8 @@ def part_texts(markdown: str, titles: list[str]) -> list[str]:
 
 def letter_diff(old: str, new: str, old_name: str) -> str:
     """A unified diff of the letter's text since the last submission."""
+    import difflib
+
     lines = difflib.unified_diff(
         old.splitlines(), new.splitlines(), fromfile=old_name, tofile="current letter", lineterm=""
     )

@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from appeal.core.catalogue import Words
-from appeal.core.datafile import load_data_file
+from appeal.core.datafile import DataModel, load_data_file
 from appeal.core.marketplaces import marketplace as marketplace_info
 from appeal.letter.finding import Finding, Level
 
@@ -39,16 +39,14 @@ class Text:
     is_name: bool = False  # names and addresses may be in any script
 
 
-class PhraseRule(BaseModel):
+class PhraseRule(DataModel):
     """A family of phrases that weakens a plan (data/checks.yaml)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     level: Level
     problem: Words
     fix: Words
-    phrases: list[str] = []
-    patterns: list[str] = []
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list)
     unless: str | None = None
 
     @cached_property
@@ -75,9 +73,7 @@ class PhraseRule(BaseModel):
         return found
 
 
-class _RulesFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class _RulesFile(DataModel):
     rules: dict[str, PhraseRule] = Field(min_length=1)
 
 

@@ -7,17 +7,15 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from appeal.core.datafile import load_data_file
+from appeal.core.datafile import DataModel, load_data_file
 
 LOOKAHEAD = dt.timedelta(days=14)  # how far ahead a holiday is announced
 
 
-class Holiday(BaseModel):
+class Holiday(DataModel):
     """One occurrence of a holiday, first and last day included."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     en: str = Field(min_length=1)
     zh: str = Field(min_length=1)
@@ -32,10 +30,8 @@ class Holiday(BaseModel):
         return self
 
 
-class Calendar(BaseModel):
+class Calendar(DataModel):
     """One country's holidays."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     en: str = Field(min_length=1)
     zh: str = Field(min_length=1)
@@ -47,9 +43,7 @@ class Calendar(BaseModel):
         return max(h.end for h in self.holidays)
 
 
-class _File(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class _File(DataModel):
     calendars: dict[str, Calendar]
 
 
