@@ -1,4 +1,5 @@
-"""The errors core code raises; `cli.py` turns each into a message and an exit code."""
+"""The errors core code raises; the command line's boundary (`cli/boundary.py`) and the web app
+turn each into a message and an exit code (or a page)."""
 
 from __future__ import annotations
 
