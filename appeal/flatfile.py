@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple, cast
 
 from appeal.errors import InputError
+from appeal.fsio import open_binary, unreadable
 
 _SAMPLE = 1 << 20  # bytes looked at to pick the encoding
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -132,19 +133,18 @@ def open_text(path: Path, encoding: Encoding) -> io.TextIOWrapper:
 
 
 def _open(path: Path, encoding: Encoding | None) -> tuple[Encoding, BinaryIO]:
+    handle = open_binary(path)
     try:
-        handle: BinaryIO = path.open("rb")
         if handle.read(2) == _GZIP_MAGIC:  # SP-API documents are often saved compressed
             handle.close()
             handle = cast(BinaryIO, gzip.open(path, "rb"))  # noqa: SIM115 (closed by _lines)
         handle.seek(0)
         sample = handle.read(_SAMPLE)
         handle.seek(0)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path.") from None
     except (EOFError, zlib.error, OSError) as exc:
+        handle.close()
         if isinstance(exc, OSError) and not isinstance(exc, gzip.BadGzipFile):
-            raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+            raise unreadable(path, exc) from None
         raise InputError(_damaged(path, _lines_before_damage(path))) from None
     chosen = encoding or detect_encoding(sample, str(path))
     handle.read(len(chosen.bom_bytes))

@@ -7,6 +7,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from appeal.errors import InputError, OutputError
 
@@ -56,18 +57,32 @@ def decode_utf8(data: bytes, name: str) -> str:
         ) from None
 
 
-def read_text(path: Path, *, limit: int = TEXT_FILE_LIMIT) -> str:
-    """Read a UTF-8 text file the user gave us, with a located, actionable error. Files over
-    `limit` bytes are refused before they are read whole."""
+def open_binary(path: Path, *, buffering: int = -1) -> BinaryIO:
+    """Open a file the user gave us for reading bytes; a missing file, a folder or one that
+    cannot be read is an InputError naming the path."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        return path.open("rb", buffering=buffering)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file; check the path.") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a folder, not a file.") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
+        raise unreadable(path, exc) from None
+
+
+def unreadable(path: Path, exc: OSError) -> InputError:
+    """The error for a file the system would not let us read (permissions, a device error)."""
+    return InputError(f"{path}: cannot be read ({exc.strerror}).")
+
+
+def read_text(path: Path, *, limit: int = TEXT_FILE_LIMIT) -> str:
+    """Read a UTF-8 text file the user gave us, with a located, actionable error. Files over
+    `limit` bytes are refused before they are read whole."""
+    with open_binary(path) as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise unreadable(path, exc) from None
     if len(data) > limit:
         raise InputError(
             f"{path}: the file is larger than {limit:,} bytes, far more than a case file, a "

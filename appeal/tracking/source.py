@@ -20,6 +20,7 @@ from typing import BinaryIO, NamedTuple
 
 from appeal.errors import InputError
 from appeal.flatfile import Encoding, detect_encoding
+from appeal.fsio import open_binary, unreadable
 
 _BLOCK = 1 << 20  # bytes read at a time (also the sample the encoding is picked from)
 _LOOK = 10  # lines searched for the column names
@@ -96,16 +97,12 @@ class TrackingFile:
 
 def open_tracking_file(path: Path) -> TrackingFile:
     """Open `path`, pick its encoding, and find its column names (in the first ten lines)."""
+    handle = open_binary(path, buffering=_BLOCK)
     try:
-        handle: BinaryIO = path.open("rb", buffering=_BLOCK)
-        sample = handle.peek(_BLOCK)[:_BLOCK]  # type: ignore[attr-defined]
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path.") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a folder, not a file.") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}).") from None
-    try:
+        try:
+            sample = handle.peek(_BLOCK)[:_BLOCK]  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise unreadable(path, exc) from None
         encoding = detect_encoding(sample, str(path))
         handle.read(len(encoding.bom_bytes))
     except BaseException:
