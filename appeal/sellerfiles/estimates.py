@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from appeal.core.targets import Target
 from appeal.errors import InputError
 from appeal.sellerfiles.evidence import Evidence, Markets, Shipment
-from appeal.sellerfiles.figures import Carrier, DailyCount, Figure, Note, Role, Section
+from appeal.sellerfiles.figures import (
+    Basis,
+    Carrier,
+    DailyCount,
+    Figure,
+    Note,
+    Role,
+    Section,
+)
 
 DAY = dt.timedelta(days=1)
 GAP = 31  # days without any record that split one marketplace's files into separate periods
@@ -173,7 +181,7 @@ def _cancellations(
     ev: Evidence,
 ) -> None:
     first = min(days)
-    basis = "all_orders+unshipped" if "unshipped" in ev.kinds else "all_orders"
+    basis: Basis = "all_orders+unshipped" if "unshipped" in ev.kinds else "all_orders"
     windows: list[tuple[dt.date, int, int, int]] = []
     day = first
     while day <= as_of:
@@ -188,19 +196,15 @@ def _cancellations(
 
     def figure(role: Role, start: dt.date, end: dt.date, counts: tuple[int, int, int]) -> Figure:
         total, cancelled, unknown = counts
-        return Figure(
-            metric="cancellation_rate",
-            role=role,
-            source="estimate",
-            value=100.0 * cancelled / total if total else None,
-            start=start,
-            end=end,
-            target=target,
-            numerator=cancelled,
-            denominator=total,
+        return _estimate(
+            "cancellation_rate",
+            role,
+            (start, end),
+            target,
+            (cancelled, total),
+            basis,
             counts={"cause_unknown": unknown} if unknown else {},
             upper_bound=unknown > 0,
-            basis=basis,  # type: ignore[arg-type]
         )
 
     if not windows:
@@ -239,18 +243,14 @@ def _tracking(section: Section, shipments: list[Shipment], as_of: dt.date, targe
     unchecked = sum(c.not_checked for c in section.carriers.values())
     checked = usable + unusable
     section.figures.append(
-        Figure(
-            metric="valid_tracking_rate",
-            role="last_30d",
-            source="estimate",
-            value=100.0 * usable / checked if checked else None,
-            start=start,
-            end=as_of,
-            target=target,
-            numerator=usable,
-            denominator=checked,
+        _estimate(
+            "valid_tracking_rate",
+            "last_30d",
+            (start, as_of),
+            target,
+            (usable, checked),
+            "confirmations",
             counts={"not_checked": unchecked} if unchecked else {},
-            basis="confirmations",
         )
     )
     if unchecked:
@@ -265,21 +265,48 @@ def _late(
     as_of: dt.date,
     target: Target,
 ) -> None:
-    for span, role in ((10, "last_10d"), (30, "last_30d")):
+    spans: tuple[tuple[int, Role], ...] = ((10, "last_10d"), (30, "last_30d"))
+    for span, role in spans:
         start = as_of - (span - 1) * DAY
         due = [o for o, d in promises.items() if start <= d <= as_of and o in shipped]
         late = sum(shipped[o] > promises[o] for o in due)
         section.figures.append(
-            Figure(
-                metric="late_shipment_rate",
-                role=role,  # type: ignore[arg-type]
-                source="estimate",
-                value=100.0 * late / len(due) if due else None,
-                start=start,
-                end=as_of,
-                target=target,
-                numerator=late,
-                denominator=len(due),
-                basis="unshipped+confirmations",
+            _estimate(
+                "late_shipment_rate",
+                role,
+                (start, as_of),
+                target,
+                (late, len(due)),
+                "unshipped+confirmations",
             )
         )
+
+
+def _estimate(
+    metric: str,
+    role: Role,
+    window: tuple[dt.date, dt.date],
+    target: Target,
+    fraction: tuple[int, int],
+    basis: Basis,
+    *,
+    counts: dict[str, int] | None = None,
+    upper_bound: bool = False,
+) -> Figure:
+    """An estimate counted from the files: `fraction` is (numerator, denominator); an empty
+    window has no value, never 0 %."""
+    numerator, denominator = fraction
+    return Figure(
+        metric=metric,
+        role=role,
+        source="estimate",
+        value=100.0 * numerator / denominator if denominator else None,
+        start=window[0],
+        end=window[1],
+        target=target,
+        numerator=numerator,
+        denominator=denominator,
+        counts=counts or {},
+        upper_bound=upper_bound,
+        basis=basis,
+    )
