@@ -10,6 +10,7 @@ from typing import Any
 from appeal.dates import pct
 from appeal.monitor.result import MonitorResult, Note, Signal, Watch
 from appeal.monitor.texts import TEXTS
+from appeal.sellerfiles.wording import rank
 
 _ROLES = {
     "en": {"latest_7d": "latest 7 days", "last_30d": "last 30 days", "last_10d": "last 10 days"},
@@ -166,18 +167,6 @@ def warning_texts(result: MonitorResult, lang: str = "en") -> list[str]:
     return texts + [signal_text(s, lang, result.taken_at) for s in result.signals]
 
 
-_ORDER = (
-    "valid_tracking_rate",
-    "on_time_delivery_rate",
-    "unit_on_time_delivery_rate",
-    "late_shipment_rate",
-    "cancellation_rate",
-    "order_defect_rate",
-    "order_defect_rate_afn",
-    "invoice_defect_rate",
-)
-
-
 def empty(watch: Watch, lang: str) -> str:
     if watch.figure.metric == "valid_tracking_rate":
         return t(lang, "none_checkable")
@@ -185,8 +174,5 @@ def empty(watch: Watch, lang: str) -> str:
 
 
 def ordered(watches: list[Watch]) -> list[Watch]:
-    rank = {m: i for i, m in enumerate(_ORDER)}
-    return sorted(
-        watches,
-        key=lambda w: (w.figure.source != "amazon", rank.get(w.figure.metric, len(rank)), w.series),
-    )
+    """The watches in the order `appeal metrics` shows its figures."""
+    return sorted(watches, key=lambda w: (*rank(w.figure), w.series))

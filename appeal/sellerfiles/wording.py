@@ -34,6 +34,7 @@ _ORDER = (
     "order_defect_rate_afn",
     "invoice_defect_rate",
 )
+_RANK = {metric: i for i, metric in enumerate(_ORDER)}
 
 
 def label(figure: Figure) -> str:
@@ -121,12 +122,13 @@ def heading(section: Section) -> str:
     return name
 
 
+def rank(figure: Figure) -> tuple[bool, int]:
+    """Where a figure stands in any list of figures: Amazon's first, then by metric."""
+    return figure.source != "amazon", _RANK.get(figure.metric, len(_RANK))
+
+
 def ordered(section: Section) -> list[Figure]:
-    rank = {m: i for i, m in enumerate(_ORDER)}
-    return sorted(
-        section.figures,
-        key=lambda f: (f.source != "amazon", rank.get(f.metric, len(rank)), f.key),
-    )
+    return sorted(section.figures, key=lambda f: (*rank(f), f.key))
 
 
 _WHY_NOT = {
