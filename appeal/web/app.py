@@ -135,6 +135,7 @@ def _cases_with_error(request: Request, error: str) -> Response:
 
 
 def _errors(app: FastAPI) -> None:
+    from appeal.web.editing import CaseChanged
     from appeal.web.texts import say
 
     @app.exception_handler(UnsafeName)
@@ -144,6 +145,13 @@ def _errors(app: FastAPI) -> None:
     @app.exception_handler(AppealError)
     async def appeal_error(request: Request, exc: AppealError) -> Response:
         return message(request, exc.message, 400)
+
+    @app.exception_handler(CaseChanged)
+    async def changed(request: Request, exc: CaseChanged) -> Response:
+        """The case changed after the page read it: nothing was written; say so, offer a
+        reload."""
+        name = request.path_params.get("name", "")
+        return html(request, "conflict.html", 409, name=name, text=exc.message)
 
     @app.exception_handler(BodyTooLarge)
     async def too_large(request: Request, exc: BodyTooLarge) -> Response:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractContextManager, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 from appeal.core.catalogue import PARTS, load_catalogue
 from appeal.web.answers import Form, apply_step, one
 from appeal.web.app import html, page_lang, settings_of
-from appeal.web.editing import CaseChanged, editing, read_draft, seen_by, version_of
+from appeal.web.editing import editing, read_draft, seen_by, version_of
 from appeal.web.folder import case_path
 from appeal.web.pages import _case_url
 from appeal.wizard.draft import Draft
@@ -82,6 +82,21 @@ async def form_lists(request: Request) -> Form:
     """The posted form as {name: [values]} (text fields only)."""
     form = await request.form()
     return {key: [v for v in form.getlist(key) if isinstance(v, str)] for key in form}
+
+
+@asynccontextmanager
+async def posted(request: Request, name: str) -> AsyncIterator[tuple[Path, Form]]:
+    """The case a form was posted to, and the form; the case counts as being changed (see
+    `Pending`) until the block ends."""
+    path = existing_case(request, name)
+    async with pending(request).writing(path):
+        yield path, await form_lists(request)
+
+
+def edit(request: Request, path: Path, form: Form) -> AbstractContextManager[Draft]:
+    """The draft to change, if the page that posted `form` may (else CaseChanged, which the
+    app shows as the conflict page)."""
+    return editing(path, one(form, "version"), sent_tab(request))
 
 
 def sent_tab(request: Request) -> str | None:
@@ -230,10 +245,6 @@ def _own_counts(draft: Draft) -> dict[tuple[int, str], int]:
     return counts
 
 
-def conflict(request: Request, name: str, exc: CaseChanged) -> Response:
-    return html(request, "conflict.html", 409, name=name, text=exc.message)
-
-
 @router.post("/case/{name}/save/{step}")
 async def save_step(request: Request, name: str, step: str) -> Response:
     """Save the answers of one step's form (sent as the seller types); send back the new
@@ -242,16 +253,11 @@ async def save_step(request: Request, name: str, step: str) -> Response:
 
     if step not in FORM_STEPS:
         raise HTTPException(404)
-    path = existing_case(request, name)
-    async with pending(request).writing(path):
-        form = await form_lists(request)
+    async with posted(request, name) as (path, form):
         catalogue = load_catalogue()
-        try:
-            with editing(path, one(form, "version"), sent_tab(request)) as draft:
-                before = _own_counts(draft)
-                apply_step(step, draft, form, catalogue)
-        except CaseChanged as exc:
-            return conflict(request, name, exc)
+        with edit(request, path, form) as draft:
+            before = _own_counts(draft)
+            apply_step(step, draft, form, catalogue)
         context = case_context(request, name, path, draft, step)
         after = _own_counts(draft)
         context["regrown"] = {key for key, count in after.items() if count < before.get(key, 0)}
@@ -266,18 +272,13 @@ async def read_notice_text(request: Request, name: str) -> Response:
     from appeal.wizard.notice import read_notice
     from appeal.wizard.summary import describe_notice
 
-    path = existing_case(request, name)
-    async with pending(request).writing(path):
-        form = await form_lists(request)
+    async with posted(request, name) as (path, form):
         pasted = (one(form, "notice_text") or "").strip()
         catalogue = load_catalogue()
-        try:
-            with editing(path, one(form, "version"), sent_tab(request)) as draft:
-                facts = read_notice(pasted) if pasted else None
-                if facts is not None:
-                    apply_notice(draft, facts)
-        except CaseChanged as exc:
-            return conflict(request, name, exc)
+        with edit(request, path, form) as draft:
+            facts = read_notice(pasted) if pasted else None
+            if facts is not None:
+                apply_notice(draft, facts)
         context = case_context(request, name, path, draft, "notice")
         if facts is not None:
             context["notice_read"] = describe_notice(facts, context["lang"], catalogue)
@@ -287,15 +288,10 @@ async def read_notice_text(request: Request, name: str) -> Response:
 @router.post("/case/{name}/lang")
 async def case_language(request: Request, name: str) -> Response:
     """Switch the case's language (questions and the Chinese reading copy)."""
-    path = existing_case(request, name)
-    async with pending(request).writing(path):
-        form = await form_lists(request)
+    async with posted(request, name) as (path, form):
         lang = one(form, "lang")
         back = one(form, "page") or "seller"
         if lang in ("en", "zh"):
-            try:
-                with editing(path, one(form, "version"), sent_tab(request)) as draft:
-                    draft.set(("lang",), lang, save=False)
-            except CaseChanged as exc:
-                return conflict(request, name, exc)
+            with edit(request, path, form) as draft:
+                draft.set(("lang",), lang, save=False)
         return RedirectResponse(_case_url(name, back), status_code=303)

@@ -18,15 +18,9 @@ from starlette.exceptions import HTTPException
 from appeal.core.catalogue import load_catalogue
 from appeal.errors import AppealError, InputError
 from appeal.web.app import html, settings_of
-from appeal.web.case_routes import (
-    case_context,
-    conflict,
-    existing_case,
-    form_lists,
-    pending,
-)
+from appeal.web.case_routes import case_context, existing_case, pending, posted
 from appeal.web.downloads import MEDIA_TYPES, attachment, formats_for, letter_file
-from appeal.web.editing import CaseChanged, locked, read_draft, version_of
+from appeal.web.editing import locked, read_draft, version_of
 
 router = APIRouter()
 FIXED_KEPT = 20  # corrected files kept for download while the server runs
@@ -104,10 +98,7 @@ async def drop_files(request: Request, name: str) -> Response:
                     dropped.problems[i] = problem.replace(str(folder) + "/", "")
                 return dropped
 
-            try:
-                dropped = await run_in_threadpool(work)
-            except CaseChanged as exc:
-                return conflict(request, name, exc)
+            dropped = await run_in_threadpool(work)
         store: dict[str, tuple[str, bytes]] = request.app.state.fixed
         links = {}
         for found in dropped.tracking:
@@ -153,9 +144,7 @@ async def record(request: Request, name: str) -> Response:
     from appeal.dates import parse_date
     from appeal.letter.history import record_submission
 
-    path = existing_case(request, name)
-    async with pending(request).writing(path):
-        form = await form_lists(request)
+    async with posted(request, name) as (path, form):
 
         def value(key: str) -> str:
             return (form.get(key) or [""])[-1].strip()
@@ -172,19 +161,16 @@ async def record(request: Request, name: str) -> Response:
             day = parse_date(value("date"))
         except ValueError as exc:
             raise InputError(f"{exc}") from None
-        try:
-            with locked(path):
-                _check_version(request, path, value("version") or None)
-                record_submission(
-                    path,
-                    date=day,
-                    channel=channel,  # type: ignore[arg-type]
-                    outcome=outcome,  # type: ignore[arg-type]
-                    reply=value("reply") or None,
-                    reply_file=None,
-                )
-                _written(request, path)
-        except CaseChanged as exc:
-            return conflict(request, name, exc)
+        with locked(path):
+            _check_version(request, path, value("version") or None)
+            record_submission(
+                path,
+                date=day,
+                channel=channel,  # type: ignore[arg-type]
+                outcome=outcome,  # type: ignore[arg-type]
+                reply=value("reply") or None,
+                reply_file=None,
+            )
+            _written(request, path)
         context = case_context(request, name, path, read_draft(path), "history")
         return html(request, "history_saved.html", **context)
