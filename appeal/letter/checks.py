@@ -10,6 +10,7 @@ from pathlib import Path
 from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue, PartName, load_catalogue
 from appeal.letter.content import Letter, render_letter
+from appeal.letter.evidence import EvidenceScan, evidence_findings, scan_evidence
 from appeal.letter.history import NEAR_IDENTICAL, last_sent, part_texts, rework_parts, similarity
 from appeal.letter.rules import Finding, letter_findings
 
@@ -101,11 +102,21 @@ def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue)
 
 
 def check_letter(
-    case_path: Path, case: Case, letter: Letter, catalogue: Catalogue, today: dt.date
+    case_path: Path,
+    case: Case,
+    letter: Letter,
+    catalogue: Catalogue,
+    today: dt.date,
+    *,
+    evidence: EvidenceScan | None = None,
 ) -> CheckReport:
-    """Run every check on `letter` (made from the case at `case_path`)."""
+    """Run every check on `letter` (made from the case at `case_path`); `evidence` is the
+    case's evidence files as found beside it (looked for when not given)."""
     report = CheckReport(letter, letter_findings(case, catalogue, letter))
     report.findings += _resend_findings(report, case_path, catalogue)
+    if evidence is None:
+        evidence = scan_evidence(case, case_path)
+    report.findings += evidence_findings(case, evidence, letter.channel.kind)
     late = deadline_finding(letter, today)
     if late is not None:
         report.findings.append(late)

@@ -13,6 +13,7 @@ from appeal.core.channel import Channel
 from appeal.errors import InputError
 from appeal.letter.checks import CheckReport, check_letter
 from appeal.letter.content import Letter, render_letter
+from appeal.letter.evidence import EvidenceScan, scan_evidence
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.outputs import PlannedFile, write_files
 
@@ -89,8 +90,10 @@ def build_files(
     stem: str,
     box_titles: list[str],
     reference_docx: Path | None = None,
+    evidence: EvidenceScan | None = None,
 ) -> list[PlannedFile]:
-    """Every requested file's bytes, made from the one Markdown letter."""
+    """Every requested file's bytes, made from the one Markdown letter; the e-mail draft
+    attaches the .docx and the evidence files of `evidence` that fit (`EvidenceScan.for_email`)."""
     from appeal.letter.formats.txt import blocks_to_text
 
     blocks = parse_markdown(letter.markdown)
@@ -122,8 +125,10 @@ def build_files(
         elif fmt == "docx":
             data = docx()
         elif fmt == "eml":
+            from appeal.letter.evidence import read_attachments
             from appeal.letter.formats.eml import DOCX_TYPE, Attachment, write_eml
 
+            attached = read_attachments(evidence.for_email()[0]) if evidence else []
             data = write_eml(
                 to=letter.channel.address or "",
                 sender_name=case.seller.contact_name,
@@ -131,7 +136,10 @@ def build_files(
                 subject=letter.subject,
                 body=blocks_to_text(blocks),
                 letter_date=letter.letter_date,
-                attachments=[Attachment(f"{stem}.docx", docx(), DOCX_TYPE)],
+                attachments=[
+                    Attachment(f"{stem}.docx", docx(), DOCX_TYPE),
+                    *(Attachment(*file) for file in attached),
+                ],
             )
         else:
             from appeal.letter.formats.form import write_form
@@ -182,6 +190,7 @@ def render_cases(
         letter = render_letter(loaded.case, catalogue, letter_date=letter_date, template=template)
         chosen = choose_formats(formats or [], letter.channel)
         folder = out_dir if out_dir is not None else case_path.parent
+        evidence = scan_evidence(loaded.case, case_path)
         files = build_files(
             letter,
             chosen,
@@ -189,6 +198,7 @@ def render_cases(
             stem=case_path.stem,
             box_titles=box_titles,
             reference_docx=reference_docx,
+            evidence=evidence,
         )
         if loaded.case.lang == "zh":
             files.append(_reading_copy(letter, catalogue, folder / f"{case_path.stem}.zh.txt"))
@@ -205,7 +215,9 @@ def render_cases(
                     "case files different names or render them into different folders."
                 )
         planned += files
-        checks = check_letter(case_path, loaded.case, letter, catalogue, letter_date)
+        checks = check_letter(
+            case_path, loaded.case, letter, catalogue, letter_date, evidence=evidence
+        )
         results.append(RenderResult(case_path, letter, [f.path for f in files], checks))
     write_files(planned, force=force)
     return RenderRun(results, letter_date)

@@ -56,6 +56,7 @@ def finish_context(preview: Any) -> dict[str, Any]:
 
 def letter_file(path: Path, letter: Letter, fmt: str, catalogue: Catalogue) -> tuple[str, bytes]:
     """(file name, bytes) of the letter in format `fmt`, as `appeal render` would write it."""
+    from appeal.letter.evidence import scan_evidence
     from appeal.letter.render import SUFFIX, build_files
 
     if fmt == "zh":
@@ -71,6 +72,7 @@ def letter_file(path: Path, letter: Letter, fmt: str, catalogue: Catalogue) -> t
         folder=path.parent,
         stem=path.stem,
         box_titles=box_titles(catalogue),
+        evidence=scan_evidence(letter.case, path) if fmt == "eml" else None,
     )
     return f"{path.stem}{SUFFIX[fmt]}", planned[0].data  # type: ignore[index]
 

@@ -67,7 +67,7 @@ class Preview:
         return self.report.warnings if self.report is not None else 0
 
 
-_CACHE: OrderedDict[tuple[Path, str, dt.date, str], Preview] = OrderedDict()
+_CACHE: OrderedDict[tuple[Path, str, dt.date, str, int], Preview] = OrderedDict()
 _CACHE_SIZE = 32
 _CACHE_LOCK = threading.Lock()
 
@@ -77,8 +77,14 @@ def build_preview(
 ) -> Preview:
     """The preview of the case whose file holds `text` (answers `data`). A preview depends
     on nothing else but the day and the language (a submission changes the text too), so
-    the step pages of one state of the case share it: the change that made it made it."""
-    key = (path.resolve(), text, today, lang)
+    the step pages of one state of the case share it: the change that made it made it.
+    The folder's time of change is part of the state too: an evidence file put beside the
+    case (or removed) shows in the findings at once."""
+    try:
+        folder_changed = path.parent.stat().st_mtime_ns
+    except OSError:
+        folder_changed = 0
+    key = (path.resolve(), text, today, lang, folder_changed)
     with _CACHE_LOCK:
         found = _CACHE.get(key)
         if found is not None:
