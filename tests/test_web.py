@@ -263,6 +263,20 @@ def test_a_chinese_case_asks_with_the_wizards_chinese_texts(tmp_path: Path) -> N
     assert "根本原因" in reading
 
 
+def test_each_catalogue_item_shows_its_proof_in_the_pages_language(tmp_path: Path) -> None:
+    from appeal.core.catalogue import load_catalogue
+
+    item = load_catalogue().causes["late_shipment"].item("corrective_actions", "set_weekend_days")
+    assert item is not None and item.evidence is not None
+    (tmp_path / "en.yaml").write_text(MINIMAL_CASE, encoding="utf-8")
+    (tmp_path / "zh.yaml").write_text(MINIMAL_CASE + "lang: zh\n", encoding="utf-8")
+    client = web_client(tmp_path)
+    english = client.get("/case/en.yaml/details").text
+    chinese = client.get("/case/zh.yaml/details").text
+    assert f'<span class="proof">(proof: {item.evidence.en})</span>' in english
+    assert f'<span class="proof">（证明材料：{item.evidence.zh}）</span>' in chinese
+
+
 def test_a_pasted_notice_fills_the_notice_step(tmp_path: Path) -> None:
     (tmp_path / "case.yaml").write_text("version: 1\nlang: en\n", encoding="utf-8")
     page = Page(web_client(tmp_path), "case.yaml", "notice")

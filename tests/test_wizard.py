@@ -231,6 +231,23 @@ def test_amazons_reply_is_not_taken_for_a_notice(tmp_path: Path) -> None:
     assert load_case(case).case.notice.date == dt.date(2026, 11, 20)  # typed, not read
 
 
+def test_each_catalogue_item_shows_its_proof_in_the_wizards_language(tmp_path: Path) -> None:
+    from appeal.core.catalogue import load_catalogue
+
+    item = (
+        load_catalogue()
+        .causes["invalid_tracking"]
+        .item("corrective_actions", "reuploaded_tracking")
+    )
+    assert item is not None and item.evidence is not None
+    for lang, proof in (("en", " (proof: {})"), ("zh", "（证明材料：{}）")):
+        _, asked = scripted(case=tmp_path / f"{lang}.yaml", lang=lang)
+        labels = [title for title, value in asked.choices["actions"] if value[-1] == item.id]
+        label = item.zh if lang == "zh" else item.en
+        assert labels == [label + proof.format(item.evidence.of(lang))]
+        assert not any("en=" in title for title, _ in asked.choices["actions"])
+
+
 def test_chinese_run_is_chinese_throughout(tmp_path: Path) -> None:
     notice = tmp_path / "notice.txt"
     notice.write_text(VTR_NOTICE, encoding="utf-8")
@@ -247,7 +264,8 @@ def test_chinese_run_is_chinese_throughout(tmp_path: Path) -> None:
     screens = [*asked.messages, *asked.shown[:preview], *asked.shown[preview + 1 :]]
     allowed = re.compile(
         r"Merchant Token|Reactivate your account|Account Health|Performance|Appeal|"
-        r"op-pso-vtr-appeals@amazon\.com|amazon\.[a-z.]+|appeal (?:new|render|history add)|"
+        r"op-pso-vtr-appeals@amazon\.com|amazon\.[a-z.]+|"
+        r"appeal (?:new|render|history add|tracking)|"
         r"Markdown|Word|docx|form\.txt|txt|eml|md|CASE|Toys & Games|Baby Products|"
         r"Shenzhen Example Trading Co\., Ltd\.|ExampleHome|A2EXAMPLE0TOKEN|Li Wei|Wang Fang|"
         r"ops@example\.com|Warehouse lead|case\.yaml|\S*/\S*|[-+]?\d[\d.]*|e\.g\.|Enter|Esc|"

@@ -342,8 +342,9 @@ class Wizard:
         item = self.catalogue.causes[cause_id].item(part, item_id)
         assert item is not None
         label = item.zh if self.lang == "zh" else item.en
-        proof = getattr(item, "evidence_zh", None) if self.lang == "zh" else item.evidence
-        return label + self.t("proof", what=proof) if proof else label
+        if item.evidence is None:
+            return label
+        return label + self.t("proof", what=item.evidence.of(self.lang))
 
     def _part(self, index: int, part: PartName) -> None:
         cause_id = str(self.draft.get(("causes", index, "cause")))
