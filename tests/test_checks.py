@@ -341,7 +341,7 @@ def test_email_channel_needs_the_merchant_token() -> None:
     findings = letter_findings(case, catalogue, render_letter(case, catalogue, letter_date=TODAY))
     token = [f for f in findings if f.rule == "merchant-token"]
     assert token and token[0].level == "error"
-    assert "Merchant Token" in token[0].fix and "商家记号" in token[0].fix_zh
+    assert "Merchant Token" in token[0].fix and "卖家记号" in token[0].fix_zh
     with_token = text.replace("  contact_name:", "  merchant_token: A2TOKEN\n  contact_name:")
     case = parse_case(with_token, "case.yaml")
     findings = letter_findings(case, catalogue, render_letter(case, catalogue, letter_date=TODAY))

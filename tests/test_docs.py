@@ -90,3 +90,16 @@ def test_examples_listed_in_readme_exist() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for example in sorted(Path(ROOT / "examples").glob("*.yaml")):
         assert f"examples/{example.name}" in readme, example.name
+
+
+def test_files_the_guides_name_exist() -> None:
+    # A renamed data file (lint.yaml became checks.yaml) must not leave a guide pointing at it.
+    import re
+
+    for guide in ("README.md", "docs/zh/quickstart.md", "docs/case-file.md"):
+        text = (ROOT / guide).read_text(encoding="utf-8")
+        named = re.findall(r"`((?:appeal|docs|examples|templates|scripts)/[^`\s*]+)`", text)
+        named += re.findall(r"\]\(((?:docs|examples)/[^)\s]+)\)", text)
+        assert named, guide
+        missing = [path for path in named if not (ROOT / path).exists()]
+        assert not missing, f"{guide} names {missing}"

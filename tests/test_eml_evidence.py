@@ -142,7 +142,7 @@ def test_a_file_named_but_missing_is_a_finding_of_render_check_and_the_cli(tmp_p
         "sample-labels.pdf"
     ]
     output = runner.invoke(app, ["render", str(case), "-o", str(tmp_path / "cli")]).output
-    assert '[evidence-file] "sample-labels.pdf": is listed as evidence but not found' in output
+    assert '[evidence-file] "sample-labels.pdf": not found beside the case file' in output
 
 
 def test_files_outside_the_case_folder_are_never_read(tmp_path: Path) -> None:

@@ -193,10 +193,7 @@ def evidence_findings(case: Case, scan: EvidenceScan, channel: str) -> list[Find
             fix = f"is a folder, not a file; list the files in it one by one ({sends})"
             fix_zh = f"是文件夹而不是文件；请逐个列出其中的文件（{sends_zh}）"
         else:
-            fix = (
-                "is listed as evidence but not found beside the case file; put the file there "
-                f"or correct its name in the list ({sends})"
-            )
+            fix = f"not found beside the case file; put it there or correct the name ({sends})"
             fix_zh = (
                 "列为证据，但在申诉文件旁边找不到；"
                 f"请把文件放到那里或更正列表中的文件名（{sends_zh}）"

@@ -139,8 +139,8 @@ def _channel_findings(case: Case, letter: Letter) -> list[Finding]:
             "the e-mail channel needs your merchant token: Amazon's tracking team finds the "
             "account by it. Copy it from Seller Central (Settings > Account Info > Your "
             "Merchant Token) into `seller.merchant_token`",
-            "邮件申诉必须提供商家记号（Merchant Token），亚马逊据此找到账户。请在卖家后台"
-            "（设置 > 账户信息 > 您的商家记号）复制后填入“卖家记号”",
+            "邮件申诉必须提供卖家记号（Merchant Token），亚马逊据此找到账户。请在卖家后台"
+            "（设置 > 账户信息 > 您的卖家记号）复制后填入“卖家记号”",
         )
     ]
 
