@@ -114,8 +114,12 @@ def test_the_draft_attaches_each_listed_file_with_its_type_name_and_bytes(tmp_pa
     assert attached["vtr-report-2026-11.pdf"] == ("application/pdf", PDF)
     assert attached["carrier-setting-after.png"] == ("image/png", png)
     assert attached[CHINESE_NAME] == ("text/csv", CSV)
-    # The Chinese name travels as an RFC 2231 parameter (percent-encoded UTF-8).
+    # The Chinese name travels as an RFC 2231 parameter (percent-encoded UTF-8), and as encoded
+    # words in the type's `name` for the mail programs that read only those.
     assert "filename*0*=utf-8''%E8%BF%BD" in raw.decode("ascii")
+    assert 'name="=?utf-8?b?' in raw.decode("ascii")
+    names = [part.get_param("name") for part in message.iter_attachments()]
+    assert names[-1] == CHINESE_NAME
     # The body is still the letter, listing the files.
     body = message.get_body(("plain",))
     assert body is not None

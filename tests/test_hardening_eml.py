@@ -209,3 +209,6 @@ def test_any_text_reads_back_exactly(subject: str, name: str, body: str, file_na
     saved = attached.get_filename()
     assert saved is not None and saved.endswith(".docx")
     assert not any(c in saved for c in '\r\n\x00/\\:*?"<>|')
+    parts = ["Content-Type", "Content-Transfer-Encoding", "Content-Disposition"]
+    assert list(attached.keys()) == parts
+    assert attached.get_param("name") == saved  # the encoded words of the type say the same

@@ -17,6 +17,7 @@ from email.utils import format_datetime
 
 from appeal.letter.formats.mailheaders import (
     file_name_parameters,
+    legacy_name_parameter,
     mailbox,
     safe_file_name,
     unstructured,
@@ -85,8 +86,7 @@ def write_eml(
         parts.append(
             _part(
                 [
-                    f"Content-Type: {attachment.content_type}"
-                    + "".join(f";\r\n {p}" for p in file_name_parameters("name", name)),
+                    f"Content-Type: {attachment.content_type};\r\n {legacy_name_parameter(name)}",
                     "Content-Transfer-Encoding: base64",
                     "Content-Disposition: attachment"
                     + "".join(f";\r\n {p}" for p in file_name_parameters("filename", name)),

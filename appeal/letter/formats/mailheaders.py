@@ -10,7 +10,9 @@ and written out as a new header. So appeal writes the header lines itself, in pl
   the decoded text is the user's text, including any `=?...?=` or line break it holds, and it can
   never end the header line;
 - a display name is a quoted string or encoded words, never bare specials; an address must be one
-  plain `local@domain`; a file name is an RFC 2231 parameter (percent-encoded UTF-8).
+  plain `local@domain`; a file name is an RFC 2231 parameter (percent-encoded UTF-8), and the
+  attachment's `name` beside it also carries encoded words, as Thunderbird writes it, for the
+  mail programs that read only those.
 """
 
 from __future__ import annotations
@@ -103,3 +105,13 @@ def file_name_parameters(parameter: str, file_name: str) -> list[str]:
         return [f"{parameter}*=utf-8''{encoded}"]
     first = f"{parameter}*0*=utf-8''{pieces[0]}"
     return [first] + [f"{parameter}*{n}*={piece}" for n, piece in enumerate(pieces[1:], 1)]
+
+
+def legacy_name_parameter(file_name: str) -> str:
+    """`name="x.pdf"`, or for anything beyond plain characters `name="=?utf-8?b?...?="`:
+    encoded words in quotes, one per line, which RFC 2047 does not define but older Outlook,
+    Foxmail and webmail read where they do not read RFC 2231. The words are base64, so the
+    value holds no quote, backslash or line break of the name."""
+    if _TOKEN_NAME.fullmatch(file_name) and len(file_name) < 60:
+        return f'name="{file_name}"'
+    return 'name="' + "\r\n ".join(_encoded_words(file_name)) + '"'
