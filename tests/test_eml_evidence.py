@@ -94,9 +94,8 @@ def test_the_draft_attaches_each_listed_file_with_its_type_name_and_bytes(tmp_pa
     (tmp_path / "shots").mkdir()
     (tmp_path / "shots" / "carrier-setting-after.png").write_bytes(png)
     (tmp_path / CHINESE_NAME).write_bytes(CSV)
-    case = _case(
-        tmp_path, ["vtr-report-2026-11.pdf", "shots/carrier-setting-after.png", CHINESE_NAME]
-    )
+    listed = ["vtr-report-2026-11.pdf", "shots/carrier-setting-after.png", CHINESE_NAME]
+    case = _case(tmp_path, [*listed, "./vtr-report-2026-11.pdf"])  # the same file twice
     result = render_case(case, formats=["eml", "docx"], out_dir=tmp_path / "out", today=TODAY)
     assert [f for f in result.checks.findings if f.rule.startswith("evidence")] == []
     raw = (tmp_path / "out" / "vtr-toys.eml").read_bytes()

@@ -42,7 +42,8 @@ class Channel:
         if self.kind == "email":
             steps = [
                 f"Send the letter to {self.address} from the e-mail address registered in "
-                "Seller Central, with the .docx and the evidence attached.",
+                "Seller Central, with the .docx and the evidence attached (the .eml draft "
+                "has the .docx and every evidence file found beside the case attached).",
                 "Put the store name, merchant token and category in the subject.",
             ]
             if self.category_removal:

@@ -98,13 +98,15 @@ def scan_evidence(case: Case, case_path: Path) -> EvidenceScan:
     """Look for every evidence file the case lists, relative to the case file's folder."""
     folder = case_path.parent
     scan = EvidenceScan()
+    seen: set[Path] = set()  # one file listed under two names ('a.pdf', './a.pdf') goes once
     for name in case.evidence_files():
         if _outside(name):
             scan.problems.append((name, "outside"))
             continue
         path = folder / name.replace("\\", "/")
         try:
-            inside = path.resolve().is_relative_to(folder.resolve())
+            real = path.resolve()
+            inside = real.is_relative_to(folder.resolve())
             stat = path.stat()
         except (OSError, RuntimeError, ValueError):
             scan.problems.append((name, "missing"))
@@ -113,7 +115,8 @@ def scan_evidence(case: Case, case_path: Path) -> EvidenceScan:
             scan.problems.append((name, "outside"))
         elif not path.is_file():
             scan.problems.append((name, "not_a_file"))
-        else:
+        elif real not in seen:
+            seen.add(real)
             scan.found.append(EvidenceFile(name, path, stat.st_size))
     return scan
 

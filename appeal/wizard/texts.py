@@ -161,8 +161,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "how": ("How to send:", "提交方法："),
     "how.email.1": (
         "Send the letter to {address} from the e-mail address registered in Seller Central, "
-        "with the .docx and the evidence attached.",
-        "用卖家后台注册邮箱把信发送到 {address}，附上 .docx 和证明材料。",
+        "with the .docx and the evidence attached (the .eml draft has the .docx and every "
+        "evidence file found beside the case attached).",
+        "用卖家后台注册邮箱把信发送到 {address}，附上 .docx 和证明材料"
+        "（.eml 邮件草稿已附上 .docx 和申诉文件旁找到的全部证据文件）。",
     ),
     "how.email.2": (
         "Put the store name, merchant token and category in the subject.",
