@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 from appeal.cli import app
 from appeal.core.catalogue import PARTS, load_catalogue
 
+# The causes of domain.md section 3, in the catalogue's order. More may be added (one data file
+# and an example each): they must not displace these.
 CAUSE_IDS = [
     "invalid_tracking",
     "untrackable_shipments",
@@ -23,8 +25,12 @@ CAUSE_IDS = [
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def _domain_causes(ids: list[str]) -> list[str]:
+    return [i for i in ids if i in CAUSE_IDS]
+
+
 def test_the_eight_causes_in_order() -> None:
-    assert list(load_catalogue().causes) == CAUSE_IDS
+    assert _domain_causes(list(load_catalogue().causes)) == CAUSE_IDS
 
 
 def test_each_cause_has_five_items_per_part_in_both_languages() -> None:
@@ -74,7 +80,8 @@ def test_causes_command_text_and_json() -> None:
     zh = runner.invoke(app, ["causes", "--lang", "zh"])
     assert "追踪" in zh.output and "根本原因" in zh.output
     data = json.loads(runner.invoke(app, ["causes", "--json"]).output)
-    assert [c["id"] for c in data] == CAUSE_IDS
+    assert [c["id"] for c in data] == list(load_catalogue().causes)
+    assert _domain_causes([c["id"] for c in data]) == CAUSE_IDS
     assert data[0]["metric"]["target"] == 95.0
     assert data[0]["channel"] == "vtr"
     assert data[0]["root_causes"][0]["zh"]
