@@ -220,6 +220,10 @@ class Catalogue:
     def part_name(self, part: PartName, lang: str = "en") -> str:
         return self.parts[part].name.of(lang)
 
+    def box_titles(self) -> list[str]:
+        """The boxes of Seller Central's appeal form, one per part, in Amazon's order."""
+        return [self.parts[part].box for part in PARTS]
+
 
 def _cause(raw: _CauseFile, metrics: dict[str, MetricInfo], where: str) -> Cause:
     unknown = [m for m in raw.metrics if m not in metrics]

@@ -80,7 +80,7 @@ def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue)
         )
     report.rework = rework_parts(sent.submission.reply, catalogue)
     report.rework_from = when
-    titles = [catalogue.parts[p].box for p in PARTS]
+    titles = catalogue.box_titles()
     old, new = part_texts(sent.markdown, titles), part_texts(letter.markdown, titles)
     for part in report.rework:
         box = PARTS.index(part)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from appeal.core.casefile import load_case
-from appeal.core.catalogue import PARTS, load_catalogue
+from appeal.core.catalogue import load_catalogue
 from appeal.core.channel import Channel
 from appeal.errors import InputError
 from appeal.letter.checks import CheckReport, check_letter
@@ -157,7 +157,8 @@ def build_files(
     return files
 
 
-def _reading_copy(letter: Letter, catalogue: Any, path: Path) -> PlannedFile:
+def reading_copy(letter: Letter, catalogue: Any, path: Path) -> PlannedFile:
+    """The Chinese reading copy of the letter, as plain text (for cases in Chinese)."""
     from appeal.letter.content import render_reading_copy
     from appeal.letter.formats.txt import blocks_to_text
 
@@ -181,7 +182,7 @@ def render_cases(
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"-o {out_dir}: is a file, not a folder.")
     letter_date = today or dt.date.today()
-    box_titles = [catalogue.parts[part].box for part in PARTS]
+    box_titles = catalogue.box_titles()
     results: list[RenderResult] = []
     planned: list[PlannedFile] = []
     seen: dict[Path, Path] = {}
@@ -201,7 +202,7 @@ def render_cases(
             evidence=evidence,
         )
         if loaded.case.lang == "zh":
-            files.append(_reading_copy(letter, catalogue, folder / f"{case_path.stem}.zh.txt"))
+            files.append(reading_copy(letter, catalogue, folder / f"{case_path.stem}.zh.txt"))
         for planned_file in files:
             if planned_file.path.resolve() == case_path.resolve():
                 raise InputError(

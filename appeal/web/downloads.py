@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from appeal.core.catalogue import PARTS, Catalogue
+from appeal.core.catalogue import Catalogue
 from appeal.letter.content import Letter
 
 MEDIA_TYPES = {
@@ -31,10 +31,6 @@ def formats_for(letter: Letter) -> list[str]:
     return formats
 
 
-def box_titles(catalogue: Catalogue) -> list[str]:
-    return [catalogue.parts[part].box for part in PARTS]
-
-
 def finish_context(preview: Any) -> dict[str, Any]:
     """The last step: the files to download and the text to paste, box by box."""
     from appeal.core.catalogue import load_catalogue
@@ -48,7 +44,7 @@ def finish_context(preview: Any) -> dict[str, Any]:
     blocks = parse_markdown(letter.markdown)
     if letter.channel.kind == "seller_central":
         closing = parse_markdown(letter.closing) if letter.closing else []
-        boxes = split_into_boxes(blocks, box_titles(load_catalogue()), closing)
+        boxes = split_into_boxes(blocks, load_catalogue().box_titles(), closing)
     else:
         boxes = [Box(letter.subject, blocks_to_text(blocks).strip())]
     return {"formats": formats_for(letter), "boxes": boxes}
@@ -57,21 +53,17 @@ def finish_context(preview: Any) -> dict[str, Any]:
 def letter_file(path: Path, letter: Letter, fmt: str, catalogue: Catalogue) -> tuple[str, bytes]:
     """(file name, bytes) of the letter in format `fmt`, as `appeal render` would write it."""
     from appeal.letter.evidence import scan_evidence
-    from appeal.letter.render import SUFFIX, build_files
+    from appeal.letter.render import SUFFIX, build_files, reading_copy
 
     if fmt == "zh":
-        from appeal.letter.content import render_reading_copy
-        from appeal.letter.formats.document import parse_markdown
-        from appeal.letter.formats.txt import blocks_to_text
-
-        text = blocks_to_text(parse_markdown(render_reading_copy(letter, catalogue)))
-        return f"{path.stem}.zh.txt", text.encode("utf-8")
+        name = f"{path.stem}.zh.txt"
+        return name, reading_copy(letter, catalogue, path.with_name(name)).data
     planned = build_files(
         letter,
         [fmt],  # type: ignore[list-item]  # checked against formats_for by the caller
         folder=path.parent,
         stem=path.stem,
-        box_titles=box_titles(catalogue),
+        box_titles=catalogue.box_titles(),
         evidence=scan_evidence(letter.case, path) if fmt == "eml" else None,
     )
     return f"{path.stem}{SUFFIX[fmt]}", planned[0].data  # type: ignore[index]
