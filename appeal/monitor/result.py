@@ -1,6 +1,6 @@
 """What `appeal monitor` finds, as facts: per figure its value, target, trend and status; the
-leading signals; notes about the run. No wording: `appeal/cli/views/monitor.py` says them, and
-the local web page shows the same objects."""
+leading signals; notes about the run. No wording: `monitor/wording.py` says them, for the
+terminal (`cli/views/monitor.py`) and the local web page alike."""
 
 from __future__ import annotations
 

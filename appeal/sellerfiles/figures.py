@@ -1,5 +1,6 @@
 """What `appeal metrics` finds, as facts: figures, per-marketplace sections, notes. No wording:
-the command's view (`appeal/cli/views/metrics.py`) says them, the case writer records them."""
+`sellerfiles/wording.py` says them (for the terminal and the web page); the case writer
+records them."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The monitor page of `appeal serve`: the same `run_monitor` result as `appeal monitor`, with
-the same sentences (`appeal/cli/views/monitor.py`) and a chart per figure.
+the same sentences (`appeal/monitor/wording.py`) and a chart per figure.
 
 Looking at the page changes nothing on disk (the stored history is read, this reading joins it
 in memory); "Run now and keep" records the snapshots, as a scheduled `appeal monitor` would.
