@@ -9,7 +9,7 @@ noisy the machine was.
 
     uv run python benchmarks/metrics.py [ROWS] [RUNS]      (default 1,000,000 rows, 5 runs)
 
-`measure()` returns the rows for `benchmarks/run.py`: (name, ours s, floor s, ratio, target).
+`measure()` returns the result for `benchmarks/run.py`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _timing import PYTHON, timed
+from _timing import PYTHON, Result, Run, line, run_once
 
 TARGET = 2.0
 COLUMNS = (
@@ -100,37 +100,29 @@ def make_file(path: Path, rows: int) -> None:
                 written += 1
 
 
-def measure(rows: int = 1_000_000, runs: int = 5) -> list[tuple[str, float, float, float, float]]:
-    """Interleaved runs of `appeal metrics --json` and the csv floor on one generated report;
-    prints the spread; returns (name, ours s, floor s, ratio, target) rows."""
+def measure(rows: int = 1_000_000, runs: int = 5) -> Result:
+    """Interleaved runs of `appeal metrics --json` and the csv floor on one generated report
+    (after one warm-up pair); prints the spread of the paired CPU ratios."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "all-orders.txt"
         make_file(data, rows)
         ours = [PYTHON, "-m", "appeal", "metrics", str(data), "--json"]
         floor = [PYTHON, "-c", BASELINE, str(data)]
-        timed(ours)  # warm the page cache and .pyc files for both
-        timed(floor)
-        pairs = [(timed(ours), timed(floor)) for _ in range(runs)]
-    ours_s = statistics.median(a for a, _ in pairs)
-    floor_s = statistics.median(b for _, b in pairs)
-    ratios = sorted(a / b for a, b in pairs)
+        run_once(ours)  # warm the page cache and .pyc files for both
+        run_once(floor)
+        pairs = [(run_once(ours), run_once(floor)) for _ in range(runs)]
+    o = Run(*(statistics.median(p[0][i] for p in pairs) for i in range(2)), 0)
+    f = Run(*(statistics.median(p[1][i] for p in pairs) for i in range(2)), 0)
+    ratios = sorted(a.cpu / b.cpu for a, b in pairs)
     name = f"metrics, All Orders {rows:,} rows vs csv read"
-    print(
-        f"{name}: ratios of {runs} interleaved pairs {ratios[0]:.2f}x to {ratios[-1]:.2f}x "
-        f"(median pair times: ours {ours_s:.2f} s, csv {floor_s:.2f} s)"
-    )
-    return [(name, ours_s, floor_s, ours_s / floor_s, TARGET)]
+    print(f"{name}: CPU ratios of {runs} interleaved pairs {ratios[0]:.2f}x to {ratios[-1]:.2f}x")
+    return Result(name, o, f, o.wall / f.wall, o.cpu / f.cpu, TARGET)
 
 
 def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-    for name, ours_s, floor_s, ratio, target in measure(rows, runs):
-        verdict = "ok" if ratio <= target else "OVER TARGET"
-        print(
-            f"{name:<44} ours {ours_s:6.2f} s   floor {floor_s:6.2f} s   "
-            f"ratio {ratio:5.2f}x (target {target:g}x) {verdict}"
-        )
+    print(line(measure(rows, runs)))
 
 
 if __name__ == "__main__":

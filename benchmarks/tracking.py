@@ -14,18 +14,15 @@ Files (spec section 9, issue 15):
 
 from __future__ import annotations
 
-import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from _timing import ENV, PYTHON
+from _timing import PYTHON, run_once
 
 from appeal.tracking.formats import FORMATS
 
@@ -145,28 +142,6 @@ def make_file(path: Path, rows: int, kind: str) -> None:
         out.write("".join(batch))
 
 
-def _run(command: Sequence[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (user + system) and peak resident memory (KiB) of one
-    command. CPU time is what to compare on a shared machine: other work stretches the wall
-    clock of both commands, not their CPU time."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        list(command), env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise SystemExit(f"{' '.join(command[:4])} ... failed with exit code {code}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
-
-
-def timed(command: Sequence[str]) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KiB) of one command."""
-    wall, _, memory = _run(command)
-    return wall, memory
-
-
 def _ratio(ours: list[float], floor: list[float]) -> tuple[float, float, float, float, float]:
     """Median of ours, median of the floor, their ratio, and the lowest and highest ratio of
     the paired runs."""
@@ -193,7 +168,7 @@ def measure(rows: int = 1_000_000, runs: int = 5, kinds: str = "abc") -> list[Ro
             for n in range(runs + 1):
                 out.unlink(missing_ok=True)
                 left.unlink(missing_ok=True)
-                ours_run, floor_run = _run(ours), _run(floor)
+                ours_run, floor_run = run_once(ours), run_once(floor)
                 if n:  # the first pair warms caches and is not counted
                     for i, run in enumerate((ours_run, floor_run)):
                         walls[i].append(run[0])

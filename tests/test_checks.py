@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from appeal.cli import app
@@ -383,3 +385,57 @@ def test_deadline_warnings(tmp_path: Path) -> None:
     assert "[deadline]" in result.output and "is in 2 day(s)" in result.output
     result = runner.invoke(app, ["check", str(case)], env={"APPEAL_TODAY": "2026-12-09"})
     assert "is past" in result.output and "2 days past; send it now" in result.output
+
+
+def _sentence_by_sentence(rule_name: str, text: str) -> list[str]:
+    """The rule applied to each sentence on its own, as a reader would judge it."""
+    rule = phrase_rules()[rule_name]
+    found = []
+    for sentence in re.split(r"(?<=[.!?;])\s+", text):
+        if rule.exception is not None and rule.exception.search(sentence):
+            continue
+        found += [m.group(0) for m in rule.pattern.finditer(sentence)]
+    return found
+
+
+_WORDS = st.sampled_from(
+    [
+        "we",
+        "apologize",
+        "sorry",
+        "are",
+        "very",
+        "closely",
+        "monitor",
+        "daily",
+        "5",
+        "orders",
+        "the",
+        "carrier",
+        "due",
+        "to",
+        "please",
+        "reinstate",
+        "our",
+        "account",
+        "customer",
+        "fault",
+        ".",
+        ";",
+        "!",
+        "?",
+        ",",
+        "'s",
+        "'x",
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=40), st.sampled_from([" ", "  ", "\n", " \t"]))
+@settings(max_examples=300, deadline=None)
+def test_one_scan_finds_what_a_sentence_by_sentence_reading_finds(
+    words: list[str], space: str
+) -> None:
+    text = space.join(words)
+    for name in phrase_rules():
+        assert phrase_rules()[name].matches(text) == _sentence_by_sentence(name, text), name

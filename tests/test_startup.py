@@ -22,7 +22,11 @@ HEAVY = (
 
 
 def _loaded_after(code: str) -> set[str]:
-    probe = f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    # appeal registers an empty pydantic plugin loader (no __spec__): not a loaded library.
+    probe = (
+        f"{code}\nimport sys\nprint(' '.join(sorted({{m.split('.')[0] for m, v in "
+        "list(sys.modules.items()) if getattr(v, '__spec__', None) is not None})))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
@@ -56,3 +60,19 @@ def test_a_text_render_does_not_load_python_docx() -> None:
     )
     loaded = _loaded_after(code)
     assert "docx" not in loaded and "questionary" not in loaded and "ruamel" not in loaded
+
+
+def test_a_render_does_not_search_package_metadata_for_pydantic_plugins() -> None:
+    code = (
+        "import sys, tempfile, shutil, pathlib\n"
+        "d = pathlib.Path(tempfile.mkdtemp())\n"
+        "shutil.copy('examples/vtr-toys.yaml', d / 'c.yaml')\n"
+        "sys.argv = ['appeal', 'render', str(d / 'c.yaml'), '-f', 'txt']\n"
+        "from appeal.cli import app\n"
+        "try:\n    app(prog_name='appeal')\nexcept SystemExit:\n    pass\n"
+        "print('metadata' if 'importlib.metadata' in sys.modules else 'no metadata')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.rstrip().endswith("no metadata"), result.stdout[-200:]

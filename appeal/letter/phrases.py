@@ -63,14 +63,26 @@ class PhraseRule(DataModel):
         return re.compile(self.unless, re.IGNORECASE) if self.unless else None
 
     def matches(self, text: str) -> list[str]:
-        """The flagged words in `text`, sentence by sentence (a sentence matching `unless`
-        is fine)."""
+        """The flagged words in `text` (a sentence matching `unless` is fine). One scan of the
+        whole text: no phrase or pattern crosses a sentence end (a `.`, `!`, `?` or `;` is
+        neither a word character nor a space), so only a match's own sentence is looked at."""
         found = []
-        for sentence in _SENTENCE_END.split(text):
-            if self.exception is not None and self.exception.search(sentence):
+        for match in self.pattern.finditer(text):
+            if self.exception is not None and self.exception.search(
+                _sentence_around(text, match.start(), match.end())
+            ):
                 continue
-            found += [m.group(0) for m in self.pattern.finditer(sentence)]
+            found.append(match.group(0))
         return found
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of `text` that holds text[start:end] (sentences end at . ! ? ; + space)."""
+    begin = 0
+    for boundary in _SENTENCE_END.finditer(text, 0, start):
+        begin = boundary.end()
+    after = _SENTENCE_END.search(text, end)
+    return text[begin : after.start() if after else len(text)]
 
 
 class _RulesFile(DataModel):
