@@ -50,7 +50,20 @@ class _Styles:
         return self._ids[name]
 
     def paragraph(self, name: str) -> Any:
-        paragraph = self._doc.add_paragraph()
+        """A new paragraph of style `name` at the end of the body. Placed straight before the
+        section properties: python-docx's add_paragraph looks for them among all the body's
+        children each time, which made a letter's paragraphs cost the square of their count."""
+        from docx.oxml.parser import OxmlElement
+        from docx.text.paragraph import Paragraph as DocxParagraph
+
+        body = self._doc.element.body
+        p = OxmlElement("w:p")
+        end = body.sectPr
+        if end is not None:
+            end.addprevious(p)
+        else:
+            body.append(p)
+        paragraph = DocxParagraph(p, self._doc._body)
         style_id = self.style_id(name)
         if style_id is not None and name != "Normal":
             paragraph._p.style = style_id
@@ -109,7 +122,7 @@ def _table(doc: Any, block: Table, styles: _Styles) -> None:
         for cell, runs in zip(row.cells, cells, strict=False):
             _add_runs(cell.paragraphs[0], runs)
     _column_widths(doc, table, [block.header, *block.rows])
-    doc.add_paragraph()
+    styles.paragraph("Normal")
 
 
 def _column_widths(doc: Any, table: Any, rows: list[list[Inline]]) -> None:
