@@ -50,20 +50,7 @@ class _Styles:
         return self._ids[name]
 
     def paragraph(self, name: str) -> Any:
-        """A new paragraph of style `name` at the end of the body. Placed straight before the
-        section properties: python-docx's add_paragraph looks for them among all the body's
-        children each time, which made a letter's paragraphs cost the square of their count."""
-        from docx.oxml.parser import OxmlElement
-        from docx.text.paragraph import Paragraph as DocxParagraph
-
-        body = self._doc.element.body
-        p = OxmlElement("w:p")
-        end = body.sectPr
-        if end is not None:
-            end.addprevious(p)
-        else:
-            body.append(p)
-        paragraph = DocxParagraph(p, self._doc._body)
+        paragraph = self._doc.add_paragraph()
         style_id = self.style_id(name)
         if style_id is not None and name != "Normal":
             paragraph._p.style = style_id
@@ -122,7 +109,7 @@ def _table(doc: Any, block: Table, styles: _Styles) -> None:
         for cell, runs in zip(row.cells, cells, strict=False):
             _add_runs(cell.paragraphs[0], runs)
     _column_widths(doc, table, [block.header, *block.rows])
-    styles.paragraph("Normal")
+    doc.add_paragraph()
 
 
 def _column_widths(doc: Any, table: Any, rows: list[list[Inline]]) -> None:
