@@ -41,8 +41,9 @@ def history_show(
         typer.Option("--diff", help="Show what changed in the letter since the last submission."),
     ] = False,
 ) -> None:
-    """List the submissions of a case with Amazon's replies, the deadline and the checks (with
-    --diff: what changed in the letter since the last submission)."""
+    """List a case's submissions with Amazon's replies, the deadline and the checks.
+
+    With --diff: what changed in the letter since the last submission."""
     with boundary():
         from appeal.cli.views.history import show_status
         from appeal.letter.status import case_status
@@ -67,8 +68,9 @@ def history_add(
         option("--reply-file", help="Amazon's reply, from a file."),
     ] = None,
 ) -> None:
-    """Record a submission of the case (and Amazon's reply), keeping the letter exactly as
-    sent in <case>.sent/."""
+    """Record a submission of the case, and Amazon's reply.
+
+    The letter is kept exactly as sent, in <case>.sent/."""
     with boundary():
         from appeal.cli.views.history import show_recorded
         from appeal.letter.history import record_submission

@@ -49,13 +49,13 @@ def monitor(
         ),
     ] = None,
 ) -> None:
-    """Read the newest reports in a folder, keep their figures as snapshots, and warn before a
-    metric crosses Amazon's line.
+    """Watch a folder's newest reports and warn before a metric crosses Amazon's line.
 
-    Warns when a figure is within the margin of its target or its trend crosses it within 7
-    days, and on leading signals: orders due today, orders about to be cancelled, tracking IDs
-    that fail their check, a holiday within 14 days, a stale inventory file. Exit code 1 when
-    there is any warning, 0 when all is well (for a scheduled run)."""
+    Keeps the figures of the newest reports in the folder as snapshots. Warns when a figure is
+    within the margin of its target or its trend crosses it within 7 days, and on leading
+    signals: orders due today, orders about to be cancelled, tracking IDs that fail their check,
+    a holiday within 14 days, a stale inventory file. Exit code 1 when there is any warning, 0
+    when all is well (for a scheduled run)."""
     with boundary():
         from appeal.cli.views.monitor import print_json, show
         from appeal.monitor.run import run_monitor
