@@ -95,6 +95,23 @@ def test_vtr_steps_mention_the_account_health_appeal_button() -> None:
     assert not any("'Appeal' button" in s for s in steps)
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_category_removal_without_address_goes_to_the_category_appeal(lang: str) -> None:
+    """A category-level removal on amazon.de: the account is active, so the steps lead to the
+    blocked category's own 'Appeal' in Account Health, never to 'Reactivate your account'."""
+    case = parse_case(_case("amazon.de", "category"), "case.yaml")
+    channel = decide_channel(case, load_catalogue())
+    steps = channel.steps("amazon.de", "case.form.txt", lang)
+    text = " ".join(steps) + channel.label(lang)
+    assert "Choose 'Reactivate your account'" not in text and "点击“恢复您的账户”" not in text
+    assert "Account Health" in text and "Appeal" in text
+    assert "Toys & Games" in text and "case.form.txt" in text
+    assert ("有效追踪率" if lang == "zh" else "Valid Tracking Rate") in text
+    account = parse_case(_case("amazon.de", "all"), "case.yaml")
+    steps = decide_channel(account, load_catalogue()).steps("amazon.de", "case.form.txt", lang)
+    assert any(("恢复您的账户" if lang == "zh" else "Reactivate your account") in s for s in steps)
+
+
 def test_no_deadline_in_every_view(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

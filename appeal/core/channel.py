@@ -8,23 +8,9 @@ from functools import cache
 from typing import Literal
 
 from appeal.core.case import Case, Notice
-from appeal.core.catalogue import Catalogue
+from appeal.core.catalogue import Catalogue, MetricInfo, Words
 from appeal.core.datafile import DataModel, load_data_file
 from appeal.core.marketplaces import marketplace, marketplaces
-
-SELLER_CENTRAL_STEPS = (
-    "Sign in to Seller Central for {marketplace}.",
-    "Open Performance > Account Health (older layout: Performance > Performance Notifications).",
-    "Choose 'Reactivate your account' (older layout: 'Appeal' beside the notification).",
-    "Paste each part of the plan into its box (root cause, actions taken, prevention) "
-    "from {form_file}, attach the evidence files, and submit.",
-)
-# domain.md 4: since 2022 a blocked category may show an "Appeal" button in Account Health.
-ACCOUNT_HEALTH_ROUTE = (
-    "Or, where Seller Central shows an 'Appeal' button beside the blocked category "
-    "(Performance > Account Health), use it: it opens Amazon's multiple-choice appeal form; "
-    "answer it from this plan and attach the same evidence. Use one route, not both."
-)
 
 
 @dataclass(frozen=True)
@@ -37,29 +23,55 @@ class Channel:
     deadline: dt.date | None  # None: Amazon states none (category VTR removal) and none given
     deadline_given: bool  # the notice or the seller gave it (notice.deadline)
     category_removal: bool = False
+    categories: tuple[str, ...] = ()
+    metrics: tuple[MetricInfo, ...] = ()  # the metrics of the case's causes, for the steps
 
-    def steps(self, marketplace: str, form_file: str) -> list[str]:
+    @property
+    def route(self) -> RouteName:
+        """email; account ('Reactivate your account'); category (the blocked category's own
+        'Appeal' in Account Health: a category-level removal with no VTR appeals address)."""
         if self.kind == "email":
-            steps = [
-                f"Send the letter to {self.address} from the e-mail address registered in "
-                "Seller Central, with the .docx and the evidence attached (the .eml draft "
-                "has the .docx and every evidence file found beside the case attached).",
-                "Put the store name, merchant token and category in the subject.",
-            ]
-            if self.category_removal:
-                steps.append(ACCOUNT_HEALTH_ROUTE)
-            return steps
-        return [
-            s.format(marketplace=marketplace, form_file=form_file) for s in SELLER_CENTRAL_STEPS
-        ]
+            return "email"
+        return "category" if self.category_removal else "account"
+
+    def label(self, lang: str = "en") -> str:
+        """The channel in a few words: 'e-mail to ...' or which Seller Central appeal."""
+        return _rules().routes[self.route].label.of(lang).format(address=self.address or "")
+
+    def steps(self, marketplace: str, form_file: str, lang: str = "en") -> list[str]:
+        """How to send, step by step, in the seller's language."""
+        rules = _rules()
+        sep = "、" if lang == "zh" else ", "
+        names = [m.zh if lang == "zh" else m.en for m in self.metrics]
+        values = {
+            "address": self.address or "",
+            "marketplace": marketplace,
+            "form_file": form_file,
+            "categories": sep.join(self.categories),
+            "metric": sep.join(dict.fromkeys(names)),
+        }
+        steps = [step.of(lang).format(**values) for step in rules.routes[self.route].steps]
+        if self.route == "email" and self.category_removal:
+            steps.append(rules.appeal_button.of(lang))
+        return steps
 
     def days_left(self, today: dt.date) -> int | None:
         """Days until the deadline (negative once past); None when there is no deadline."""
         return None if self.deadline is None else (self.deadline - today).days
 
 
+RouteName = Literal["email", "account", "category"]
+
+
+class _Route(DataModel):
+    label: Words
+    steps: tuple[Words, ...]
+
+
 class _Rules(DataModel):
     deadline_days: dict[Literal["all", "category"], int]  # a scope absent here: none stated
+    routes: dict[RouteName, _Route]
+    appeal_button: Words
 
 
 @cache
@@ -94,24 +106,20 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
     due = deadline(notice)
     deadline_given = notice.deadline is not None
     category = notice.scope == "category"
-    if case.channel == "email":
+    found = (catalogue.cause(entry.cause) for entry in case.causes)
+    metrics = tuple(dict.fromkeys(c.metric for c in found if c is not None))
+
+    def made(kind: Literal["email", "seller_central"], to: str | None, reason: str) -> Channel:
         return Channel(
-            "email",
-            address or _any_vtr_address(),
-            "channel: email is set in the case file",
-            due,
-            deadline_given,
-            category,
+            kind, to, reason, due, deadline_given, category, tuple(notice.categories), metrics
+        )
+
+    if case.channel == "email":
+        return made(
+            "email", address or _any_vtr_address(), "channel: email is set in the case file"
         )
     if case.channel == "seller_central":
-        return Channel(
-            "seller_central",
-            None,
-            "channel: seller_central is set in the case file",
-            due,
-            deadline_given,
-            category,
-        )
+        return made("seller_central", None, "channel: seller_central is set in the case file")
     if notice.scope == "category" and address is not None:
         reason = (
             f"merchant-fulfilled selling was removed in {', '.join(notice.categories)} only "
@@ -123,7 +131,7 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
                 "; note: the case also lists causes other than tracking, which Amazon usually "
                 "handles through Seller Central"
             )
-        return Channel("email", address, reason, due, deadline_given, category)
+        return made("email", address, reason)
     if notice.scope == "category":
         reason = (
             f"a category-level removal on {marketplace}, for which Amazon publishes no VTR appeals "
@@ -134,7 +142,7 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
             "all merchant-fulfilled selling (or the account) was deactivated; Amazon takes "
             "these appeals in Seller Central under 'Reactivate your account'"
         )
-    return Channel("seller_central", None, reason, due, deadline_given, category)
+    return made("seller_central", None, reason)
 
 
 def _with_address() -> str:

@@ -33,13 +33,8 @@ def deadline_line(channel: Channel, today: dt.date) -> str:
 def channel_report(letter: Letter, today: dt.date) -> str:
     """Which channel, why, the deadline, and how to send."""
     channel = letter.channel
-    where = (
-        "e-mail to " + (channel.address or "")
-        if channel.kind == "email"
-        else "Seller Central appeal ('Reactivate your account')"
-    )
     lines = [
-        f"Channel: {where}",
+        f"Channel: {channel.label()}",
         f"  why: {channel.reason}",
         deadline_line(channel, today),
         "How to send:",
