@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from appeal import __version__
-from appeal.cli.boundary import quiet_stdout, state
+from appeal.cli.boundary import plain_output, quiet_stdout, state
 from appeal.cli.commands import evidence, history, letter, monitor, serve, start
 
 app = typer.Typer(
@@ -72,6 +72,7 @@ def _stop_on_terminate() -> None:
 
 def main() -> None:
     """Entry point of the `appeal` command."""
+    plain_output()
     _stop_on_terminate()
     try:
         app(prog_name="appeal")

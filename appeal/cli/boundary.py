@@ -59,6 +59,51 @@ def quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+# What a character the output's encoding lacks becomes: the symbols appeal itself writes, in
+# plain ASCII; anything else (a full-width digit, a letter of another script) as its \uXXXX
+# escape, so that it is still told apart from the ASCII character it resembles.
+_PLAIN = {
+    "\u2265": ">=",  # ≥
+    "\u2264": "<=",  # ≤
+    "\u2588": "#",  # █ (bar charts)
+    "\u00b7": ".",  # ·
+    "\u2013": "-",  # –
+    "\u2014": "-",  # —
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2026": "...",
+    "\u2192": "->",  # →
+}
+_ERRORS = "appeal-plain"
+
+
+def _plain(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    text = exc.object[exc.start : exc.end]
+    shown = "".join(
+        _PLAIN.get(ch) or ch.encode("ascii", "backslashreplace").decode("ascii") for ch in text
+    )
+    return shown, exc.end
+
+
+def plain_output() -> None:
+    """Standard output and error never fail on a character their encoding cannot hold (output
+    redirected to a file on Windows is written in the ANSI code page: cp1252, cp437, GBK ...):
+    such a character is written as `_plain` says. A stream whose errors were chosen on purpose
+    (PYTHONIOENCODING=gbk:replace, surrogateescape in the C locale) is left as it is."""
+    import codecs
+    import sys
+
+    codecs.register_error(_ERRORS, _plain)
+    for stream in (sys.stdout, sys.stderr):
+        errors = getattr(stream, "errors", None)
+        if errors in ("strict", "backslashreplace") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors=_ERRORS)
+
+
 def today() -> dt.date:
     """Today, or APPEAL_TODAY (YYYY-MM-DD) for reproducible letters in scripts and tests."""
     fixed = os.environ.get("APPEAL_TODAY")

@@ -69,10 +69,7 @@ def _target_text(watch: Watch, ascii_only: bool = False) -> str:
 def show(result: MonitorResult, *, lang: str = "en", quiet: bool = False) -> None:
     """Print the dashboard, or with `quiet` only the warnings (one a line, nothing when all is
     well; a database that had to be moved aside is still told, on stderr)."""
-    ascii_only = not blocks_fit(sys.stdout)
-    if ascii_only and hasattr(sys.stdout, "reconfigure"):
-        # A console in a narrow encoding: what it cannot show becomes "?", never a crash.
-        sys.stdout.reconfigure(errors="replace")
+    ascii_only = not blocks_fit(sys.stdout)  # what else it cannot show: cli.boundary.plain_output
     if quiet:
         for text in warning_texts(result, lang):
             print(text)
