@@ -89,6 +89,7 @@ NoteKind = Literal[
     "separate_periods",  # detail: the periods
     "several_marketplaces",  # detail: the marketplaces
     "unknown_marketplace",  # detail: the sales channel as written
+    "no_rows",  # count: reports with column names but no rows; detail: their names
 ]
 
 

@@ -16,6 +16,7 @@ from appeal.sellerfiles.figures import MetricsResult, Note, Section
 
 if TYPE_CHECKING:
     from appeal.sellerfiles.evidence import Evidence
+    from appeal.sellerfiles.reports import Report
 
 
 def read_figures(
@@ -42,11 +43,15 @@ def read_figures(
     ev = Evidence()
     markets = Markets(ev, marketplace)
     amazon: list[Section] = []
+    no_rows: list[Report] = []
     for path in paths:
         opened = open_report(path)
         if isinstance(opened, dict):
             amazon += read_performance(opened, path)
             ev.kinds.add("performance_json")
+            continue
+        if not opened.has_rows():
+            no_rows.append(opened)
             continue
         if opened.kind == "all_orders":
             read_all_orders(opened, ev, markets)
@@ -63,8 +68,11 @@ def read_figures(
     estimated = estimate_sections(ev, markets, as_of=as_of, default=default, targets=targets)
     sections = _merge(amazon, estimated)
     if not sections or not any(s.figures for s in sections):
-        _nothing(ev)
+        _nothing(ev, no_rows)
     notes = []
+    if no_rows:
+        left = ", ".join(r.path.name for r in no_rows)
+        notes.append(Note("no_rows", len(no_rows), left))
     names = sorted({s.name for s in sections})
     if len(names) > 1:
         notes.append(Note("several_marketplaces", len(names), ", ".join(names)))
@@ -117,8 +125,19 @@ def _merge(amazon: list[Section], estimated: list[Section]) -> list[Section]:
     return merged
 
 
-def _nothing(ev: Evidence) -> NoReturn:
+def _nothing(ev: Evidence, no_rows: list[Report]) -> NoReturn:
+    from appeal.sellerfiles.reports import NAMES
+
     other = sum(ev.other_channel.values())
+    if no_rows and not ev.orders and not other and not ev.shipments and not ev.promised:
+        raise InputError(
+            "; ".join(
+                f"{r.path}:{r.header}: the {NAMES[r.kind]} has column names but no rows below them"
+                for r in no_rows
+            )
+            + ": no orders or shipments to compute figures from. Download the report again "
+            "or export it again with its rows (a download cut short can keep only its first line)."
+        )
     if other and not ev.orders:
         raise InputError(
             f"the reports hold no merchant-fulfilled orders (all {other} are fulfilled by "

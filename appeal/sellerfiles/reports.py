@@ -133,6 +133,19 @@ class Report:
             cells.append("")
             yield line.number, pick(cells)
 
+    def has_rows(self) -> bool:
+        """Whether a non-blank line follows the column names (peeked, then put back)."""
+        for line in self.lines:
+            if line.text.strip():
+                self.lines = _put_back(line, self.lines)
+                return True
+        return False
+
+
+def _put_back(first: Line, rest: Iterator[Line]) -> Iterator[Line]:
+    yield first
+    yield from rest
+
 
 def open_report(path: Path) -> Report | dict[str, Any]:
     """A tab-separated report with its kind, or the parsed JSON of an SP-API document."""

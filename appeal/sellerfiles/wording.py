@@ -107,6 +107,8 @@ def note_text(note: Note) -> str:
         "measures each separately, and so do these figures.",
         "unknown_marketplace": f"{n} promise dates are taken as written (UTC), because the "
         "files do not say which marketplace they are from: give --marketplace.",
+        "no_rows": f"{note.detail}: column names but no rows below them, so nothing was read "
+        f"from {'it' if note.count == 1 else 'them'} (cut short, or a period without orders?).",
     }
     return texts[note.kind]
 

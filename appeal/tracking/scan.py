@@ -116,7 +116,7 @@ def scan_files(
         if (
             source.columns is None
             and carrier is None
-            and any("\t" in t for t in source.first_texts)
+            and any("\t" in t for t in source.first_texts if t.strip())
         ):
             raise InputError(
                 f"{path}:1: not a shipping-confirmation file (no line with the columns "
@@ -126,7 +126,10 @@ def scan_files(
         writer = BatchWriter(fix, source.encoding.bom_bytes) if fix is not None else None
         state.report = LeftReport(left_path(fix)) if fix is not None else None
         try:
+            before = result.ids
             _scan_source(source, state, carrier, writer)
+            if result.ids == before:
+                raise _nothing_in(source)
             state.read_before += path.stat().st_size
             if writer is not None:
                 writer.commit()
@@ -141,6 +144,23 @@ def scan_files(
             raise
     state.finish()
     return result
+
+
+def _nothing_in(source: TrackingFile) -> InputError:
+    """A file without a single row to check: a truncated export or the wrong file, never a
+    clean result (a script's `appeal tracking file || stop` must stop)."""
+    path = source.path
+    if source.columns is not None:
+        return InputError(
+            f"{path}:{source.first_line - 1}: the column names are there, but no rows below "
+            "them: nothing to check. Export the shipping-confirmation file again with its rows, "
+            "or give the file you meant."
+        )
+    what = "has only blank lines" if path.stat().st_size > len(source.encoding.bom_bytes) else ""
+    return InputError(
+        f"{path}: the file {what or 'is empty'}, no tracking numbers: nothing to check. Give "
+        "the shipping-confirmation file, or a list with one tracking number a line."
+    )
 
 
 def _scan_source(
