@@ -202,6 +202,28 @@ def _damaged(path: Path, line: int) -> str:
 
 
 SHIPPING_CONFIRMATION_COLUMNS = ("order-id", "tracking-number")
+_SEPARATORS = {",": "comma-separated", ";": "semicolon-separated"}
+
+
+def other_separator(text: str, required: tuple[str, ...]) -> str | None:
+    """How `text` separates the `required` column names when not by tabs: "comma-separated"
+    (Excel's CSV) or "semicolon-separated" (Excel's CSV where the decimal mark is a comma);
+    None when it does not hold them that way."""
+    for separator, name in _SEPARATORS.items():
+        cells = [c.strip().strip('"').strip().lower() for c in text.split(separator)]
+        if len(cells) > 1 and all(col in cells for col in required):
+            return name
+    return None
+
+
+def not_tab_separated(path: Path, line: int, how: str, kind: str) -> InputError:
+    """The message for a file re-saved by Excel as CSV: Amazon reads and writes tabs."""
+    return InputError(
+        f"{path}:{line}: the columns are {how} (a CSV file, as Excel saves it); Amazon's {kind} "
+        "is tab-delimited, and a CSV file is not what Seller Central takes or gives. In Excel: "
+        "File > Save As > 'Text (Tab delimited) (*.txt)' or 'Unicode Text (*.txt)', then run "
+        "appeal on that file (or use the file as Seller Central gave it)."
+    )
 
 
 def find_header(

@@ -4,6 +4,8 @@ result: exit 2 naming the file (a script's `appeal tracking file || stop` stops)
 
 from __future__ import annotations
 
+import codecs
+import json
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,95 @@ def test_metrics_notes_an_empty_report_beside_real_ones(tmp_path: Path) -> None:
     assert "unshipped.txt: column names but no rows below them, so nothing was read from it" in flat
     code, output = _invoke("metrics", str(METRICS / "all-orders-us.txt"), str(unshipped), "--json")
     assert '"no_rows"' in output
+
+
+def _excel_csv(rows: list[list[str]], separator: str = ",") -> bytes:
+    """What Excel's "CSV UTF-8" writes: a BOM, CRLF, quotes around cells holding the separator."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    return codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
+
+
+UPLOAD_ROWS = [
+    COLUMNS.split("\t"),
+    ["113-1234567-0000001", "1001", "1", "2026-11-20", "UPS", "", "1Z999AA10123456784", "Ground"],
+    [
+        "113-1234567-0000002",
+        "1002",
+        "1",
+        "2026-11-20",
+        "Other",
+        "Yun, Express",
+        "YT2412345678901235",
+        "",
+    ],
+]
+
+
+@pytest.mark.parametrize(
+    ("separator", "how"), [(",", "comma-separated"), (";", "semicolon-separated")]
+)
+def test_tracking_refuses_an_excel_csv_and_says_how_to_save_it(
+    tmp_path: Path, separator: str, how: str
+) -> None:
+    source = tmp_path / "confirm.csv"
+    source.write_bytes(_excel_csv(UPLOAD_ROWS, separator))
+    code, output = _invoke("tracking", str(source), "--fix", str(tmp_path / "fixed.csv"))
+    flat = " ".join(output.split())
+    assert code == 2
+    assert f"confirm.csv:1: the columns are {how}" in flat
+    assert "shipping-confirmation upload file is tab-delimited" in flat
+    assert "Text (Tab delimited)" in flat
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["confirm.csv"]
+
+
+def test_metrics_says_an_all_orders_csv_is_comma_separated(tmp_path: Path) -> None:
+    lines = (METRICS / "all-orders-us.txt").read_text(encoding="utf-8").splitlines()[:4]
+    source = tmp_path / "orders.csv"
+    source.write_bytes(_excel_csv([line.split("\t") for line in lines]))
+    code, output = _invoke("metrics", str(source))
+    flat = " ".join(output.split())
+    assert code == 2
+    assert "orders.csv:1: the columns are comma-separated" in flat
+    assert "All Orders report is tab-delimited" in flat
+
+
+def test_tracking_refuses_json_and_a_case_file_and_writes_nothing(tmp_path: Path) -> None:
+    report = ROOT / "tests" / "data" / "amazon-reports" / "accountHealthReport-2020-11-18.json"
+    code, output = _invoke("tracking", str(report), "--fix", str(tmp_path / "a.txt"))
+    assert code == 2 and "this is JSON" in output and "appeal metrics" in output
+    case = ROOT / "examples" / "vtr-toys.yaml"
+    code, output = _invoke("tracking", str(case), "--fix", str(tmp_path / "b.txt"))
+    assert code == 2 and "vtr-toys.yaml" in output and "looks like YAML" in output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_tracking_refuses_prose_but_reads_a_badly_pasted_list(tmp_path: Path) -> None:
+    prose = tmp_path / "notes.txt"
+    prose.write_text(
+        "Tracking numbers for the appeal\n"
+        "37 of 412 merchant-fulfilled packages shipped between 6 October and 4 November\n"
+        "1Z999AA10123456784\n"
+        "Ask the warehouse about the others.\n",
+        encoding="utf-8",
+    )
+    code, output = _invoke("tracking", str(prose), "--fix", str(tmp_path / "fixed.txt"))
+    assert code == 2 and "notes.txt:1: 'Tracking numbers for the appeal' is not a tracking" in (
+        " ".join(output.split())
+    )
+    pasted = tmp_path / "pasted.txt"
+    pasted.write_text(
+        "tracking number\n"  # a heading the seller typed
+        " 1Z 999 AA1 0123 4567 84\n"
+        "１Ｚ９９９ＡＡ１０１２３４５６７８４\n"
+        "1z999aa1012345678\u200b4\n"
+        "\u0669\u0664\u0660\u0660\u0661\u0661\u0661\u0668\u0669\u0669\n"
+        "9.40011E+21\n",
+        encoding="utf-8",
+    )
+    code, output = _invoke("tracking", str(pasted), "--carrier", "UPS", "--json")
+    assert code == 1
+    assert json.loads(output)["ids_checked"] == 6

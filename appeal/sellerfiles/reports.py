@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from appeal.dates import FIRST_YEAR, LAST_YEAR
 from appeal.errors import InputError
-from appeal.flatfile import Encoding, Line, read_lines
+from appeal.flatfile import Encoding, Line, not_tab_separated, other_separator, read_lines
 
 Kind = Literal["all_orders", "unshipped", "shipping_confirmation", "performance_json"]
 SIGNATURES: dict[Kind, tuple[str, ...]] = {
@@ -158,6 +158,7 @@ def open_report(path: Path) -> Report | dict[str, Any]:
     if first.text.lstrip().startswith(("{", "[")):
         return _json(path, first, lines)
     line: Line | None = first
+    seen: list[Line] = []
     for _ in range(_LOOK):
         if line is None:
             break
@@ -166,7 +167,13 @@ def open_report(path: Path) -> Report | dict[str, Any]:
             if all(col in header for col in needed):
                 columns = {name: i for i, name in enumerate(header) if name}
                 return Report(path, kind, columns, lines, encoding, line.number)
+        seen.append(line)
         line = next(lines, None)
+    for line in seen:
+        for kind, needed in SIGNATURES.items():
+            how = other_separator(line.text, needed)
+            if how is not None:
+                raise not_tab_separated(path, line.number, how, NAMES[kind])
     expected = "; ".join(f"{NAMES[k]}: {', '.join(cols)}" for k, cols in SIGNATURES.items())
     raise InputError(
         f"{path}:{first.number}: not a report appeal reads. Expected a header row with the "

@@ -17,6 +17,7 @@ from appeal.errors import InputError
 from appeal.tracking.carriers import ANY_CARRIER, Carrier, resolve_carrier
 from appeal.tracking.check import assess, checked_from
 from appeal.tracking.clean import invisible_in
+from appeal.tracking.filekind import refuse_other_files
 from appeal.tracking.formats import TrackingFormat
 from appeal.tracking.kinds import (
     DUPLICATE,
@@ -113,16 +114,11 @@ def scan_files(
     for path in paths:
         state.files.append(path.name)
         source = open_tracking_file(path)
-        if (
-            source.columns is None
-            and carrier is None
-            and any("\t" in t for t in source.first_texts if t.strip())
-        ):
-            raise InputError(
-                f"{path}:1: not a shipping-confirmation file (no line with the columns "
-                "order-id and tracking-number in the first ten) and not a plain list of "
-                "numbers; check the file, or give one tracking number per line."
-            )
+        try:
+            refuse_other_files(source, carrier_given=carrier is not None)
+        except InputError:
+            source.handle.close()
+            raise
         writer = BatchWriter(fix, source.encoding.bom_bytes) if fix is not None else None
         state.report = LeftReport(left_path(fix)) if fix is not None else None
         try:
