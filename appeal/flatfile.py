@@ -9,7 +9,9 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import re
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,25 +55,55 @@ class Encoding:
 
 
 _CP1252_PUNCTUATION = frozenset("€‚„…–—‘’“”•")
+_ASCII = re.compile(r"[\x00-\x7f]+")
+_AFTER_LETTER = re.compile(r"(?<=[A-Za-z])[^\x00-\x7f]")  # right after an ASCII letter
+_RUN_OF_3 = re.compile(r"[^\x00-\x7f]{3,}")  # ÑàÎÄ: Chinese read as Windows-1252
 
 
 def _plausibility(text: str, codec: str) -> int:
-    """How natural the non-ASCII text looks in `codec`: kana and Han for Shift_JIS, Han for
-    GBK, accented Latin letters for Windows-1252; anything else counts against it."""
-    score = 0
-    for ch in text:
-        code = ord(ch)
-        if code < 0x80:
-            continue
-        han = 0x4E00 <= code <= 0x9FFF
-        if codec == "cp932":
-            good = 2 if 0x3040 <= code <= 0x30FF else int(han)
-        elif codec == "gbk":
-            good = int(han)
-        else:
-            good = int(0xC0 <= code <= 0xFF or ch in _CP1252_PUNCTUATION)
-        score += good if good else -2
+    """How natural the non-ASCII text looks in `codec`: kana, Han and full-width forms for
+    Shift_JIS; the common Han of GB2312 and full-width forms for GBK; accented letters in words
+    for Windows-1252 (never three in a row); anything else counts against it. A two-byte
+    character whose second byte is an ASCII letter, right after an ASCII letter, is a Latin
+    word read wrongly (Windows-1252 "Hermès" as GBK "Herm鑣"), never Chinese or Japanese."""
+    seen = Counter(_ASCII.sub("", text))  # counted in C: the sample is up to a megabyte
+    after = Counter(_AFTER_LETTER.findall(text))
+    score = sum(
+        _score(ch, codec, False) * (n - after[ch]) + _score(ch, codec, True) * after[ch]
+        for ch, n in seen.items()
+    )
+    if codec == "cp1252":  # three accented letters in a row: no European word has them
+        score -= 2 * sum(map(len, _RUN_OF_3.findall(text)))
     return score
+
+
+def _score(ch: str, codec: str, after_letter: bool) -> int:
+    code = ord(ch)
+    if codec == "cp1252":
+        good = 0xC0 <= code <= 0xFF and ch not in "×÷"
+        if good or ch in _CP1252_PUNCTUATION:
+            return 2 if good and after_letter else 1
+        return -2
+    raw = ch.encode(codec)
+    if after_letter and len(raw) == 2 and chr(raw[1]).isalpha() and raw[1] < 0x80:
+        return -3
+    wide = 0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF5E  # 、。「」 and ＡＢＣ１２３
+    han = 0x4E00 <= code <= 0x9FFF
+    if codec == "cp932":
+        if 0x3040 <= code <= 0x30FF:  # hiragana and katakana
+            return 2
+        if han or wide:
+            return 1
+        if 0xFF61 <= code <= 0xFF9F or 0x2460 <= code <= 0x24FF or 0x3200 <= code <= 0x33FF:
+            return 0  # half-width katakana, ①, ㈱: Japanese, but rare
+        return 0 if len(raw) == 2 else -2  # ※, ○, Greek ...: in Japanese text, not telling
+    if han or wide:  # GBK: Han outside GB2312 is what Shift_JIS bytes read as GBK give
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return -1
+        return 1
+    return 0 if len(raw) == 2 else -2
 
 
 def detect_encoding(sample: bytes, name: str) -> Encoding:
