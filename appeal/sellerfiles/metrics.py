@@ -135,8 +135,8 @@ def _nothing(ev: Evidence, no_rows: list[Report]) -> NoReturn:
                 f"{r.path}:{r.header}: the {NAMES[r.kind]} has column names but no rows below them"
                 for r in no_rows
             )
-            + ": no orders or shipments to compute figures from. Download the report again "
-            "or export it again with its rows (a download cut short can keep only its first line)."
+            + ": no orders or shipments to compute figures from. Download the report again, "
+            "with its rows (a download cut short can keep only its first line)."
         )
     if other and not ev.orders:
         raise InputError(
