@@ -128,6 +128,16 @@ def test_an_empty_window_reads_no_orders(tmp_path: Path) -> None:
     assert "no orders" in row and "%" not in row.split("days")[1].split("<")[0]
 
 
+def test_as_of_reads_dates_as_sellers_type_them_and_names_itself_when_wrong() -> None:
+    report = str(DATA / "all-orders-us.txt")
+    iso = runner.invoke(app, ["metrics", report, "--as-of", "2026-10-30", "--json"])
+    for typed in ("2026/10/30", "2026年10月30日"):
+        same = runner.invoke(app, ["metrics", report, "--as-of", typed, "--json"])
+        assert same.exit_code == iso.exit_code and same.output == iso.output, typed
+    wrong = runner.invoke(app, ["metrics", report, "--as-of", "2026-13-01"])
+    assert wrong.exit_code == 2 and "--as-of" in wrong.output and "Traceback" not in wrong.output
+
+
 def test_orders_a_year_apart_are_shown_as_separate_periods(tmp_path: Path) -> None:
     text = (DATA / "all-orders-us.txt").read_bytes().decode("utf-8")
     older = text.split("\r\n", 1)[1].replace("2026-10-", "2025-10-").replace("113-", "114-")
