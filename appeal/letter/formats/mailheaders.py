@@ -89,8 +89,9 @@ def display_text(name: str) -> str:
 
 def safe_file_name(name: str) -> str:
     """`name` as a recipient can save it on any system: no folders, control characters or
-    characters Windows refuses."""
-    cleaned = re.sub(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*]', "_", name).strip(" ").rstrip(".")
+    characters Windows refuses, no white space at either end (mail programs drop it, so the
+    two names of an attachment would differ: a no-break space, an ideographic space)."""
+    cleaned = re.sub(r'[\x00-\x1f\x7f-\x9f<>:"/\\|?*]', "_", name).strip().rstrip(". ").strip()
     return cleaned or "attachment"
 
 
