@@ -439,3 +439,35 @@ def test_one_scan_finds_what_a_sentence_by_sentence_reading_finds(
     text = space.join(words)
     for name in phrase_rules():
         assert phrase_rules()[name].matches(text) == _sentence_by_sentence(name, text), name
+
+
+def test_latest_over_fewer_days_than_amazon_measures_is_the_sellers_own_count() -> None:
+    """tester2 F1.1: a VTR 'latest' over 2 days cannot be Amazon's Valid Tracking Rate (30 days):
+    without a source the check warns; with one the letter states it as the seller's own count."""
+    catalogue = load_catalogue()
+    text = (EXAMPLES / "vtr-toys.yaml").read_text(encoding="utf-8")
+    source = '      source: "58 of 58 tracking IDs confirmed since the fix were valid"\n'
+    assert source in text
+    bare = parse_case(text.replace(source, ""), "case.yaml")
+    letter = render_letter(bare, catalogue, letter_date=TODAY)
+    short = [f for f in letter_findings(bare, catalogue, letter) if f.rule == "latest-too-short"]
+    assert len(short) == 1 and "2 day(s)" in short[0].fix and "30 days" in short[0].fix
+    assert "our Valid Tracking Rate was 100" in letter.markdown
+    case = parse_case(text, "case.yaml")
+    letter = render_letter(case, catalogue, letter_date=TODAY)
+    assert not [f for f in letter_findings(case, catalogue, letter) if f.rule == "latest-too-short"]
+    assert "Effect so far: our Valid Tracking Rate" not in letter.markdown
+    assert (
+        "Effect so far, by our own count (22 to 23 November 2026, shorter than the 30-day window "
+        "of Amazon's Valid Tracking Rate): 58 of 58 tracking IDs confirmed since the fix were "
+        "valid (100"
+    ) in letter.markdown.replace("\u00a0", " ").replace("\u202f", " ")
+    # a window as long as Amazon's: stated as the metric, no warning
+    full = text.replace(source, "").replace("[2026-11-22, 2026-11-23]", "[2026-10-25, 2026-11-23]")
+    case = parse_case(full, "case.yaml")
+    letter = render_letter(case, catalogue, letter_date=TODAY)
+    assert not [f for f in letter_findings(case, catalogue, letter) if f.rule == "latest-too-short"]
+    assert (
+        "Rate was 100" in letter.markdown
+        and "from 25 October to 23 November 2026" in letter.markdown
+    )

@@ -98,6 +98,7 @@ class MetricInfo(_Data):
     better: Literal["higher", "lower"]
     target: float
     window: str
+    days: int = Field(ge=1)  # the (shortest) window Amazon measures it over
     likely_cause: str
 
     @property

@@ -41,6 +41,11 @@ def period(start: dt.date, end: dt.date) -> str:
     return f"{start.day} to {longdate(end)}"
 
 
+def short_window(window: tuple[dt.date, dt.date], days: int) -> bool:
+    """True when `window` covers fewer days than Amazon's window of `days` for the metric."""
+    return (window[1] - window[0]).days + 1 < days
+
+
 def with_details(text: str, details: list[str]) -> str:
     """The sentence with its details in brackets before the full stop."""
     if not details:
@@ -125,6 +130,9 @@ def cause_context(case: Case, catalogue: Catalogue, letter_date: dt.date) -> lis
         if measured is not None and measured.latest is not None:
             effect = {
                 "title": cause.metric.en,
+                # over fewer days than Amazon measures: the seller's own count, said as such
+                "own_count": short_window(measured.latest.window, cause.metric.days),
+                "days": cause.metric.days,
                 "value": measured.latest.value,
                 "period": period(*measured.latest.window),
                 "target": bind_units(measured.target_or(cause.metric.usual).text),

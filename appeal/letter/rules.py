@@ -128,6 +128,42 @@ def _structure(case: Case, catalogue: Catalogue) -> list[Finding]:
     return findings
 
 
+def _latest_findings(case: Case, catalogue: Catalogue) -> list[Finding]:
+    """A `latest` figure over fewer days than Amazon measures the metric over, given without
+    `source:`: the letter would state it as Amazon's own metric, which Amazon cannot have
+    measured yet (a VTR over 2 days; an ODR over 2 weeks)."""
+    from appeal.letter.context import short_window
+
+    findings = []
+    seen = set()
+    for entry in case.causes:
+        metric = catalogue.causes[entry.cause].metric
+        measured = getattr(case.metrics, metric.id)
+        if metric.id in seen or measured is None or measured.latest is None:
+            continue
+        seen.add(metric.id)
+        latest = measured.latest
+        if latest.source or not short_window(latest.window, metric.days):
+            continue
+        days = (latest.window[1] - latest.window[0]).days + 1
+        findings.append(
+            _finding(
+                "warning",
+                "latest-too-short",
+                f"metrics.{metric.id}.latest",
+                f"this figure covers {days} day(s), fewer than the {metric.days} days Amazon "
+                f"measures its {metric.en} over, so it cannot be Amazon's figure yet; give your "
+                "own count as `source:` (e.g. 'our own count: 58 of 58 tracking IDs confirmed "
+                "since the fix were valid'): the letter then states it as your count",
+                f"这个数值只覆盖 {days} 天，短于亚马逊计算{metric.zh}的 {metric.days} 天，亚马逊还"
+                "不可能测出它；请在 source 中写明是您自己的统计（如 58 个追踪号中 58 个有效），"
+                "信中会写成您自己的统计",
+                f"{latest.value:g} %",
+            )
+        )
+    return findings
+
+
 def _channel_findings(case: Case, letter: Letter) -> list[Finding]:
     if letter.channel.kind != "email" or case.seller.merchant_token:
         return []
@@ -156,6 +192,7 @@ def letter_pages(case: Case, letter: Letter) -> float:
 def letter_findings(case: Case, catalogue: Catalogue, letter: Letter) -> list[Finding]:
     """All findings for `case` and the letter it makes, errors first."""
     findings = _structure(case, catalogue) + _channel_findings(case, letter)
+    findings += _latest_findings(case, catalogue)
     findings += plan_findings(case, catalogue)
     findings += text_findings(_texts(case, catalogue), case.seller.marketplace)
     pages = letter_pages(case, letter)
