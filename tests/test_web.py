@@ -3,11 +3,13 @@ and the downloads, all through the same core as the command line (issue 14, poin
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from appeal.cli import app
@@ -314,3 +316,32 @@ def test_the_page_shows_the_cases_date_as_today_from_the_server(tmp_path: Path) 
     copy_example(tmp_path, "vtr-toys")
     html = web_client(tmp_path).get("/case/vtr-toys.yaml/seller").text
     assert f"{TODAY.day} November 2026" in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_form_labels_are_the_wizards_questions_with_no_keys_to_press(
+    tmp_path: Path, lang: str
+) -> None:
+    (tmp_path / "case.yaml").write_text(MINIMAL_CASE + f"lang: {lang}\n", encoding="utf-8")
+    client = web_client(tmp_path)
+    labels = [
+        html.unescape(re.sub(r"<[^>]+>", "", label)).strip()
+        for step in ("seller", "notice", "details")
+        for label in re.findall(
+            r"<label[^>]*>(.*?)</label>", client.get(f"/case/case.yaml/{step}").text, re.S
+        )
+    ]
+    keys = re.compile(r"\b(Enter|Space|Esc|Tab|Ctrl|arrow keys)\b|回车|空格勾选|方向键")
+    assert [label for label in labels if keys.search(label)] == []
+    token = (
+        "Merchant token (Settings > Account Info)"
+        if lang == "en"
+        else "卖家记号 Merchant Token（设置 > 账户信息）"
+    )
+    assert any(label.startswith(token) for label in labels)
+    own = (
+        "Another root cause in your own words, in English"
+        if lang == "en"
+        else "补充根本原因（英文）"
+    )
+    assert own in labels

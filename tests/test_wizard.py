@@ -281,6 +281,26 @@ def test_chinese_run_is_chinese_throughout(tmp_path: Path) -> None:
     assert english == [], "\n".join(repr(e) for e in english)
 
 
+def test_questions_name_no_keys_the_terminal_says_what_enter_does(tmp_path: Path) -> None:
+    from appeal.wizard.texts import HINTS, TEXTS
+
+    terminal = {k for k in TEXTS if k.startswith(("list.", "keys.")) or k == "multiline"}
+    keys = re.compile(r"\b(Enter|Space|Esc|Tab|Ctrl|arrow keys)\b|回车|空格勾选|方向键")
+    named = [
+        (key, text)
+        for key, pair in [*TEXTS.items(), *HINTS.items()]
+        if key not in terminal
+        for text in pair
+        if keys.search(text)
+    ]
+    assert named == []  # the web page shows these texts too
+    _, asked = scripted(case=tmp_path / "case.yaml")
+    assert asked.empties["merchant_token"] == "skip" and asked.empties["contact_email"] == "skip"
+    assert asked.empties["own_root"] == "finish" and asked.empties["start"] == "skip"
+    assert asked.empties["deadline_none"] == "none"
+    assert asked.empties["business_name"] == "" and asked.empties["action_date"] == ""
+
+
 def test_no_input_names_every_missing_field_at_once(tmp_path: Path) -> None:
     result = runner.invoke(
         app, ["new", str(tmp_path / "bare.yaml"), "--no-input", "--set", "seller.store_name=Ex"]

@@ -74,7 +74,7 @@ def _screen_text(seen: io.StringIO) -> str:
 
 
 def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
-    child, _ = _spawn(tmp_path, "case.yaml", "--lang", "en")
+    child, seen = _spawn(tmp_path, "case.yaml", "--lang", "en")
     _answer(child, "Step 1 of 7", "")
     _answer(child, "Legal business name", "Example Trading Co.\r")
     _answer(child, "Store name", "ExampleHome\r")
@@ -114,6 +114,9 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     assert case.causes[0].cause == "late_shipment"
     assert [i.use for i in case.causes[0].root_causes] == ["weekend_not_set"]
     assert (tmp_path / "case.form.txt").exists()
+    screens = _screen_text(seen)  # the terminal names the keys; the question texts do not
+    assert "Merchant token (Settings > Account Info) (Enter to skip)" in screens
+    assert "Another root cause in your own words, in English (Enter to finish)" in screens
 
 
 def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> None:
@@ -167,6 +170,8 @@ def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> Non
     for english in ("Use arrow keys", "selections)", "Finish with", "Cancelled", "(Y/n)"):
         assert english not in screens
     assert "已勾选" in screens or "从承运商网页复制追踪号" in screens
+    assert "卖家记号 Merchant Token（设置 > 账户信息）（可回车跳过）" in screens
+    assert "补充根本原因（英文）（直接回车结束）" in screens
 
 
 @pytest.mark.parametrize("columns", [80, 60])

@@ -47,6 +47,7 @@ class Scripted:
         self.asked: list[str] = []
         self.messages: list[str] = []  # every question and hint, as the seller reads them
         self.defaults: dict[str, str] = {}  # the last default offered per question
+        self.empties: dict[str, str] = {}  # what an empty answer does, per text question
         self.offered: list[tuple[str, str]] = []  # every (question, default) in order
         self.shown: list[str] = []
         self.refused: list[tuple[str, str, str]] = []
@@ -80,7 +81,9 @@ class Scripted:
         validate: Callable[[str], bool | str] | None = None,
         multiline: bool = False,
         hint: str = "",
+        empty: str = "",
     ) -> str:
+        self.empties[key] = empty
         self.defaults[key] = default
         self.offered.append((key, default))
         while True:

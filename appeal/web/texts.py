@@ -6,8 +6,6 @@ Questions, step names, hints and examples are the terminal wizard's (`appeal.wiz
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Any
 
 from appeal.wizard.texts import TEXTS as WIZARD
@@ -177,37 +175,10 @@ PAGE: dict[str, tuple[str, str]] = {
 }
 
 
-# Words of a terminal question that a page has no use for: which key to press, how to type a date.
-_KEYS = re.compile(r"\b(space|enter|esc|alt|ctrl|tab)\b|回车|空格|YYYY-MM-DD", re.IGNORECASE)
-_BRACKETS = re.compile(r"\s*[(（]([^()（）]*)[)）]")
-
-
-def for_page(text: str) -> str:
-    """A wizard question without its terminal instructions: '(space to tick)' goes, and so
-    does 'Enter to skip' in '(Settings > Account Info; Enter to skip)'."""
-
-    def keep(match: re.Match[str]) -> str:
-        wide = "（" in match.group(0)
-        pieces = re.split(r"[;；,，]", match.group(1))
-        if not any(_KEYS.search(piece) for piece in pieces):
-            return match.group(0)
-        kept = [piece.strip() for piece in pieces if piece.strip() and not _KEYS.search(piece)]
-        if not kept:
-            return ""
-        joined = ("；" if wide else "; ").join(kept)
-        return f"（{joined}）" if wide else f" ({joined})"
-
-    return _BRACKETS.sub(keep, text).strip()
-
-
 def question(lang: str, key: str, **values: Any) -> str:
-    """A question's label for the page (see `for_page`)."""
-    return _question(lang, key, tuple(sorted(values.items())))
-
-
-@lru_cache(maxsize=1024)
-def _question(lang: str, key: str, values: tuple[tuple[str, Any], ...]) -> str:
-    return for_page(say(lang, key, **dict(values))).strip()
+    """A question's label for the page: the wizard's question (its texts name no keys to
+    press; the terminal adds those)."""
+    return say(lang, key, **values).strip()
 
 
 def has(key: str) -> bool:

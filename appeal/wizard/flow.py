@@ -115,9 +115,11 @@ class Wizard:
         kind: str | None = None,
         english: bool = False,
         default: str | None = None,
+        empty: str = "skip",
     ) -> str:
         """Ask question `key`, store the answer at `path` in the draft (saved). Dates are
-        stored in ISO form whatever form they were typed in."""
+        stored in ISO form whatever form they were typed in. An optional answer left empty
+        does `empty` (skip, finish)."""
         current = self.draft.get(path)
         start = str(current) if current not in (None, "") else (default or "")
         message = self.t(key, item=item) if item else self.t(key)
@@ -129,6 +131,7 @@ class Wizard:
                 default=start,
                 validate=self._validator(required, kind),
                 hint=hint(self.lang, key),
+                empty="" if required else empty,
             ).strip()
             if (
                 english
@@ -298,6 +301,7 @@ class Wizard:
             default=default,
             validate=self._validator(False, "deadline"),
             hint=hint(self.lang, key),
+            empty="" if default else "none",
         ).strip()
         chosen = parse_date(answer) if answer else None
         keep = chosen if chosen is not None and chosen != rule else None
@@ -368,7 +372,9 @@ class Wizard:
         ]
         self.draft.set(("causes", index, part), entries)  # saved as soon as the list is left
         while True:
-            extra = self.text(_OWN[part], ("causes", index, "_own"), required=False, english=True)
+            extra = self.text(
+                _OWN[part], ("causes", index, "_own"), required=False, english=True, empty="finish"
+            )
             self.draft.set(("causes", index, "_own"), None, save=False)
             if not extra:
                 break

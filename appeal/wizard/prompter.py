@@ -27,7 +27,11 @@ class Prompter(Protocol):
         validate: Validator | None = None,
         multiline: bool = False,
         hint: str = "",
-    ) -> str: ...
+        empty: str = "",
+    ) -> str:
+        """Ask for text. `empty` says what an empty answer does ("skip", "finish", "none"): a
+        terminal names the key that gives it (the question's text names no key)."""
+        ...
 
     def select(
         self,
@@ -98,6 +102,7 @@ class QuestionaryPrompter:
         validate: Validator | None = None,
         multiline: bool = False,
         hint: str = "",
+        empty: str = "",
     ) -> str:
         import questionary
         from prompt_toolkit.key_binding import KeyBindings
@@ -109,6 +114,9 @@ class QuestionaryPrompter:
         def _end(event: Any) -> None:
             event.app.exit(exception=EOFError, style="class:aborting")
 
+        if empty and not multiline:  # which key leaves it empty, after the question
+            keys = self._t(f"keys.{empty}")
+            message += keys if keys.startswith("（") else " " + keys
         answer = questionary.text(
             message,
             default=default,

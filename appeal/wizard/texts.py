@@ -2,6 +2,8 @@
 
 The terminal wizard and the web front end show the same questions: a question's key names its
 text here (`phrase`) and its one-line hint (`hint`: what Amazon wants to read, with an example).
+A question's text is the question only; which key to press is the terminal prompter's to add
+(`list.*`, `multiline`, `keys.*`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.next": ("Continue to the next step", "继续下一步"),
     "nav.back": ("Go back to the previous step", "返回上一步"),
     "nav.review": ("Back to the review", "返回检查页"),
-    # lists and prompts (questionary's own hints, in the wizard's language)
+    # the terminal's own words: which keys to press (the questions above and below carry none,
+    # since the web page shows the same questions)
     "list.one": (
         "(arrow keys to move, Enter to choose, type to filter)",
         "（方向键移动，回车选择，输入文字筛选）",
@@ -34,6 +37,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "list.done": ("{n} ticked", "已勾选 {n} 项"),
     "list.none": ("none ticked", "未勾选"),
     "multiline": ("\n  (finish with Esc then Enter)\n>", "\n  （按 Esc 再按 Enter 结束）\n>"),
+    "keys.skip": ("(Enter to skip)", "（可回车跳过）"),
+    "keys.finish": ("(Enter to finish)", "（直接回车结束）"),
+    "keys.none": ("(Enter: none)", "（回车表示没有）"),
     "yes": ("Yes", "是"),
     "no": ("No", "否"),
     # step 1
@@ -43,8 +49,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "store_name": ("Store name", "店铺名称"),
     "merchant_token": (
-        "Merchant token (Settings > Account Info; Enter to skip)",
-        "卖家记号 Merchant Token（设置 > 账户信息；可回车跳过）",
+        "Merchant token (Settings > Account Info)",
+        "卖家记号 Merchant Token（设置 > 账户信息）",
     ),
     "merchant_token_required": (
         "Merchant token (Settings > Account Info > Your Merchant Token)",
@@ -57,8 +63,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "请填写署名用的拼音或英文姓名",
     ),
     "contact_email": (
-        "E-mail registered in Seller Central (Enter to skip)",
-        "卖家后台注册邮箱（可回车跳过）",
+        "E-mail registered in Seller Central",
+        "卖家后台注册邮箱",
     ),
     # step 2
     "paste_notice": (
@@ -91,8 +97,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "deadline": ("Deadline for the plan", "申诉截止日期"),
     "deadline_none": (
-        "Deadline for the plan, if the notice gives one (Enter: none)",
-        "申诉截止日期（通知中写明时填写；回车表示没有）",
+        "Deadline for the plan, if the notice gives one",
+        "申诉截止日期（通知中写明时填写）",
     ),
     # step 3 and 4
     "causes": ("Which causes apply?", "哪些原因适用？"),
@@ -109,16 +115,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "actions": ("Actions you have already taken", "已经采取的措施"),
     "measures": ("Preventive measures", "预防措施"),
     "own_root": (
-        "Another root cause in your own words, in English (Enter to finish)",
-        "补充根本原因（英文，直接回车结束）",
+        "Another root cause in your own words, in English",
+        "补充根本原因（英文）",
     ),
     "own_action": (
-        "Another action in your own words, in English (Enter to finish)",
-        "补充已采取措施（英文，直接回车结束）",
+        "Another action in your own words, in English",
+        "补充已采取措施（英文）",
     ),
     "own_measure": (
-        "Another preventive measure in your own words, in English (Enter to finish)",
-        "补充预防措施（英文，直接回车结束）",
+        "Another preventive measure in your own words, in English",
+        "补充预防措施（英文）",
     ),
     "proof": (" (proof: {what})", "（证明材料：{what}）"),
     "action_date": ("When was it done? {item}", "何时完成？{item}"),
@@ -126,7 +132,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Who does it (role or name, in English)? {item}",
         "由谁负责（职位或姓名，英文）？{item}",
     ),
-    "start": ("Since when (Enter to skip)? {item}", "从何时开始（可回车跳过）？{item}"),
+    "start": ("Since when? {item}", "从何时开始？{item}"),
     "chinese_warning": (
         "The letter goes to Amazon in English, and this answer contains Chinese. "
         "Rewrite it in English?",
