@@ -206,3 +206,31 @@ def test_chinese_screens_at_60_columns_and_ctrl_d_in_a_list(tmp_path: Path) -> N
     for english in ("Use arrow keys", "to toggle", "selections)", "Finish with", "interrupted"):
         assert english not in screens
     assert "root_causes" not in (tmp_path / "case.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "columns"), [("en", 80), ("en", 60), ("zh", 80), ("zh", 60)])
+def test_channel_lines_wrap_by_words_at_the_terminal_width(
+    tmp_path: Path, lang: str, columns: int
+) -> None:
+    from wcwidth import wcswidth
+
+    from tests.conftest import EXAMPLES
+
+    text = (EXAMPLES / "vtr-toys.yaml").read_text(encoding="utf-8")
+    (tmp_path / "case.yaml").write_text(text, encoding="utf-8")
+    child, seen = _spawn(tmp_path, "case.yaml", "--lang", lang, columns=columns)
+    _answer(child, "已有填写内容" if lang == "zh" else "already holds", "\r")  # at the channel
+    next_step = "下一步？" if lang == "zh" else "Next?"
+    _answer(child, re.escape(next_step), "\x03")
+    assert _end(child) == 130
+    screen = _screen_text(seen)
+    start = screen.index("第 5 步" if lang == "zh" else "Step 5 of 7")
+    lines = screen[start : screen.index(next_step, start)].split("\n")
+    assert all(wcswidth(line) < columns for line in lines), "\n".join(lines)
+    assert any("op-pso-vtr-appeals@amazon.com" in line for line in lines)  # never cut
+    numbered = next(i for i, line in enumerate(lines) if line.startswith("  1. "))
+    assert lines[numbered + 1].startswith("     ")  # continued under the step's text
+    if lang == "en":
+        words = " ".join(lines).split()
+        for word in ("merchant-fulfilled", "categories", "(Valid", "registered", "attached."):
+            assert word in words  # whole words, none cut in two

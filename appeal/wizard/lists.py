@@ -21,43 +21,13 @@ from questionary import Choice
 from questionary.constants import DEFAULT_STYLE
 from questionary.prompts.common import InquirerControl
 
+from appeal.wizard.wrapping import width_of, wrap
+
 _INDENT = 6  # pointer (3) + tick box (2) + space: continuation lines start under the text
 
 
 def _hanging(_line: int, wrap_count: int) -> str:
     return " " * _INDENT if wrap_count else ""
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` terminal columns (a Chinese character takes two),
-    broken at spaces where there are any."""
-    from wcwidth import wcswidth
-
-    width = max(width, 20)
-    lines: list[str] = []
-    line = ""
-    for word in text.replace(" ", " \0").split("\0"):
-        if wcswidth(line + word.rstrip()) <= width:
-            line += word
-            continue
-        if any(wcswidth(c) == 2 for c in word):  # Chinese breaks anywhere: fill the line first
-            cut = 0
-            while wcswidth(line + word[: cut + 1]) <= width:
-                cut += 1
-            line, word = line + word[:cut], word[cut:]
-        if line:
-            lines.append(line.rstrip())
-            line = ""
-        while wcswidth(word.rstrip()) > width:  # a run without spaces, e.g. Chinese
-            cut = len(word)
-            while wcswidth(word[:cut]) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        line = word
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
 
 
 def terminal_width(io: dict[str, Any]) -> int:
@@ -68,6 +38,14 @@ def terminal_width(io: dict[str, Any]) -> int:
     import shutil
 
     return shutil.get_terminal_size().columns
+
+
+def _after(line: str, text: str, width: int) -> str:
+    """`text` to follow a question's last line: on it when it fits, else on lines of its own
+    under the question's text."""
+    if width_of(f"{line} {text}") < width:
+        return text
+    return "\n  " + "\n  ".join(wrap(text, width - 3))
 
 
 def ask_list(
@@ -85,8 +63,6 @@ def ask_list(
 
     `words` holds the texts in the wizard's language: `instruction`, `filter`, and for `many`
     `done` (with {n}) and `none`."""
-    from wcwidth import wcswidth
-
     width = terminal_width(io or {})
     titles = {value: title for title, value in choices}
     items = [  # long sentences wrapped at words, continued under the text
@@ -97,9 +73,8 @@ def ask_list(
         )
         for title, value in choices
     ]
-    instruction = words["instruction"]
-    if wcswidth(f"? {message} {instruction}") > width:
-        instruction = "\n  " + instruction
+    question = wrap(f"? {message}", width - 1, hang=2)  # by words, continued under the text
+    instruction = _after(question[-1], words["instruction"], width)
     start = next((i for i in items if i.value == default), None) if not many else None
     control = InquirerControl(
         items,
@@ -113,18 +88,19 @@ def ask_list(
     error: list[str] = []
 
     def prompt_tokens() -> FormattedText:
-        tokens = [("class:qmark", "?"), ("class:question", f" {message} ")]
+        tokens = [("class:qmark", "?"), ("class:question", "\n".join(question)[1:] + " ")]
         if not control.is_answered:
             tokens.append(("class:instruction", instruction))
-        elif many:
+            return FormattedText(tokens)
+        if many:
             picked = [c for c in items if c.value in control.selected_options]
             if len(picked) == 1:
-                tokens.append(("class:answer", titles[picked[0].value]))
+                answer = titles[picked[0].value]
             else:
                 answer = words["done"].format(n=len(picked)) if picked else words["none"]
-                tokens.append(("class:answer", answer))
         else:
-            tokens.append(("class:answer", titles[control.get_pointed_at().value]))
+            answer = titles[control.get_pointed_at().value]
+        tokens.append(("class:answer", _after(question[-1], answer, width)))
         return FormattedText(tokens)
 
     def search_tokens() -> FormattedText:

@@ -80,11 +80,21 @@ class QuestionaryPrompter:
         if hint:
             from prompt_toolkit.formatted_text import FormattedText
 
-            from appeal.wizard.lists import terminal_width, wrap
+            from appeal.wizard.lists import terminal_width
+            from appeal.wizard.wrapping import wrap
 
             lines = wrap(hint, terminal_width(self._io) - 2)
             text = "\n".join("  " + line for line in lines)
             self._print(FormattedText([("fg:ansibrightblack", text)]))
+
+    def _wrapped(self, message: str) -> str:
+        """A question wrapped by words at the terminal's width, continued under its text (the
+        prompt puts '? ' before it)."""
+        from appeal.wizard.lists import terminal_width
+        from appeal.wizard.wrapping import wrap
+
+        lines = wrap(f"? {message}", terminal_width(self._io) - 1, hang=2)
+        return "\n".join(lines)[2:]
 
     def _print(self, text: Any) -> None:
         from prompt_toolkit import print_formatted_text
@@ -118,7 +128,7 @@ class QuestionaryPrompter:
             keys = self._t(f"keys.{empty}")
             message += keys if keys.startswith("（") else " " + keys
         answer = questionary.text(
-            message,
+            self._wrapped(message),
             default=default,
             validate=validate,
             multiline=multiline,
@@ -184,4 +194,9 @@ class QuestionaryPrompter:
         return bool(self.select(key, message, choices, default))
 
     def show(self, text: str) -> None:
-        self._print(text)
+        """Print `text`, each line wrapped by words at the terminal's width (not cut by the
+        terminal in the middle of a word or an address)."""
+        from appeal.wizard.lists import terminal_width
+        from appeal.wizard.wrapping import wrap_block
+
+        self._print(wrap_block(text, terminal_width(self._io) - 1))

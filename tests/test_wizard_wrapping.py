@@ -1,0 +1,75 @@
+"""The wizard's own lines wrapped by words, and Chinese by character width (two columns a
+character), continued under their text."""
+
+from __future__ import annotations
+
+import pytest
+
+from appeal.core.catalogue import load_catalogue
+from appeal.core.channel import Channel
+from appeal.wizard.summary import channel_lines
+from appeal.wizard.wrapping import width_of, wrap, wrap_block
+from tests.conftest import TODAY
+
+EMAIL = Channel(
+    kind="email",
+    address="op-pso-vtr-appeals@amazon.com",
+    reason="categories removed for Valid Tracking Rate",
+    deadline=None,
+    deadline_given=False,
+    category_removal=True,
+)
+
+
+def _channel(lang: str) -> str:
+    return "\n".join(channel_lines(EMAIL, "amazon.com", TODAY, lang, None))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", [79, 59, 39])
+def test_channel_lines_fit_the_width_and_keep_words_and_addresses_whole(
+    lang: str, width: int
+) -> None:
+    text = _channel(lang)
+    wrapped = wrap_block(text, width)
+    lines = wrapped.split("\n")
+    assert all(width_of(line) <= width for line in lines), wrapped
+    assert any(len(line) > width // 2 for line in lines)  # lines are filled, not broken early
+    assert "op-pso-vtr-appeals@amazon.com" in wrapped  # never cut
+    # nothing lost or added but the breaks and the indentation of continuation lines
+    assert "".join(wrapped.split()) == "".join(text.split())
+    english_words = {w for w in text.split() if w.isascii()}
+    assert {w for w in wrapped.split() if w.isascii()} == english_words  # no word split
+    assert not [line for line in lines if line.lstrip()[:1] in set("，。、；：）”")]
+
+
+def test_continuation_lines_sit_under_the_text_of_a_numbered_step_or_label() -> None:
+    text = _channel("en")
+    lines = wrap_block(text, 59).split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("  1. Send the letter"))
+    assert lines[first + 1].startswith("     ") and not lines[first + 1].startswith("      ")
+    why = next(i for i, line in enumerate(lines) if line.startswith("  why: "))
+    assert lines[why + 1].startswith(" " * 7) and lines[why + 1][7] != " "
+
+
+def test_chinese_counts_two_columns_and_keeps_dates_and_closing_marks() -> None:
+    text = "有效追踪率：您的数值 91.2 %，亚马逊要求 ≥ 95 %，2026年10月6日 至 2026年11月4日"
+    lines = wrap(text, 40, hang=12)
+    assert lines == [
+        "有效追踪率：您的数值 91.2 %，亚马逊要求",
+        "            ≥ 95 %，2026年10月6日 至",
+        "            2026年11月4日",
+    ]
+    title = load_catalogue().causes["invalid_tracking"].title("zh")
+    for line in wrap(f"  {title}：根本原因；已采取的措施；预防措施", 30, hang=2):
+        assert width_of(line) <= 30
+        assert line.strip()[0] not in "，。；：）"
+
+
+def test_a_word_longer_than_the_line_is_cut_rather_than_overflowing() -> None:
+    assert wrap("see https://sellercentral.amazon.com/performance/account/health", 24) == [
+        "see",
+        "https://sellercentral.am",
+        "azon.com/performance/acc",
+        "ount/health",
+    ]
