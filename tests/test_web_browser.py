@@ -32,15 +32,27 @@ def browser() -> Iterator[Any]:
         yield found
 
 
-def _saving(page: Any) -> Any:
-    """Wait for the next answer the page sends to be saved."""
-    return page.expect_response(lambda r: "/save/" in r.url and r.request.method == "POST")
+def _saving(page: Any, name: str | None = None, value: str | None = None) -> Any:
+    """Wait for the next answer the page sends to be saved; with `name`, for the save that
+    carries `value` in that field (a save already on its way, such as the one a reloaded page
+    sends for the answers it put back, is not that one)."""
+    from urllib.parse import parse_qs
+
+    def wanted(response: Any) -> bool:
+        if "/save/" not in response.url or response.request.method != "POST":
+            return False
+        if name is None:
+            return True
+        sent = parse_qs(response.request.post_data or "", keep_blank_values=True)
+        return value in sent.get(name, [])
+
+    return page.expect_response(wanted)
 
 
 def type_in(page: Any, selector: str, value: str) -> None:
     """Type as a seller does, a key at a time, and wait until the page has saved it."""
     field = page.locator(selector)
-    with _saving(page) as response:
+    with _saving(page, field.get_attribute("name"), value) as response:
         if field.get_attribute("type") == "date":
             field.fill(value)  # a date picker takes the date, not keystrokes
         else:

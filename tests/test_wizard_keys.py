@@ -45,3 +45,19 @@ def test_space_ticks_the_pointed_item_and_ctrl_d_ends_a_text_prompt(tmp_path: Pa
     saved = case.read_text(encoding="utf-8")
     assert "use: typed_by_hand" in saved and saved.count("- use:") == 1
     assert "evening shift" not in saved  # the unfinished answer is not taken
+
+
+def test_a_line_feed_answers_a_list_as_enter_does(tmp_path: Path) -> None:
+    """Enter typed before a list is up reaches it as a line feed (the terminal was still in
+    line mode); some terminals send one for Enter. Either way it answers the list."""
+    case = _draft(tmp_path)
+    keys = [
+        "\n",  # continue the draft (a list)
+        "37 of 412 packages in October 2026 were missed.\n",
+        DOWN + SPACE + "\n",  # the second root cause, confirmed with a line feed
+        CTRL_D,
+    ]
+    with pytest.raises(WizardInterrupted):
+        run_keys(keys, case=case)
+    saved = case.read_text(encoding="utf-8")
+    assert "use: typed_by_hand" in saved and saved.count("- use:") == 1

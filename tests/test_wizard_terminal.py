@@ -55,12 +55,26 @@ def _spawn(tmp_path: Path, *args: str, columns: int = 120) -> tuple[object, io.S
         dimensions=(40, columns),
     )
     child.logfile_read = seen
+    child.delaybeforesend = 0  # no pause before typing: the tests wait for the right screen text
     return child, seen
 
 
-def _answer(child: object, prompt: str, keys: str) -> None:
-    child.expect(prompt)  # type: ignore[attr-defined]
+# Keys go to a question once its prompt is drawn: "?", then the question. The prompt switches
+# the terminal to raw mode before it draws anything; text seen elsewhere (the hint printed before
+# a question, the list of the question before) may show while the terminal is still in line
+# mode, where Enter arrives as a line feed and Ctrl-C as a signal. Waiting for such text raced.
+_STYLES = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
+
+
+def _answer(child: object, question: str, keys: str) -> None:
+    """Wait until `question` is asked (its prompt drawn), then type `keys`."""
+    child.expect(rf"\?{_STYLES} {_STYLES}{question}")  # type: ignore[attr-defined]
     child.send(keys)  # type: ignore[attr-defined]
+
+
+def _see(child: object, text: str) -> None:
+    """Wait until `text` is on the screen (nothing is typed)."""
+    child.expect(text)  # type: ignore[attr-defined]
 
 
 def _end(child: object) -> int:
@@ -75,7 +89,7 @@ def _screen_text(seen: io.StringIO) -> str:
 
 def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     child, seen = _spawn(tmp_path, "case.yaml", "--lang", "en")
-    _answer(child, "Step 1 of 7", "")
+    _see(child, "Step 1 of 7")
     _answer(child, "Legal business name", "Example Trading Co.\r")
     _answer(child, "Store name", "ExampleHome\r")
     _answer(child, "Merchant token", "\r")
@@ -103,10 +117,10 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     _answer(child, "Who does it", "Warehouse lead\r")
     _answer(child, "Since when", "\r")
     _answer(child, "Next", "\r")
-    _answer(child, "Seller Central", "")
-    _answer(child, "days left", "")
+    _see(child, "Seller Central")
+    _see(child, "days left")
     _answer(child, "Next", "\r")
-    _answer(child, "Dear Seller Performance team", "")  # the review shows the letter
+    _see(child, "Dear Seller Performance team")  # the review shows the letter
     _answer(child, "What now", "\r")  # write the letter
     _answer(child, "Which files", "\r")
     assert _end(child) == 0
@@ -121,7 +135,7 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
 
 def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> None:
     child, _ = _spawn(tmp_path, "case.yaml", "--lang", "zh")
-    _answer(child, "第 1 步", "")
+    _see(child, "第 1 步")
     _answer(child, "公司名称", "深圳市示例贸易有限公司 (Shenzhen Example Trading Co., Ltd.)\r")
     _answer(child, "店铺名称", "ExampleHome\r")
     _answer(child, "卖家记号", "\x03")  # Ctrl-C
@@ -130,19 +144,19 @@ def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> Non
     assert "深圳市示例贸易有限公司" in saved and "ExampleHome" in saved
 
     child, seen = _spawn(tmp_path, "case.yaml")  # the language comes from the draft now
-    _answer(child, "已有填写内容", "\r")  # continue
+    _answer(child, "case.yaml 已有填写内容", "\r")  # continue
     _answer(child, "公司名称", "\r")  # the earlier answer is the default
     _answer(child, "店铺名称", "\r")
     _answer(child, "卖家记号", "A2EXAMPLE0TOKEN\r")  # the e-mail channel requires it
     _answer(child, "站点", "\r")
     _answer(child, "联系人姓名", "王芳\r")
-    _answer(child, "拼音或英文姓名", "Wang Fang\r")
+    _answer(child, "请填写署名", "Wang Fang\r")
     _answer(child, "卖家后台注册邮箱", "\r")
     _answer(child, "下一步", "\r")
-    _answer(child, "粘贴全文", "\x1b\r")
+    _answer(child, "如有亚马逊通知", "\x1b\r")
     _answer(child, "通知日期", "2026年11月20日\r")
     _answer(child, "亚马逊限制了什么", "\r")  # some categories
-    _answer(child, "品类", "Toys & Games\r")
+    _answer(child, "通知中列出的品类", "Toys & Games\r")
     _answer(child, "申诉截止日期", "\r")
     _answer(child, "下一步", "\r")
     _answer(child, "哪些原因适用", " \r")  # invalid tracking
@@ -158,9 +172,9 @@ def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> Non
     _answer(child, "由谁负责", "Warehouse lead\r")
     _answer(child, "从何时开始", "\r")
     _answer(child, "下一步", "\r")
-    _answer(child, "op-pso-vtr-appeals@amazon.com", "")
+    _see(child, "op-pso-vtr-appeals@amazon.com")
     _answer(child, "下一步", "\r")
-    _answer(child, "申诉信中文对照", "")  # the review shows the Chinese reading copy
+    _see(child, "申诉信中文对照")  # the review shows the Chinese reading copy
     _answer(child, "接下来", "\r")
     _answer(child, "生成哪些文件", "\r")
     child.expect("中文对照稿")  # type: ignore[attr-defined]
@@ -178,7 +192,7 @@ def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> Non
 def test_long_sentences_wrap_and_ctrl_d_saves(tmp_path: Path, columns: int) -> None:
     (tmp_path / "case.yaml").write_text(DRAFT.format(lang="en"), encoding="utf-8")
     child, seen = _spawn(tmp_path, "case.yaml", columns=columns)
-    _answer(child, "already holds answers", "\r")  # continue: at the details
+    _answer(child, "case.yaml already holds", "\r")  # continue: at the details
     _answer(child, "What happened", "37 of 412 packages in October 2026 were missed.\r")
     _answer(child, "Root causes", " ")  # tick the first, a long sentence
     child.expect("to any carrier scan")  # type: ignore[attr-defined]
@@ -195,7 +209,7 @@ def test_long_sentences_wrap_and_ctrl_d_saves(tmp_path: Path, columns: int) -> N
 def test_chinese_screens_at_60_columns_and_ctrl_d_in_a_list(tmp_path: Path) -> None:
     (tmp_path / "case.yaml").write_text(DRAFT.format(lang="zh"), encoding="utf-8")
     child, seen = _spawn(tmp_path, "case.yaml", columns=60)
-    _answer(child, "已有填写内容", "\r")
+    _answer(child, "case.yaml 已有填写内容", "\r")
     _answer(child, "发生了什么", "37 of 412 packages in October 2026 were missed.\r")
     _answer(child, "根本原因", "a")  # typing filters; it never ticks everything
     child.expect("筛选")  # type: ignore[attr-defined]
@@ -219,7 +233,8 @@ def test_channel_lines_wrap_by_words_at_the_terminal_width(
     text = (EXAMPLES / "vtr-toys.yaml").read_text(encoding="utf-8")
     (tmp_path / "case.yaml").write_text(text, encoding="utf-8")
     child, seen = _spawn(tmp_path, "case.yaml", "--lang", lang, columns=columns)
-    _answer(child, "已有填写内容" if lang == "zh" else "already holds", "\r")  # at the channel
+    resume = "case.yaml 已有填写内容" if lang == "zh" else "case.yaml already holds"
+    _answer(child, resume, "\r")  # continue: at the channel
     next_step = "下一步？" if lang == "zh" else "Next?"
     _answer(child, re.escape(next_step), "\x03")
     assert _end(child) == 130

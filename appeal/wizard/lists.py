@@ -183,6 +183,10 @@ def ask_list(
             while not control.is_selection_valid():
                 control.select_next()
 
+    # Enter; and a line feed, which is what Enter becomes when typed before the list is up
+    # (the terminal still in line mode) and what some terminals send (as prompt_toolkit's
+    # own prompts take it)
+    @bindings.add(Keys.ControlJ, eager=True)
     @bindings.add(Keys.ControlM, eager=True)
     def _answer(event: KeyPressEvent) -> None:
         if not many:
