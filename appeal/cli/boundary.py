@@ -4,7 +4,7 @@ the --debug switch, today's date (or APPEAL_TODAY), and date options read as dat
 import datetime as dt
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import NoReturn
 
 import typer
@@ -18,7 +18,8 @@ def fail(message: str, code: int) -> NoReturn:
     """Print `appeal: message` on standard error and exit with `code`."""
     from appeal.errors import inert
 
-    typer.echo(f"appeal: {inert(message)}", err=True)
+    with suppress(OSError):  # no terminal left to say it on (it closed): the exit code says it
+        typer.echo(f"appeal: {inert(message)}", err=True)
     raise typer.Exit(code)
 
 

@@ -46,6 +46,13 @@ class WizardInterrupted(AppealError):
     exit_code = 130
 
 
+class TerminalClosed(AppealError):
+    """Raised when the terminal goes away mid-way (input closed, a hang-up): every answer so
+    far is saved; the questions were not finished (exit 1)."""
+
+    exit_code = 1
+
+
 class _Back(Exception):
     """The user asked to go back a step."""
 
@@ -481,4 +488,4 @@ class Wizard:
         )
 
 
-__all__ = ["Wizard", "WizardInterrupted", "apply_notice", "first_open_step"]
+__all__ = ["TerminalClosed", "Wizard", "WizardInterrupted", "apply_notice", "first_open_step"]

@@ -14,7 +14,7 @@ from appeal.core.catalogue import load_catalogue
 from appeal.errors import CaseInvalid, InputError, OutputConflict
 from appeal.wizard.answers import apply_notice, first_open_step, missing_fields
 from appeal.wizard.draft import Draft
-from appeal.wizard.flow import Wizard, WizardInterrupted
+from appeal.wizard.flow import TerminalClosed, Wizard, WizardInterrupted
 from appeal.wizard.notice import read_notice
 from appeal.wizard.prompter import Prompter, QuestionaryPrompter
 from appeal.wizard.texts import phrase
@@ -112,11 +112,30 @@ def _dates_as_iso(path: tuple[str | int, ...], value: Any, item: str, today: dt.
 
 
 def _has_terminal() -> bool:
-    """Both ends are a terminal (a closed or missing stdin is none)."""
+    """Both ends are a terminal (a closed or missing stdin is none, nor is Windows' NUL, which
+    Windows calls a character device like a console)."""
     try:
-        return bool(sys.stdin and sys.stdin.isatty() and sys.stdout and sys.stdout.isatty())
+        if not (sys.stdin and sys.stdin.isatty() and sys.stdout and sys.stdout.isatty()):
+            return False
+        if sys.platform == "win32":
+            import ctypes
+            import msvcrt
+
+            mode = ctypes.c_ulong()
+            handle = msvcrt.get_osfhandle(sys.stdin.fileno())
+            return bool(ctypes.windll.kernel32.GetConsoleMode(handle, ctypes.byref(mode)))
+        return True
     except (ValueError, OSError):
         return False
+
+
+def _raise_if_terminal_closed(exc: OSError, language: str, path: Path) -> None:
+    """TerminalClosed when `exc` is the terminal going away mid-question (its input or output
+    closed or hung up); any other OSError is left to the caller."""
+    import errno
+
+    if isinstance(exc, BrokenPipeError) or exc.errno in (errno.EIO, errno.EBADF, errno.ENXIO):
+        raise TerminalClosed(phrase(language, "terminal_closed", path=path)) from None
 
 
 def _render(path: Path, formats: list[str] | None, today: dt.date, lang: str) -> RenderRun:
@@ -152,10 +171,8 @@ def run_new(
     if interactive is None:
         interactive = _has_terminal()
     if not no_input and prompter is None and not interactive:
-        raise InputError(
-            "appeal new asks questions and needs a terminal. For scripts, give the answers with "
-            "--set, --from and --notice and add --no-input."
-        )
+        language = lang if lang in ("en", "zh") else choose_lang(None, Draft(path, _empty()))
+        raise InputError(phrase(language, "needs_terminal"))
     if from_case is not None and path.exists():
         raise InputError(
             f"{path}: already exists; --from starts a new case, so give a new file name."
@@ -175,6 +192,9 @@ def run_new(
             choice = _resume_choice(ask, language, path, backup)
         except (KeyboardInterrupt, EOFError):
             raise WizardInterrupted(phrase(language, "interrupted", path=path)) from None
+        except OSError as exc:
+            _raise_if_terminal_closed(exc, language, path)
+            raise
         if choice == "quit":
             return NewResult(path, language)
         if choice == "restart":
@@ -214,6 +234,9 @@ def run_new(
     except (KeyboardInterrupt, EOFError):
         draft.save()
         raise WizardInterrupted(phrase(language, "interrupted", path=path)) from None
+    except OSError as exc:  # answers are saved as they are given; the draft was never unsaved
+        _raise_if_terminal_closed(exc, language, path)
+        raise
     if ending == "quit":
         return NewResult(path, language)
     return NewResult(path, language, _render(path, wizard.formats, today, language))

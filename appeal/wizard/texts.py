@@ -247,6 +247,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "stopped; every answer so far is saved in {path}. Continue with: appeal new {path}",
         "已停止；目前的回答都已保存在 {path}。继续填写请运行：appeal new {path}",
     ),
+    "terminal_closed": (
+        "the terminal closed before the questions were done; every answer so far is saved in "
+        "{path}. Continue with: appeal new {path}",
+        "终端在提问结束前关闭了；目前的回答都已保存在 {path}。继续填写请运行：appeal new {path}",
+    ),
+    "needs_terminal": (
+        "appeal new asks questions and needs a terminal, but its input is closed, a file or a "
+        "pipe: nothing was asked and nothing written. Run it in a terminal; for scripts, give "
+        "the answers with --set, --from and --notice and add --no-input.",
+        "appeal new 需要在终端中提问，但它的输入已关闭，或是文件、管道：没有提问，"
+        "也没有写入任何文件。请在终端中运行；脚本中请用 --set、--from 和 --notice 给出回答，"
+        "并加上 --no-input。",
+    ),
     "required": ("Please answer this question.", "此项必填。"),
     "bad_date": (
         "Write the date as YYYY-MM-DD, e.g. 2026-11-20 (2026/11/20 and 2026年11月20日 work too).",
