@@ -471,3 +471,19 @@ def test_latest_over_fewer_days_than_amazon_measures_is_the_sellers_own_count() 
         "Rate was 100" in letter.markdown
         and "from 25 October to 23 November 2026" in letter.markdown
     )
+
+
+def test_check_and_render_speak_the_cases_language(tmp_path: Path) -> None:
+    """tester2 F2.17: a `lang: zh` case gets the channel, deadline and findings in Chinese."""
+    example = EXAMPLES / "late-shipment.yaml"
+    assert "lang: zh" in example.read_text(encoding="utf-8")
+    runner = CliRunner()
+    env = {"APPEAL_TODAY": "2026-11-24"}
+    for args in (
+        ["check", str(example)],
+        ["render", str(example), "-f", "txt", "-o", str(tmp_path)],
+    ):
+        out = runner.invoke(app, args, env=env).output
+        assert "申诉渠道" in out and "截止日期" in out and "提交方法" in out, out
+        assert "检查：" in out and "提醒：" in out, out
+        assert "Channel:" not in out and "Deadline:" not in out and "warning:" not in out, out

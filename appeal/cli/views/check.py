@@ -15,4 +15,4 @@ from appeal.letter.checks import CheckReport
 def show_check(case: Path, report: CheckReport, today: dt.date) -> None:
     typer.echo(f"{case}: valid; {len(report.letter.case.causes)} cause(s).")
     typer.echo(inert(channel_report(report.letter, today)))
-    typer.echo(inert(findings_report(report)))
+    typer.echo(inert(findings_report(report, report.letter.case.lang)))

@@ -31,8 +31,14 @@ def deadline_line(channel: Channel, today: dt.date) -> str:
 
 
 def channel_report(letter: Letter, today: dt.date) -> str:
-    """Which channel, why, the deadline, and how to send."""
+    """Which channel, why, the deadline, and how to send, in the case's language."""
     channel = letter.channel
+    if letter.case.lang == "zh":
+        from appeal.wizard.summary import channel_lines
+
+        days = None if channel.deadline_given else 17
+        marketplace = letter.case.seller.marketplace
+        return "\n".join(channel_lines(channel, marketplace, today, "zh", days))
     lines = [
         f"Channel: {channel.label()}",
         f"  why: {channel.reason}",
@@ -44,10 +50,19 @@ def channel_report(letter: Letter, today: dt.date) -> str:
     return "\n".join(lines)
 
 
-def findings_report(report: CheckReport) -> str:
+def findings_report(report: CheckReport, lang: str = "en") -> str:
     """What Amazon's last reply asked for, then every finding, errors first."""
     catalogue = load_catalogue()
     lines = []
+    if lang == "zh" and not report.rework:
+        if not report.findings:
+            return "检查：没有发现问题。"
+        lines.append(f"检查：{report.errors} 个错误，{report.warnings} 个提醒。")
+        for f in report.findings:
+            level = "错误" if f.level == "error" else "提醒"
+            quoted = f"“{f.quote}”" if f.quote else ""
+            lines.append(f"  {level}：{f.where}：[{f.rule}]{quoted}：{f.fix_in('zh')}")
+        return "\n".join(lines)
     if report.rework:
         asked = ", ".join(catalogue.part_name(p) for p in report.rework)
         lines.append(f"Amazon's reply of {report.rework_from} asks for more detail on: {asked}.")

@@ -18,7 +18,7 @@ def show_render(run: RenderRun) -> None:
         typer.echo("Wrote:")
         for path in result.written:
             typer.echo(f"  {path}")
-        typer.echo(inert(findings_report(result.checks)))
+        typer.echo(inert(findings_report(result.checks, result.letter.case.lang)))
         return
     for result in run.results:
         channel = result.channel
@@ -26,7 +26,7 @@ def show_render(run: RenderRun) -> None:
         due = f"due {channel.deadline}" if channel.deadline else "no deadline stated"
         typer.echo(f"{result.case_path}: {where}, {due}, {len(result.written)} file(s) written")
         if result.checks.findings:
-            report = inert(findings_report(result.checks))
+            report = inert(findings_report(result.checks, result.letter.case.lang))
             typer.echo("\n".join(f"  {line}" for line in report.splitlines()))
     with_errors = sum(1 for r in run.results if r.checks.errors)
     typer.echo(
