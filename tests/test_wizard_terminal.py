@@ -99,7 +99,7 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     _answer(child, "Next", "\r")
     _answer(child, "Paste Amazon's notice", "\x1b\r")
     _answer(child, "Date of the notice", "2026/11/20\r")
-    _answer(child, "What did Amazon remove", DOWN + "\r")  # all self-shipping
+    _answer(child, "What did Amazon remove", "\r")  # all self-shipping: without a notice
     _answer(child, "Deadline for the plan", "\r")
     _answer(child, "Next", "\r")
     _answer(child, "Which causes apply", "confirm")  # typing filters the list
@@ -155,7 +155,7 @@ def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> Non
     _answer(child, "下一步", "\r")
     _answer(child, "如有亚马逊通知", "\x1b\r")
     _answer(child, "通知日期", "2026年11月20日\r")
-    _answer(child, "亚马逊限制了什么", "\r")  # some categories
+    _answer(child, "亚马逊限制了什么", "\x1b[A\r")  # some categories (up from the default)
     _answer(child, "通知中列出的品类", "Toys & Games\r")
     _answer(child, "申诉截止日期", "\r")
     _answer(child, "下一步", "\r")

@@ -62,7 +62,9 @@ class Seller(_Strict):
 
 class Notice(_Strict):
     date: Day
-    scope: Literal["category", "all"]
+    # category: MFN removed in some categories (VTR); all: all MFN or the account; warning:
+    # Amazon warned and removed nothing (no appeal is due; a plan may be kept ready).
+    scope: Literal["category", "all", "warning"]
     categories: list[Line] = Field(default=[], max_length=LIST_LIMIT)
     reference: Line = ""
     deadline: Day | None = None  # only when the notice or the seller gives one

@@ -12,12 +12,18 @@ from appeal.core.catalogue import Catalogue, MetricInfo, Words
 from appeal.core.datafile import DataModel, load_data_file
 from appeal.core.marketplaces import marketplace, marketplaces
 
+# domain.md 6a: a warning removes nothing, so there is no appeal to send.
+WARNING_REASON = (
+    "Amazon's notice is a warning: nothing was removed, so there is no appeal to send; "
+    "the plan is kept ready in case Amazon removes selling later"
+)
+
 
 @dataclass(frozen=True)
 class Channel:
     """The decided channel for a case."""
 
-    kind: Literal["email", "seller_central"]
+    kind: Literal["email", "seller_central", "none"]  # none: a warning, nothing to appeal
     address: str | None
     reason: str
     deadline: dt.date | None  # None: Amazon states none (category VTR removal) and none given
@@ -30,6 +36,8 @@ class Channel:
     def route(self) -> RouteName:
         """email; account ('Reactivate your account'); category (the blocked category's own
         'Appeal' in Account Health: a category-level removal with no VTR appeals address)."""
+        if self.kind == "none":
+            return "warning"
         if self.kind == "email":
             return "email"
         return "category" if self.category_removal else "account"
@@ -60,7 +68,7 @@ class Channel:
         return None if self.deadline is None else (self.deadline - today).days
 
 
-RouteName = Literal["email", "account", "category"]
+RouteName = Literal["email", "account", "category", "warning"]
 
 
 class _Route(DataModel):
@@ -69,7 +77,8 @@ class _Route(DataModel):
 
 
 class _Rules(DataModel):
-    deadline_days: dict[Literal["all", "category"], int]  # a scope absent here: none stated
+    # a scope absent here: none stated
+    deadline_days: dict[Literal["all", "category", "warning"], int]
     routes: dict[RouteName, _Route]
     appeal_button: Words
 
@@ -109,11 +118,15 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
     found = (catalogue.cause(entry.cause) for entry in case.causes)
     metrics = tuple(dict.fromkeys(c.metric for c in found if c is not None))
 
-    def made(kind: Literal["email", "seller_central"], to: str | None, reason: str) -> Channel:
+    def made(
+        kind: Literal["email", "seller_central", "none"], to: str | None, reason: str
+    ) -> Channel:
         return Channel(
             kind, to, reason, due, deadline_given, category, tuple(notice.categories), metrics
         )
 
+    if notice.scope == "warning" and case.channel == "auto":
+        return made("none", None, WARNING_REASON)
     if case.channel == "email":
         return made(
             "email", address or _any_vtr_address(), "channel: email is set in the case file"

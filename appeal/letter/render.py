@@ -23,6 +23,7 @@ ALL_FORMATS: tuple[OutputFormat, ...] = ("txt", "md", "docx", "eml", "form")
 CHANNEL_FORMATS: dict[str, tuple[OutputFormat, ...]] = {
     "email": ("txt", "md", "docx", "eml"),
     "seller_central": ("txt", "md", "docx", "form"),
+    "none": ("txt", "md", "docx"),  # a warning: a plan kept ready, sent nowhere
 }
 SUFFIX: dict[OutputFormat, str] = {
     "txt": ".txt",
@@ -70,6 +71,11 @@ def choose_formats(requested: list[str], channel: Channel) -> list[OutputFormat]
         if name not in ALL_FORMATS:
             raise InputError(
                 f"--format {name}: unknown format; use {', '.join(ALL_FORMATS)} or all."
+            )
+        if name in ("eml", "form") and channel.kind == "none":
+            raise InputError(
+                f"--format {name}: nothing is sent for this case ({channel.reason}); "
+                "use --format txt, md or docx."
             )
         if name == "eml" and channel.kind != "email":
             raise InputError(

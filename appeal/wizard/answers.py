@@ -30,6 +30,19 @@ def rule_deadline(day: dt.date, scope: str, categories: Any) -> dt.date | None:
     return due
 
 
+def notice_scope(facts: NoticeFacts | None) -> str:
+    """What the notice says was removed, for the wizard's default: nothing for a warning, some
+    categories only where the notice says so or is about the Valid Tracking Rate (the one metric
+    Amazon acts on per category, domain.md 2), else all self-shipping."""
+    if facts is None:
+        return "all"
+    if facts.kind == "warning":
+        return "warning"
+    if facts.scope:
+        return facts.scope
+    return "category" if "valid_tracking_rate" in facts.named else "all"
+
+
 def apply_notice(draft: Draft, facts: NoticeFacts) -> None:
     """Fill the draft with what the notice states (it wins over earlier sources). The deadline
     is not stored: it follows from the notice date, asked for in the wizard."""
@@ -37,8 +50,8 @@ def apply_notice(draft: Draft, facts: NoticeFacts) -> None:
         return
     if facts.date:
         draft.set(("notice", "date"), facts.date.isoformat(), save=False)
-    if facts.scope:
-        draft.set(("notice", "scope"), facts.scope, save=False)
+    if facts.scope or facts.kind == "warning":
+        draft.set(("notice", "scope"), notice_scope(facts), save=False)
     if facts.categories:
         draft.set(("notice", "categories"), facts.categories, save=False)
     if facts.reference:
@@ -81,7 +94,7 @@ def missing_fields(draft: Draft, catalogue: Catalogue, *, email: bool = False) -
     if _date(draft.get(("notice", "date"))) is None:
         missing.append("notice.date")
     scope = draft.get(("notice", "scope"))
-    if scope not in ("category", "all"):
+    if scope not in ("category", "all", "warning"):
         missing.append("notice.scope")
     if scope == "category" and not draft.get(("notice", "categories")):
         missing.append("notice.categories")

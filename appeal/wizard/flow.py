@@ -21,6 +21,7 @@ from appeal.wizard.answers import (
     apply_notice,
     first_open_step,
     missing_fields,
+    notice_scope,
     rule_deadline,
 )
 from appeal.wizard.draft import Draft
@@ -266,11 +267,19 @@ class Wizard:
         scope = self.ask.select(
             "scope",
             self.t("scope"),
-            [(self.t("scope.category"), "category"), (self.t("scope.all"), "all")],
-            self.draft.get(("notice", "scope")) or "category",
+            [(self.t(f"scope.{s}"), s) for s in ("category", "all", "warning")],
+            self.draft.get(("notice", "scope")) or notice_scope(self.notice),
             hint=hint(self.lang, "scope"),
         )
         self.draft.set(("notice", "scope"), scope)
+        if scope == "warning":  # nothing to appeal: say so, and keep a plan only if wanted
+            self.draft.set(("notice", "categories"), None, save=False)
+            self.draft.set(("notice", "deadline"), None)
+            self.ask.show(self.t("warning_only"))
+            if not self.ask.confirm("warning_plan", self.t("warning_plan")):
+                self.ending = "quit"
+                raise _Jump(len(STEPS))
+            return
         if scope == "category":
             current = [str(c) for c in self.draft.get(("notice", "categories")) or []]
             answer = self.ask.text(

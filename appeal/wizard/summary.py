@@ -134,6 +134,9 @@ def channel_lines(
 ) -> list[str]:
     """Which channel, why, the deadline with the days left, and how to send."""
     due: dt.date | None = getattr(channel, "deadline", None)
+    if channel.kind == "none":  # a warning: nothing to appeal
+        lines = [phrase(lang, f"channel.none.{n}") for n in (1, 2)]
+        return lines + [f"  {n}. {phrase(lang, f'how.none.{n}')}" for n in (1, 2)]
     if channel.kind == "email":
         lines = [phrase(lang, "channel.email", address=channel.address)]
         lines.append(phrase(lang, "why.email", marketplace=marketplace))

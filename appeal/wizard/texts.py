@@ -91,6 +91,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "部分品类的自发货权限（有效追踪率）",
     ),
     "scope.all": ("All self-shipping, or the account", "全部自发货权限或整个账户"),
+    "scope.warning": (
+        "Nothing yet: the notice is a warning",
+        "尚未限制：这是一封警告通知",
+    ),
+    "warning_only": (
+        "A warning removes nothing, so there is no appeal to send: Amazon takes none for a "
+        "warning. Fix the cause now and watch the figure in Account Health (or with "
+        "`appeal monitor`). You can still prepare a plan and keep it ready; it is sent nowhere.",
+        "警告不会停用任何权限，所以不需要申诉，亚马逊也不受理针对警告的申诉。请立即解决问题，"
+        "并在账户状况页面（或用 `appeal monitor`）关注该指标。您仍可准备一份行动计划备用，"
+        "它不会被发送。",
+    ),
+    "warning_plan": ("Prepare a plan anyway, to keep ready?", "仍要准备一份行动计划备用吗？"),
     "categories": (
         "Categories named in the notice (separate them with ;)",
         "通知中列出的品类（英文，多个品类用 ; 分隔）",
@@ -140,6 +153,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # step 5
     "channel.email": ("Channel: e-mail to {address}", "申诉渠道：发邮件至 {address}"),
+    "channel.none.1": ("Channel: none, nothing to appeal yet", "申诉渠道：无，目前无需申诉"),
+    "channel.none.2": (
+        "  why: the notice is a warning and removed nothing; the plan is kept ready",
+        "  原因：这是警告通知，没有停用任何权限；本计划留作备用",
+    ),
+    "how.none.1": (
+        "Send nothing now. Fix the cause and watch the figure (Account Health, `appeal monitor`).",
+        "现在无需提交。请解决问题，并关注该指标（账户状况页面、`appeal monitor`）。",
+    ),
+    "how.none.2": (
+        "If Amazon later removes selling, run `appeal new` again with that notice.",
+        "如果之后亚马逊停用了权限，请用那封通知重新运行 `appeal new`。",
+    ),
     "channel.seller_central": (
         "Channel: Seller Central appeal ('Reactivate your account')",
         "申诉渠道：卖家后台申诉（“恢复您的账户”/Reactivate your account）",

@@ -24,6 +24,8 @@ def days_left(days: int) -> str:
 
 def deadline_line(channel: Channel, today: dt.date) -> str:
     days = channel.days_left(today)
+    if channel.kind == "none":
+        return "Deadline: none (a warning removes nothing)"
     if channel.deadline is None or days is None:
         return "Deadline: no deadline stated by Amazon for this removal; send promptly"
     origin = "" if channel.deadline_given else " (notice date + 17 days)"
@@ -43,7 +45,7 @@ def channel_report(letter: Letter, today: dt.date) -> str:
         f"Channel: {channel.label()}",
         f"  why: {channel.reason}",
         deadline_line(channel, today),
-        "How to send:",
+        "What to do:" if channel.kind == "none" else "How to send:",
     ]
     steps = channel.steps(letter.case.seller.marketplace, "the .form.txt file")
     lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]

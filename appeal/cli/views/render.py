@@ -22,7 +22,9 @@ def show_render(run: RenderRun) -> None:
         return
     for result in run.results:
         channel = result.channel
-        where = channel.address if channel.kind == "email" else "Seller Central"
+        where = {"email": channel.address, "none": "nothing to send (a warning)"}.get(
+            channel.kind, "Seller Central"
+        )
         due = f"due {channel.deadline}" if channel.deadline else "no deadline stated"
         typer.echo(f"{result.case_path}: {where}, {due}, {len(result.written)} file(s) written")
         if result.checks.findings:

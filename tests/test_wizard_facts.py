@@ -1,0 +1,82 @@
+"""What the wizard decides from the notice and the answers: what was removed (or nothing), the
+seller's own figure, links from actions to root causes, rates typed as fractions, a case made
+from an earlier one with a new notice, and the marketplace typed by country."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from appeal.core.casefile import load_case
+from appeal.core.catalogue import load_catalogue
+from appeal.core.channel import decide_channel
+from appeal.errors import InputError
+from appeal.letter.render import render_cases
+from tests.notice_corpus import DEV
+from tests.wizard_helpers import DEFAULT, TODAY, scripted
+
+LSR_WARNING = (
+    "Your Late Shipment Rate is 4.6%, which is above the goal of less than 4%. If this "
+    "continues, we may deactivate your selling privileges. Your account is at risk of "
+    "deactivation."
+)
+LSR_REMOVAL = (
+    "Your Late Shipment Rate is higher than the goal of less than 4%. As a result, we have "
+    "removed your ability to sell merchant-fulfilled items."
+)
+LATE = {"causes": ["late_shipment"]}
+
+
+def test_a_warning_defaults_to_nothing_removed_and_goes_nowhere(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    result, asked = scripted(
+        {**LATE, "paste_notice": LSR_WARNING, "scope": DEFAULT, "categories": "Electronics"},
+        case=case,
+    )
+    assert any("there is no appeal to send" in s for s in asked.shown)
+    assert "warning_plan" in asked.asked and "categories" not in asked.asked
+    loaded = load_case(case).case
+    assert loaded.notice.scope == "warning" and loaded.notice.categories == []
+    channel = decide_channel(loaded, load_catalogue())
+    assert channel.kind == "none" and channel.address is None and channel.deadline is None
+    shown = next(s for s in asked.shown if s.startswith("Channel:"))
+    assert "op-pso-vtr-appeals" not in shown and "Reactivate" not in shown
+    assert [p.suffix for p in result.written] == [".txt", ".md", ".docx"]  # no e-mail, no form
+    letter = (tmp_path / "case.txt").read_text(encoding="utf-8")
+    assert "Amazon warned us about our merchant-fulfilled selling on amazon.com" in letter
+    assert "op-pso-vtr-appeals" not in letter and "were deactivated" not in letter
+
+
+def test_a_warning_needs_no_plan_unless_the_seller_wants_one(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    result, asked = scripted(
+        {**LATE, "paste_notice": LSR_WARNING, "scope": DEFAULT, "warning_plan": False},
+        case=case,
+    )
+    assert result.written == [] and "causes" not in asked.asked
+    assert "scope: warning" in case.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("notice", "scope"),
+    [(LSR_REMOVAL, "all"), (DEV[0][0], "category"), (LSR_WARNING, "warning")],
+)
+def test_the_scope_default_comes_from_the_notice(tmp_path: Path, notice: str, scope: str) -> None:
+    case = tmp_path / "case.yaml"
+    scripted({**LATE, "paste_notice": notice, "scope": DEFAULT}, case=case)
+    assert load_case(case).case.notice.scope == scope
+
+
+def test_without_a_notice_the_default_is_not_a_vtr_removal(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    scripted({**LATE, "scope": DEFAULT}, case=case)
+    assert load_case(case).case.notice.scope == "all"
+
+
+def test_a_warning_case_is_never_an_email_nor_a_form(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    scripted({**LATE, "paste_notice": LSR_WARNING, "scope": DEFAULT}, case=case)
+    for fmt in ("eml", "form"):
+        with pytest.raises(InputError, match="nothing is sent for this case"):
+            render_cases([case], formats=[fmt], out_dir=tmp_path / fmt, today=TODAY)
