@@ -333,6 +333,60 @@ Notice date: 2026-11-24""",
             "causes": ["cancellations"],
         },
     ),
+    # Written after the reader read "items in Toys & Games" as a full removal (tester2 F2.18).
+    (
+        """Your Valid Tracking Rate is 89.10%, below the 95% requirement. We have removed your
+ability to sell seller-fulfilled items in Toys & Games.""",
+        {
+            "kind": "removal",
+            "scope": "category",
+            "categories": ["Toys & Games"],
+            "value": {"valid_tracking_rate": 89.1},
+            "target": {"valid_tracking_rate": 95.0},
+            "causes": ["invalid_tracking"],
+        },
+    ),
+    (
+        """Hello from Amazon,
+
+Because fewer than 95% of your seller-fulfilled packages in the past 30 days had valid
+tracking numbers, you may no longer sell merchant-fulfilled items in Clothing, Shoes &
+Jewelry and Toys & Games. Your other categories are not affected.""",
+        {
+            "kind": "removal",
+            "scope": "category",
+            "categories": ["Clothing, Shoes & Jewelry", "Toys & Games"],
+            "target": {"valid_tracking_rate": 95.0},
+            "window": {"valid_tracking_rate": 30},
+            "causes": ["invalid_tracking"],
+        },
+    ),
+    (
+        """Dear Seller, your VTR is 91.4% (target: 95%). We have temporarily blocked
+merchant-fulfilled offers in Home & Kitchen only; send your plan of action to
+op-pso-vtr-appeals@amazon.com.""",
+        {
+            "kind": "removal",
+            "scope": "category",
+            "categories": ["Home & Kitchen"],
+            "value": {"valid_tracking_rate": 91.4},
+            "target": {"valid_tracking_rate": 95.0},
+            "causes": ["invalid_tracking"],
+        },
+    ),
+    # A quoted Chinese name joined by 和 is one category (tester2 F2.19).
+    (
+        """您好，由于您的有效追踪率为 89.1%，低于 95% 的要求，
+您在“玩具和游戏”分类中的卖家自配送商品将被停售。""",
+        {
+            "kind": "removal",
+            "scope": "category",
+            "categories": ["玩具和游戏"],
+            "value": {"valid_tracking_rate": 89.1},
+            "target": {"valid_tracking_rate": 95.0},
+            "causes": ["invalid_tracking"],
+        },
+    ),
 ]
 
 HELD_OUT: list[tuple[str, Expect]] = [

@@ -12,9 +12,11 @@ from appeal.core.casefile import load_case
 from appeal.core.catalogue import load_catalogue
 from appeal.core.channel import decide_channel
 from appeal.errors import InputError
+from appeal.letter.checks import check_case
 from appeal.letter.render import render_cases
+from tests.conftest import EXAMPLES
 from tests.notice_corpus import DEV
-from tests.wizard_helpers import DEFAULT, TODAY, scripted
+from tests.wizard_helpers import DEFAULT, TODAY, Each, scripted
 
 LSR_WARNING = (
     "Your Late Shipment Rate is 4.6%, which is above the goal of less than 4%. If this "
@@ -80,3 +82,40 @@ def test_a_warning_case_is_never_an_email_nor_a_form(tmp_path: Path) -> None:
     for fmt in ("eml", "form"):
         with pytest.raises(InputError, match="nothing is sent for this case"):
             render_cases([case], formats=[fmt], out_dir=tmp_path / fmt, today=TODAY)
+
+
+VTR_ITEMS = (
+    "Your Valid Tracking Rate is 89.10%, below the 95% requirement. We have removed your "
+    "ability to sell seller-fulfilled items in Toys & Games."
+)
+
+
+def test_a_vtr_notice_naming_the_category_without_the_word_goes_to_the_vtr_address(
+    tmp_path: Path,
+) -> None:
+    case = tmp_path / "case.yaml"
+    scripted({"paste_notice": VTR_ITEMS, "scope": DEFAULT, "categories": DEFAULT}, case=case)
+    loaded = load_case(case).case
+    assert loaded.notice.scope == "category" and loaded.notice.categories == ["Toys & Games"]
+    channel = decide_channel(loaded, load_catalogue())
+    assert channel.address == "op-pso-vtr-appeals@amazon.com" and channel.deadline is None
+
+
+def test_a_chinese_category_is_asked_again_in_english(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    _, asked = scripted(
+        {"categories": Each("玩具和游戏", "Toys & Games"), "chinese_warning": True}, case=case
+    )
+    assert asked.asked.count("categories") == 2 and "chinese_warning" in asked.asked
+    assert load_case(case).case.notice.categories == ["Toys & Games"]
+
+
+def test_a_chinese_category_in_an_english_letter_is_an_error(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    text = (EXAMPLES / "vtr-toys.yaml").read_text(encoding="utf-8")
+    case.write_text(text.replace("[Toys & Games]", "[玩具和游戏]"), encoding="utf-8")
+    assert "玩具和游戏" in case.read_text(encoding="utf-8")
+    report = check_case(case, today=TODAY)
+    found = [f for f in report.findings if f.where == "notice.categories"]
+    assert [(f.level, f.rule, f.quote) for f in found] == [("error", "not-english", "玩具和游戏")]
+    assert "Toys & Games" in found[0].fix

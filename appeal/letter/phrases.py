@@ -19,7 +19,7 @@ _PLACEHOLDER = re.compile(
     r"insert[^\]]*|company[^\]]*|store[^\]]*)\]",
     re.IGNORECASE,
 )
-_NON_LATIN = re.compile(
+NON_LATIN = re.compile(
     r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff"
     r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+"
 )
@@ -130,7 +130,7 @@ def text_findings(texts: list[Text], marketplace: str) -> list[Finding]:
             )
         if piece.is_name:
             continue
-        if (match := _NON_LATIN.search(piece.text)) is not None:
+        if (match := NON_LATIN.search(piece.text)) is not None:
             findings.append(
                 Finding(
                     "error" if english else "warning",

@@ -15,7 +15,7 @@ from appeal.letter.finding import Finding as Finding
 from appeal.letter.finding import Level
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.length import allowed_pages, estimate_pages
-from appeal.letter.phrases import Text, text_findings
+from appeal.letter.phrases import NON_LATIN, Text, text_findings
 from appeal.letter.plan import plan_findings
 from appeal.units import unbound
 
@@ -181,6 +181,27 @@ def _channel_findings(case: Case, letter: Letter) -> list[Finding]:
     ]
 
 
+def _category_findings(case: Case) -> list[Finding]:
+    """A category name in another script: the subject and first sentence name it, and Amazon
+    files the appeal under the marketplace's own (English) category name."""
+    from appeal.core.marketplaces import marketplace
+
+    english = marketplace(case.seller.marketplace).english
+    return [
+        Finding(
+            "error" if english else "warning",
+            "not-english",
+            "notice.categories",
+            name,
+            f"write the category as {case.seller.marketplace} names it in English, "
+            "e.g. Toys & Games",
+            f"请按 {case.seller.marketplace} 网站上的英文名称填写品类，例如 Toys & Games",
+        )
+        for name in case.notice.categories
+        if NON_LATIN.search(name)
+    ]
+
+
 def letter_pages(case: Case, letter: Letter) -> float:
     """The letter's length in pages of the .docx at the default style."""
     from appeal.core.marketplaces import marketplace
@@ -193,6 +214,7 @@ def letter_findings(case: Case, catalogue: Catalogue, letter: Letter) -> list[Fi
     """All findings for `case` and the letter it makes, errors first."""
     findings = _structure(case, catalogue) + _channel_findings(case, letter)
     findings += _latest_findings(case, catalogue)
+    findings += _category_findings(case)
     findings += plan_findings(case, catalogue)
     findings += text_findings(_texts(case, catalogue), case.seller.marketplace)
     pages = letter_pages(case, letter)

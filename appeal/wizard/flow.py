@@ -282,13 +282,19 @@ class Wizard:
             return
         if scope == "category":
             current = [str(c) for c in self.draft.get(("notice", "categories")) or []]
-            answer = self.ask.text(
-                "categories",
-                self.t("categories"),
-                default="; ".join(current),
-                validate=self._validator(True, None),
-                hint=hint(self.lang, "categories"),
-            )
+            answer = "; ".join(current)
+            while True:  # the letter names the category as the marketplace does, in English
+                answer = self.ask.text(
+                    "categories",
+                    self.t("categories"),
+                    default=answer,
+                    validate=self._validator(True, None),
+                    hint=hint(self.lang, "categories"),
+                )
+                if not _CJK.search(answer) or not self.ask.confirm(
+                    "chinese_warning", self.t("chinese_warning")
+                ):
+                    break
             self.draft.set(("notice", "categories"), split_categories(answer))
         else:
             self.draft.set(("notice", "categories"), None)

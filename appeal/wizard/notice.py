@@ -150,7 +150,7 @@ def split_categories(text: str) -> list[str]:
     """Category names from a list as written: one a line, or separated by ; , or 'and', with
     Amazon's names that contain commas kept whole."""
     pieces: list[str] = []
-    for part in re.split(r"[;\n]|、|和|以及", text):
+    for part in re.split(r"[;\n]|、|以及", text):  # 和 and & join words inside one name
         pieces += [p for p in re.split(r",|\band\b", part) if p.strip()]
     cleaned = [re.sub(r"^[\s\-*•·\"']+|[\s.\"';:]+$", "", p) for p in pieces]
     cleaned = [re.sub(r"^(?:the|and)\s+", "", c) for c in cleaned if c]
@@ -205,6 +205,14 @@ def _categories(text: str) -> list[str]:
     ) or re.search(r"在\s*\"?([^\"\n]{1,60}?)\"?\s*(?:品类|类目|分类)", text)
     if inline is not None:
         return split_categories(re.sub(r"\s+", " ", inline.group(1)))
+    # "... sell seller-fulfilled items in Toys & Games (only)." names the category too
+    listed = re.search(
+        r"(?:seller|merchant|self)[- ]?fulfil{1,2}ed\s+(?:items|offers|listings|products|orders)"
+        r"\s+in\s+(?:the\s+)?([A-Z][\w&,' \n-]{1,80}?)(?:\s+only)?\s*(?:[.;:(]|\n\s*\n|$)",
+        text,
+    )
+    if listed is not None and not re.match(r"(?:Amazon|US|UK|the)\b", listed.group(1)):
+        return split_categories(re.sub(r"\s+", " ", listed.group(1)))
     label = re.search(r"(?:^|\n)\s*categor(?:y|ies)\s*:\s*(.+)", text, re.IGNORECASE)
     return split_categories(label.group(1)) if label is not None else []
 
@@ -294,6 +302,8 @@ def read_notice(raw: str) -> NoticeFacts:
             and not re.search(r"your (?:selling )?account", text, re.IGNORECASE)
         ):
             facts.scope = "category"
+        elif facts.named == ["valid_tracking_rate"] and not words.ACCOUNT_SCOPE.search(text):
+            facts.scope = "category"  # Amazon removes MFN per category for VTR (domain.md 2)
         elif words.ACCOUNT_SCOPE.search(text) or facts.kind == "removal":
             facts.scope = "all"
     days = words.DEADLINE_DAYS.search(text)

@@ -53,7 +53,8 @@ REPLY_OUTCOMES = (
     ),
 )
 REMOVAL = _spaced(
-    r"(?:we|amazon) (?:have |has )?(?:removed|deactivated|suspended|restricted|blocked|revoked)|"
+    r"(?:we|amazon) (?:have |has )?(?:temporarily )?"
+    r"(?:removed|deactivated|suspended|restricted|blocked|revoked)|"
     r"(?:has|have) been (?:deactivated|suspended|removed|restricted|revoked)|"
     r"(?:is|are) (?:now )?(?:deactivated|suspended)\b|"
     r"(?:you )?may no longer (?:sell|fulfil|offer|list)|"
