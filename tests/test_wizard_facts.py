@@ -119,3 +119,46 @@ def test_a_chinese_category_in_an_english_letter_is_an_error(tmp_path: Path) -> 
     found = [f for f in report.findings if f.where == "notice.categories"]
     assert [(f.level, f.rule, f.quote) for f in found] == [("error", "not-english", "玩具和游戏")]
     assert "Toys & Games" in found[0].fix
+
+
+def _example(tmp_path: Path, name: str = "vtr-toys.yaml") -> Path:
+    case = tmp_path / name
+    case.write_text((EXAMPLES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    return case
+
+
+def _answers(case: Path) -> list[list[str]]:
+    entry = load_case(case).case.causes[0]
+    return [i.answers for i in entry.corrective_actions] + [
+        i.answers for i in entry.preventive_measures
+    ]
+
+
+def test_unticking_a_root_cause_keeps_each_link_on_its_root_cause(tmp_path: Path) -> None:
+    case = _example(tmp_path)
+    assert _answers(case) == [["1", "2"], ["2"], ["3"], ["1", "3"], ["2"], ["1", "2", "3"]]
+    own = str(load_case(case).case.causes[0].root_causes[2].text)
+    keep = dict.fromkeys(("facts", "actions", "measures", "action_date", "owner", "start"), DEFAULT)
+    result, asked = scripted(
+        {
+            **keep,
+            "resume": "continue",
+            "review_ok": Each(("goto", 3), "write"),
+            "root_causes": ["other_carrier_code", own],  # zero_width_paste (1) unticked
+        },
+        case=case,
+    )
+    assert "root_causes" in asked.asked and result.written
+    # 2 -> 1 and 3 -> 2; links to the unticked root cause are gone
+    assert _answers(case) == [["1"], ["1"], ["2"], ["2"], ["1"], ["1", "2"]]
+    assert not any(f.rule == "untraced" for f in check_case(case, today=TODAY).findings)
+
+
+def test_a_dangling_link_is_a_located_error_not_an_empty_list(tmp_path: Path) -> None:
+    case = _example(tmp_path)
+    text = case.read_text(encoding="utf-8").replace("answers: 3\n", "answers: 5\n", 1)
+    case.write_text(text, encoding="utf-8")
+    _, asked = scripted({"resume": "continue", "review_ok": "quit"}, case=case)
+    assert "Answers still missing:" not in asked.shown
+    located = [s for s in asked.shown if "answers" in s and "'5'" in s]
+    assert located and "corrective_actions[2]" in located[0]

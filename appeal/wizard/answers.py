@@ -124,3 +124,38 @@ def first_open_step(draft: Draft) -> int:
         if not entry.get("facts") or any(not entry.get(part) for part in PARTS):
             return 3
     return 4
+
+
+def _key(entry: Any) -> tuple[str, str]:
+    return ("use", str(entry["use"])) if entry.get("use") else ("text", str(entry.get("text")))
+
+
+def relink_answers(entry: dict[str, Any], old_roots: list[Any], new_roots: list[Any]) -> None:
+    """After the root causes of a cause changed from `old_roots` to `new_roots`, make every
+    action's and measure's `answers` name the same root causes as before: numbers follow their
+    root cause to its new place, links to a root cause no longer listed are dropped."""
+    new_keys = [_key(r) for r in new_roots]
+    uses = {value for kind, value in new_keys if kind == "use"}
+    for part in ("corrective_actions", "preventive_measures"):
+        for item in entry.get(part) or []:
+            if not isinstance(item, dict) or item.get("answers") in (None, ""):
+                continue
+            given = item["answers"] if isinstance(item["answers"], list) else [item["answers"]]
+            kept: list[Any] = []
+            for answer in given:
+                text = str(answer).strip()
+                if not text.isdigit():
+                    link: Any = text if text in uses else None
+                elif (
+                    1 <= int(text) <= len(old_roots)
+                    and (was := _key(old_roots[int(text) - 1])) in new_keys
+                ):
+                    link = new_keys.index(was) + 1
+                else:
+                    link = None
+                if link is not None and link not in kept:
+                    kept.append(link)
+            if kept:
+                item["answers"] = kept if len(kept) > 1 else kept[0]
+            else:
+                del item["answers"]

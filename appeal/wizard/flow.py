@@ -22,6 +22,7 @@ from appeal.wizard.answers import (
     first_open_step,
     missing_fields,
     notice_scope,
+    relink_answers,
     rule_deadline,
 )
 from appeal.wizard.draft import Draft
@@ -402,6 +403,9 @@ class Wizard:
                 break
             entries.append({"text": extra})
             self.draft.set(("causes", index, part), entries)
+        if part == "root_causes":  # links from actions and measures follow their root cause
+            relink_answers(self.draft.get(("causes", index)), old, entries)
+            self.draft.save()
         for position, entry in enumerate(entries):
             label = entry.get("text") or self._label(part, cause_id, entry["use"])
             short = f"[{label if len(label) <= 60 else label[:57] + '...'}]"
@@ -438,9 +442,13 @@ class Wizard:
 
         try:
             return parse_case(self.draft.text(), str(self.draft.path), self.catalogue)
-        except AppealError:
+        except AppealError as error:
+            missing = missing_fields(self.draft, self.catalogue)
+            if not missing:  # answered, but not valid: say where (a located error)
+                self.ask.show(str(error))
+                return None
             self.ask.show(self.t("review_missing"))
-            self.ask.show("\n".join(f"  {m}" for m in missing_fields(self.draft, self.catalogue)))
+            self.ask.show("\n".join(f"  {m}" for m in missing))
             return None
 
     def step_review(self) -> None:
