@@ -11,7 +11,7 @@ import pytest
 from appeal.core.casefile import load_case
 from appeal.core.catalogue import load_catalogue
 from appeal.core.channel import decide_channel
-from appeal.errors import InputError
+from appeal.errors import AppealError, InputError
 from appeal.letter.checks import check_case
 from appeal.letter.render import render_cases
 from tests.conftest import EXAMPLES
@@ -162,3 +162,40 @@ def test_a_dangling_link_is_a_located_error_not_an_empty_list(tmp_path: Path) ->
     assert "Answers still missing:" not in asked.shown
     located = [s for s in asked.shown if "answers" in s and "'5'" in s]
     assert located and "corrective_actions[2]" in located[0]
+
+
+def test_the_sellers_own_figure_is_asked_when_the_notice_lacks_it(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    _, asked = scripted(
+        {**LATE, "paste_notice": LSR_REMOVAL, "scope": "all", "own_figure": "6.1%"}, case=case
+    )
+    assert any("Late Shipment Rate" in m and "< 4 %" in m for m in asked.messages)
+    figure = load_case(case).case.metrics.late_shipment_rate
+    assert figure is not None and figure.value == 6.1
+    letter = (tmp_path / "case.txt").read_text(encoding="utf-8")
+    assert "Late Shipment Rate was 6.1" in letter
+
+
+def test_the_own_figure_is_not_asked_when_the_notice_gives_it(tmp_path: Path) -> None:
+    _, asked = scripted({"paste_notice": DEV[0][0]}, case=tmp_path / "case.yaml")
+    assert "own_figure" not in asked.asked
+
+
+def test_a_rate_typed_as_a_fraction_is_asked_again(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    _, asked = scripted({"own_figure": Each("0.912", "91.2")}, case=case)
+    assert [(k, t) for k, t, _ in asked.refused] == [("own_figure", "0.912")]
+    assert "in percent, e.g. 91.2" in asked.refused[0][2]
+    figure = load_case(case).case.metrics.valid_tracking_rate
+    assert figure is not None and figure.value == 91.2
+
+
+def test_the_case_file_refuses_a_fraction_and_takes_a_percent_sign(tmp_path: Path) -> None:
+    case = _example(tmp_path)
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("value: 91.2", "value: 0.912"), encoding="utf-8")
+    with pytest.raises(AppealError, match=r"valid_tracking_rate.value: 0.912 looks like a frac"):
+        load_case(case)
+    case.write_text(text.replace("value: 91.2", "value: 91.2%"), encoding="utf-8")
+    figure = load_case(case).case.metrics.valid_tracking_rate
+    assert figure is not None and figure.value == 91.2

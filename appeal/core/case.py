@@ -34,6 +34,41 @@ def _known_marketplace(domain: str) -> str:
 MarketplaceDomain = Annotated[str, AfterValidator(_known_marketplace)]
 
 
+# Rates where Amazon's target is far above 1 % (higher is better): a value of 1 or less there is
+# Amazon's fraction (its reports write 0.912 for 91.2 %), not a rate in percent.
+HIGH_RATES = frozenset(
+    {"valid_tracking_rate", "on_time_delivery_rate", "unit_on_time_delivery_rate"}
+)
+
+
+def _percent_text(value: object) -> object:
+    """`91.2`, `91.2%` and `91.2 %` alike (the case file gives every value as text)."""
+    if isinstance(value, str):
+        return value.strip().rstrip("%％").strip()
+    return value
+
+
+def fraction_problem(metric: str, value: float) -> str | None:
+    """Why `value` cannot be `metric` in percent: a fraction typed for a high rate."""
+    if metric in HIGH_RATES and 0 < value <= 1:
+        return (
+            f"{value:g} looks like a fraction (Amazon's reports write 0.912 for 91.2 %); "
+            f"write the rate in percent, e.g. {value * 100:g}"
+        )
+    return None
+
+
+def parse_percent(text: str) -> float:
+    """A rate typed by a seller: 91.2, 91.2% or 91.2 %; ValueError when it is not one."""
+    value = float(str(_percent_text(text)))
+    if not 0 <= value <= 100:
+        raise ValueError(f"{text} is not a rate in percent (0 to 100)")
+    return value
+
+
+Percent = Annotated[float, BeforeValidator(_percent_text), Field(ge=0, le=100)]
+
+
 def _version_one(value: int) -> int:
     if value != 1:
         raise ValueError(f"version {value} is not one this appeal reads; use version: 1")
@@ -84,7 +119,7 @@ class Notice(_Strict):
 class Latest(_Strict):
     """The newest figure, after the measures started: shown as their effect so far."""
 
-    value: float = Field(ge=0, le=100)
+    value: Percent
     window: tuple[Day, Day]
     # Where it comes from when not Account Health, e.g. "our count: 0 of 64 orders late".
     source: Line | None = None
@@ -99,7 +134,7 @@ Origin = Literal["account_health", "amazon_report", "estimate"]
 class MetricFigure(_Strict):
     """One account-health figure with what is known about it."""
 
-    value: float = Field(ge=0, le=100)
+    value: Percent
     window: tuple[Day, Day] | None = None
     source: Line = "Account Health"
     origin: Origin = "account_health"
@@ -132,6 +167,16 @@ class Metrics(_Strict):
     order_defect_rate: MetricEntry | None = None
     on_time_delivery_rate: MetricEntry | None = None
     unit_on_time_delivery_rate: MetricEntry | None = None
+
+    @model_validator(mode="after")
+    def _no_fractions(self) -> Metrics:
+        for name, entry in self.present():
+            values = [("value", entry.value)]
+            values += [("latest.value", entry.latest.value)] if entry.latest else []
+            for where, value in values:
+                if (problem := fraction_problem(name, value)) is not None:
+                    raise ValueError(f"{name}.{where}: {problem}")
+        return self
 
     def present(self) -> list[tuple[str, MetricEntry]]:
         return [(name, m) for name, m in self if isinstance(m, MetricEntry)]

@@ -119,6 +119,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "You wrote answers for {title}. Untick it anyway? (ticking it again brings them back)",
         "“{title}”已有填写内容。仍要取消勾选吗？（重新勾选可恢复）",
     ),
+    "own_figure": (
+        "Your {metric} as Account Health shows it, in % (Amazon's target {target}; Enter to skip)",
+        "您的{metric}（以账户状况页面为准，单位 %；亚马逊要求 {target}；可回车跳过）",
+    ),
+    "bad_rate": ("Type the rate in percent, e.g. 91.2", "请输入百分比数值，例如 91.2"),
+    "fraction_rate": (
+        "{value} looks like a fraction (Amazon's reports write 0.912 for 91.2 %); type the "
+        "rate in percent, e.g. {percent}",
+        "{value} 看起来是小数形式（亚马逊报告把 91.2 % 写作 0.912）；请输入百分比，例如 {percent}",
+    ),
     "cause_title": ("Cause {n} of {total}: {title}", "原因 {n}/{total}：{title}"),
     "facts": (
         "What happened, with numbers and dates (in English)",
