@@ -14,9 +14,10 @@ from appeal.core.channel import decide_channel
 from appeal.errors import AppealError, InputError
 from appeal.letter.checks import check_case
 from appeal.letter.render import render_cases
+from appeal.wizard.flow import WizardInterrupted
 from tests.conftest import EXAMPLES
 from tests.notice_corpus import DEV
-from tests.wizard_helpers import DEFAULT, TODAY, Each, scripted
+from tests.wizard_helpers import CTRL_D, DEFAULT, ENTER, TODAY, Each, run_keys, scripted
 
 LSR_WARNING = (
     "Your Late Shipment Rate is 4.6%, which is above the goal of less than 4%. If this "
@@ -199,3 +200,20 @@ def test_the_case_file_refuses_a_fraction_and_takes_a_percent_sign(tmp_path: Pat
     case.write_text(text.replace("value: 91.2", "value: 91.2%"), encoding="utf-8")
     figure = load_case(case).case.metrics.valid_tracking_rate
     assert figure is not None and figure.value == 91.2
+
+
+def test_a_country_typed_in_the_marketplace_list_finds_its_site(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    keys = ["Example Co" + ENTER, "ExampleHome" + ENTER, ENTER, "Japan" + ENTER, CTRL_D]
+    with pytest.raises(WizardInterrupted):
+        run_keys(keys, case=case)
+    assert "marketplace: amazon.co.jp" in case.read_text(encoding="utf-8")
+
+
+def test_a_filter_that_matches_nothing_picks_nothing(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    keys = ["Example Co" + ENTER, "ExampleHome" + ENTER, ENTER, "Narnia" + ENTER + CTRL_D]
+    with pytest.raises(WizardInterrupted):
+        run_keys(keys, case=case)
+    saved = case.read_text(encoding="utf-8")
+    assert "ExampleHome" in saved and "marketplace" not in saved

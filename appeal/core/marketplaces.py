@@ -17,6 +17,20 @@ class Marketplace(DataModel):
     domain: str = ""
     id: str = Field(min_length=5)
     country: str = Field(min_length=2, max_length=2)
+    country_names: tuple[str, ...] = ()  # as sellers type the country: Japan, 日本
+
+    def label(self, lang: str) -> str:
+        """The domain with its country's names in `lang` (zh: the Chinese one, else the
+        others), so typing the country finds it."""
+        names = [n for n in self.country_names if (lang == "zh") == (n[:1] >= "\u3000")]
+        if not names:
+            return self.domain
+        return (
+            f"{self.domain}（{'，'.join(names)}）"
+            if lang == "zh"
+            else (f"{self.domain} ({', '.join(names)})")
+        )
+
     currency: str = Field(min_length=3, max_length=3)
     time_zone: str
     paper: Literal["letter", "a4"]

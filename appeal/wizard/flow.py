@@ -217,12 +217,12 @@ class Wizard:
         self.text("business_name", ("seller", "business_name"))
         self.text("store_name", ("seller", "store_name"))
         self.text("merchant_token", ("seller", "merchant_token"), required=False)
-        markets = list(marketplaces())
+        markets = marketplaces()
         current = self.draft.get(("seller", "marketplace")) or "amazon.com"
         market = self.ask.select(
             "marketplace",
             self.t("marketplace"),
-            [(m, m) for m in markets],
+            [(m.label(self.lang), domain) for domain, m in markets.items()],
             current,
             hint=hint(self.lang, "marketplace"),
         )

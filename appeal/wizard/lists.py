@@ -61,8 +61,8 @@ def ask_list(
 ) -> Any:
     """Ask one list question; the chosen value (or values, with `many`).
 
-    `words` holds the texts in the wizard's language: `instruction`, `filter`, and for `many`
-    `done` (with {n}) and `none`."""
+    `words` holds the texts in the wizard's language: `instruction`, `filter`, `no_match`
+    (with {typed}), and for `many` `done` (with {n}) and `none`."""
     width = terminal_width(io or {})
     titles = {value: title for title, value in choices}
     items = [  # long sentences wrapped at words, continued under the text
@@ -173,6 +173,7 @@ def ask_list(
         if control.search_filter:
             control.remove_search_character()
             control.pointed_at = 0
+            error.clear()
 
     @bindings.add(Keys.Any)
     def _filter(event: KeyPressEvent) -> None:
@@ -180,6 +181,7 @@ def ask_list(
         if typed.isprintable() and not (many and typed == " "):
             control.add_search_character(cast(Any, typed))
             control.pointed_at = 0
+            error.clear()
             while not control.is_selection_valid():
                 control.select_next()
 
@@ -189,6 +191,10 @@ def ask_list(
     @bindings.add(Keys.ControlJ, eager=True)
     @bindings.add(Keys.ControlM, eager=True)
     def _answer(event: KeyPressEvent) -> None:
+        typed = (control.search_filter or "").lower()
+        if typed and not any(typed in str(c.title).lower() for c in items):  # never silently
+            error[:] = [words["no_match"].format(typed=control.search_filter)]
+            return
         if not many:
             control.is_answered = True
             event.app.exit(result=control.get_pointed_at().value)

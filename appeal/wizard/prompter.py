@@ -142,6 +142,7 @@ class QuestionaryPrompter:
         return {
             "instruction": self._t("list.one"),
             "filter": self._t("list.filter"),
+            "no_match": self._t("list.no_match", typed="{typed}"),
             "done": self._t("list.done", n="{n}"),
             "none": self._t("list.none"),
             "invalid": self._t("required"),

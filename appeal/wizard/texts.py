@@ -34,6 +34,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "（方向键移动，空格勾选，回车确认，输入文字筛选）",
     ),
     "list.filter": ("filter: ", "筛选："),
+    "list.no_match": (
+        "Nothing matches '{typed}': Backspace to change it",
+        "没有与“{typed}”匹配的项：按退格键修改",
+    ),
     "list.done": ("{n} ticked", "已勾选 {n} 项"),
     "list.none": ("none ticked", "未勾选"),
     "multiline": ("\n  (finish with Esc then Enter)\n>", "\n  （按 Esc 再按 Enter 结束）\n>"),
