@@ -377,6 +377,8 @@ def test_set_beats_notice_and_from(tmp_path: Path) -> None:
     args = ["new", str(case), "--no-input", "--from", str(EXAMPLES / "vtr-toys.yaml")]
     args += ["--notice", str(notice), "--set", "notice.categories=[Baby Products]"]
     args += ["--set", "notice.scope=category"]
+    # the old case's facts counted the old notice's period: a new notice needs new ones
+    args += ["--set", "causes[0].facts=41 of 441 orders in October 2026 shipped late."]
     result = runner.invoke(app, args)
     assert result.exit_code in (0, 1), result.output
     loaded = load_case(case).case

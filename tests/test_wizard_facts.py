@@ -5,6 +5,7 @@ from an earlier one with a new notice, and the marketplace typed by country."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -217,3 +218,29 @@ def test_a_filter_that_matches_nothing_picks_nothing(tmp_path: Path) -> None:
         run_keys(keys, case=case)
     saved = case.read_text(encoding="utf-8")
     assert "ExampleHome" in saved and "marketplace" not in saved
+
+
+NEW_LSR = (
+    "Your seller account has been deactivated because your late shipment rate does not meet "
+    "our goal of less than 4%. Your late shipment rate: 6.1%. You may no longer sell on "
+    "Amazon.com. To reactivate, submit a plan of action within 10 days."
+)
+
+
+def test_a_new_notice_on_an_old_case_keeps_nothing_of_the_old_period(tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text(NEW_LSR, encoding="utf-8")
+    case = tmp_path / "second.yaml"
+    old: dict[str, Any] = {"from_case": EXAMPLES / "late-shipment.yaml", "notice_file": notice}
+    date = "notice.date=2026-11-24"
+    with pytest.raises(AppealError, match=r"causes\[0\]\.facts: missing"):
+        scripted(case=case, no_input=True, sets=[date], **old)
+    facts = "causes[0].facts=41 of 712 orders between 25 October and 23 November 2026 were late."
+    scripted(case=case.with_name("third.yaml"), no_input=True, sets=[date, facts], **old)
+    loaded = load_case(case.with_name("third.yaml")).case
+    figure = loaded.metrics.late_shipment_rate
+    assert figure is not None and (figure.value, figure.window, figure.latest) == (6.1, None, None)
+    assert str(loaded.notice.deadline) == "2026-12-04"  # within 10 days of the new notice
+    assert loaded.causes[0].root_causes[0].use == "holiday_not_set"  # kept
+    letter = (tmp_path / "third.txt").read_text(encoding="utf-8")
+    assert "September" not in letter and "0.9 %" not in letter

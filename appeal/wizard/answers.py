@@ -43,6 +43,18 @@ def notice_scope(facts: NoticeFacts | None) -> str:
     return "category" if "valid_tracking_rate" in facts.named else "all"
 
 
+def forget_old_notice(draft: Draft) -> None:
+    """A case started from an earlier one gets a new notice: what belonged to the old notice
+    goes (its date, scope, categories, reference and deadline; every figure with its window and
+    the effect so far; each cause's facts, which count the old period), so nothing of the old
+    period is stated as the new one's. Root causes, actions and measures stay."""
+    draft.set(("notice",), None, save=False)
+    draft.set(("metrics",), None, save=False)
+    for index, _ in enumerate(draft.causes()):
+        if draft.get(("causes", index, "facts")) is not None:
+            draft.set(("causes", index, "facts"), None, save=False)
+
+
 def apply_notice(draft: Draft, facts: NoticeFacts) -> None:
     """Fill the draft with what the notice states (it wins over earlier sources). The deadline
     is not stored: it follows from the notice date, asked for in the wizard."""

@@ -21,6 +21,7 @@ from appeal.wizard.answers import (
     DateRule,
     apply_notice,
     first_open_step,
+    forget_old_notice,
     missing_fields,
     notice_scope,
     relink_answers,
@@ -87,6 +88,7 @@ class Wizard:
         self._set_aside: dict[str, Any] = {}  # answers of unticked causes, back when re-ticked
         self._details: dict[tuple[str, str, str], dict[str, Any]] = {}  # unticked items' dates
         self._suggested_deadline: str | None = None
+        self.old_notice = False  # the draft holds an earlier case's notice (--from)
 
     # -- helpers -----------------------------------------------------------------------
     def t(self, key: str, **values: Any) -> str:
@@ -254,6 +256,9 @@ class Wizard:
                 )
                 self.ask.show(self.t("notice_reply", outcome=facts.outcome, channel=channel))
             else:
+                if self.old_notice:  # a new notice: nothing of the old one stays
+                    forget_old_notice(self.draft)
+                    self.old_notice = False
                 self.notice = facts
                 apply_notice(self.draft, facts)
         for raw, month_first, day_first in self.notice.ambiguous_dates if self.notice else []:

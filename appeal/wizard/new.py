@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from appeal.core.catalogue import load_catalogue
 from appeal.errors import CaseInvalid, InputError, OutputConflict
-from appeal.wizard.answers import apply_notice, first_open_step, missing_fields
+from appeal.wizard.answers import (
+    apply_notice,
+    first_open_step,
+    forget_old_notice,
+    missing_fields,
+)
 from appeal.wizard.draft import Draft
 from appeal.wizard.flow import TerminalClosed, Wizard, WizardInterrupted
 from appeal.wizard.notice import read_notice
@@ -214,6 +219,8 @@ def run_new(
                 f"--notice {notice_file}: "
                 + phrase(language, "notice_reply", outcome=facts.outcome, channel=channel)
             )
+        if from_case is not None:  # the new notice replaces the old case's
+            forget_old_notice(draft)
         apply_notice(draft, facts)
     else:
         facts = None
@@ -229,6 +236,7 @@ def run_new(
     ask = prompter or QuestionaryPrompter()
     ask.use_language(language)
     wizard = Wizard(draft, ask, catalogue, language, today, facts)
+    wizard.old_notice = from_case is not None and notice_file is None
     try:
         ending = wizard.run(start)
     except (KeyboardInterrupt, EOFError):
