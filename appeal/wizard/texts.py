@@ -124,8 +124,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "“{title}”已有填写内容。仍要取消勾选吗？（重新勾选可恢复）",
     ),
     "own_figure": (
-        "Your {metric} as Account Health shows it, in % (Amazon's target {target}; Enter to skip)",
-        "您的{metric}（以账户状况页面为准，单位 %；亚马逊要求 {target}；可回车跳过）",
+        "Your {metric} as Account Health shows it, in % (Amazon's target {target}; optional)",
+        "您的{metric}（以账户状况页面为准，单位 %；亚马逊要求 {target}；可不填）",
     ),
     "bad_rate": ("Type the rate in percent, e.g. 91.2", "请输入百分比数值，例如 91.2"),
     "fraction_rate": (
