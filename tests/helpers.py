@@ -26,3 +26,16 @@ causes:
         owner: Warehouse lead
         start: 2026-11-22
 """
+
+
+# The column names of Amazon's shipping-confirmation upload file (domain.md 6a), in its order.
+SHIPPING_COLUMNS = [
+    "order-id",
+    "order-item-id",
+    "quantity",
+    "ship-date",
+    "carrier-code",
+    "carrier-name",
+    "tracking-number",
+    "ship-method",
+]

@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.helpers import SHIPPING_COLUMNS
+
 DAY = dt.timedelta(days=1)
 
 ALL_ORDERS_COLUMNS = (
@@ -83,16 +85,7 @@ UNSHIPPED_COLUMNS = (
     "verge-of-cancellation",
     "verge-of-lateShipment",
 )
-CONFIRMATION_COLUMNS = (
-    "order-id",
-    "order-item-id",
-    "quantity",
-    "ship-date",
-    "carrier-code",
-    "carrier-name",
-    "tracking-number",
-    "ship-method",
-)
+CONFIRMATION_COLUMNS = tuple(SHIPPING_COLUMNS)
 
 
 def order_id(day: dt.date, n: int) -> str:

@@ -13,21 +13,11 @@ from typer.testing import CliRunner
 
 from appeal.cli import app
 from tests.conftest import ROOT
+from tests.helpers import SHIPPING_COLUMNS
 
 runner = CliRunner()
 METRICS = ROOT / "tests" / "data" / "metrics"
-COLUMNS = "\t".join(
-    [
-        "order-id",
-        "order-item-id",
-        "quantity",
-        "ship-date",
-        "carrier-code",
-        "carrier-name",
-        "tracking-number",
-        "ship-method",
-    ]
-)
+COLUMNS = "\t".join(SHIPPING_COLUMNS)
 # Amazon JP's template: two lines above the column names (domain.md 6a).
 JP_TOP = (
     "TemplateType=OrderFulfillment\tVersion=2011.1102\r\n"

@@ -49,28 +49,25 @@ def test_help_loads_no_heavy_library() -> None:
     assert not loaded & ours, sorted(loaded & ours)
 
 
+# A text render of an example case, as a user runs it.
+TEXT_RENDER = (
+    "import sys, tempfile, shutil, pathlib\n"
+    "d = pathlib.Path(tempfile.mkdtemp())\n"
+    "shutil.copy('examples/vtr-toys.yaml', d / 'c.yaml')\n"
+    "sys.argv = ['appeal', 'render', str(d / 'c.yaml'), '-f', 'txt']\n"
+    "from appeal.cli import app\n"
+    "try:\n    app(prog_name='appeal')\nexcept SystemExit:\n    pass\n"
+)
+
+
 def test_a_text_render_does_not_load_python_docx() -> None:
-    code = (
-        "import sys, tempfile, shutil, pathlib\n"
-        "d = pathlib.Path(tempfile.mkdtemp())\n"
-        "shutil.copy('examples/vtr-toys.yaml', d / 'c.yaml')\n"
-        "sys.argv = ['appeal', 'render', str(d / 'c.yaml'), '-f', 'txt']\n"
-        "from appeal.cli import app\n"
-        "try:\n    app(prog_name='appeal')\nexcept SystemExit:\n    pass"
-    )
-    loaded = _loaded_after(code)
+    loaded = _loaded_after(TEXT_RENDER)
     assert "docx" not in loaded and "questionary" not in loaded and "ruamel" not in loaded
 
 
 def test_a_render_does_not_search_package_metadata_for_pydantic_plugins() -> None:
     code = (
-        "import sys, tempfile, shutil, pathlib\n"
-        "d = pathlib.Path(tempfile.mkdtemp())\n"
-        "shutil.copy('examples/vtr-toys.yaml', d / 'c.yaml')\n"
-        "sys.argv = ['appeal', 'render', str(d / 'c.yaml'), '-f', 'txt']\n"
-        "from appeal.cli import app\n"
-        "try:\n    app(prog_name='appeal')\nexcept SystemExit:\n    pass\n"
-        "print('metadata' if 'importlib.metadata' in sys.modules else 'no metadata')"
+        TEXT_RENDER + "print('metadata' if 'importlib.metadata' in sys.modules else 'no metadata')"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

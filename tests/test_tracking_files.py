@@ -13,18 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from appeal.cli import app
+from tests.helpers import SHIPPING_COLUMNS
 
 runner = CliRunner()
-COLUMNS = [
-    "order-id",
-    "order-item-id",
-    "quantity",
-    "ship-date",
-    "carrier-code",
-    "carrier-name",
-    "tracking-number",
-    "ship-method",
-]
+COLUMNS = SHIPPING_COLUMNS
 HEADER = "\t".join(COLUMNS)
 ZWSP = "\u200b"
 

@@ -19,18 +19,10 @@ from appeal.tracking.carriers import resolve_carrier
 from appeal.tracking.check import assess
 from appeal.tracking.clean import clean_tracking_number
 from appeal.tracking.kinds import INVISIBLE, MISSING, NULL, SEPARATORS, UNCLEANABLE
+from tests.helpers import SHIPPING_COLUMNS
 
 runner = CliRunner()
-HEADER = [
-    "order-id",
-    "order-item-id",
-    "quantity",
-    "ship-date",
-    "carrier-code",
-    "carrier-name",
-    "tracking-number",
-    "ship-method",
-]
+HEADER = SHIPPING_COLUMNS
 TRACKING = HEADER.index("tracking-number")
 ODD = "\u200b\u200c\ufeff\u00a0\u3000\u202e\x1b\x07\x0b\x0c\x85\u2028 -_/.ЗВΘ١１ｚzé深ヤ\udcff"
 NUMBERS = ["1Z5R89390357567127", "9400111206206406260787", "LX123456785CN", "NULL", ""]
