@@ -72,12 +72,8 @@ def run_once(command: Sequence[str], cwd: Path | None = None) -> Run:
     return run
 
 
-def timed(command: Sequence[str], cwd: Path | None = None) -> float:
-    """Wall seconds of one run of `command`."""
-    return run_once(command, cwd).wall
-
-
-def _median(runs: list[Run]) -> Run:
+def median_run(runs: list[Run]) -> Run:
+    """The median wall and CPU time of `runs`, and their peak memory."""
     return Run(
         statistics.median(r.wall for r in runs),
         statistics.median(r.cpu for r in runs),
@@ -103,7 +99,7 @@ def compare(
     for _ in range(runs):
         a.append(run_once(ours, cwd))
         b.append(run_once(floor, cwd))
-    o, f = _median(a), _median(b)
+    o, f = median_run(a), median_run(b)
     result = Result(name, o, f, o.wall / f.wall, o.cpu / f.cpu, target)
     print(line(result), flush=True)
     return result

@@ -15,12 +15,11 @@ noisy the machine was.
 from __future__ import annotations
 
 import random
-import statistics
 import sys
 import tempfile
 from pathlib import Path
 
-from _timing import PYTHON, Result, Run, line, run_once
+from _timing import PYTHON, Result, line, median_run, run_once
 
 TARGET = 2.0
 COLUMNS = (
@@ -111,8 +110,8 @@ def measure(rows: int = 1_000_000, runs: int = 5) -> Result:
         run_once(ours)  # warm the page cache and .pyc files for both
         run_once(floor)
         pairs = [(run_once(ours), run_once(floor)) for _ in range(runs)]
-    o = Run(*(statistics.median(p[0][i] for p in pairs) for i in range(2)), 0)
-    f = Run(*(statistics.median(p[1][i] for p in pairs) for i in range(2)), 0)
+    o = median_run([a for a, _ in pairs])
+    f = median_run([b for _, b in pairs])
     ratios = sorted(a.cpu / b.cpu for a, b in pairs)
     name = f"metrics, All Orders {rows:,} rows vs csv read"
     print(f"{name}: CPU ratios of {runs} interleaved pairs {ratios[0]:.2f}x to {ratios[-1]:.2f}x")
