@@ -261,6 +261,9 @@ def test_chinese_run_is_chinese_throughout(tmp_path: Path) -> None:
     assert "申诉信要逐个原因回答" in asked.shown[1]
     assert "case.zh.txt" in [p.name for p in result.written]
     preview = asked.shown.index("申诉信中文对照（寄出的是英文信）：") + 1
+    # the step's line heads the reading copy; its own title is not repeated under it
+    assert not asked.shown[preview].startswith("申诉信中文对照")
+    assert asked.shown[preview].startswith("Shenzhen Example Trading Co., Ltd.")
     screens = [*asked.messages, *asked.shown[:preview], *asked.shown[preview + 1 :]]
     allowed = re.compile(
         r"Merchant Token|Reactivate your account|Account Health|Performance|Appeal|"

@@ -1,5 +1,6 @@
 """The review step's reading of the letter: the letter as it will read (in Chinese: the
-reading copy) and what the checks find in it, errors first."""
+reading copy, without its title, which the step's own heading says) and what the checks find
+in it, errors first."""
 
 from __future__ import annotations
 
@@ -20,10 +21,13 @@ def review_letter(
     """The letter's text as the seller reviews it, and the checks' findings."""
     from appeal.letter.checks import check_letter
     from appeal.letter.content import render_letter, render_reading_copy
-    from appeal.letter.formats.document import parse_markdown
+    from appeal.letter.formats.document import Heading, parse_markdown
     from appeal.letter.formats.txt import blocks_to_text
 
     letter = render_letter(case, catalogue, letter_date=today)
     markdown = render_reading_copy(letter, catalogue) if lang == "zh" else letter.markdown
     report = check_letter(path, case, letter, catalogue, today)
-    return blocks_to_text(parse_markdown(markdown)), report.findings
+    blocks = parse_markdown(markdown)
+    if lang == "zh" and blocks and isinstance(blocks[0], Heading):
+        blocks = blocks[1:]  # the reading copy's title: the review step's own line says it
+    return blocks_to_text(blocks), report.findings

@@ -175,6 +175,7 @@ _FIELDS_ZH = {
     "facts": "事实",
     "owner": "负责人",
     "frequency": "频率",
+    "attachments": "附件",
 }
 
 
