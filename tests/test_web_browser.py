@@ -201,6 +201,34 @@ def test_a_report_dropped_onto_a_case_puts_its_figures_into_the_letter(
         shot(page, "drop-1-after")
 
 
+def test_a_warning_is_chosen_on_the_notice_page_and_nothing_is_appealed(
+    browser: Any, tmp_path: Path
+) -> None:
+    from tests.web_helpers import copy_example
+
+    path = copy_example(tmp_path, "late-shipment")
+    text = path.read_text(encoding="utf-8").replace("lang: zh", "lang: en")
+    path.write_text(
+        text.replace("  scope: all\n", "  scope: all\n  deadline: 2026-12-01\n"), "utf-8"
+    )
+    with live_server(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(url)
+        page.goto(url.split("/?")[0] + "/case/late-shipment.yaml/notice")
+        note = page.locator("#f-notice-warning-only")
+        expect(note).to_be_hidden()
+        tick(page, "input[name='notice.scope'][value=warning]")
+        expect(note).to_be_visible()
+        expect(page.locator("#f-notice-deadline-field")).to_be_hidden()
+        expect(page.locator("#f-notice-categories-field")).to_be_hidden()
+        expect(page.locator("#channel-box")).to_contain_text("Channel: none")
+        shot(page, "warning-2-notice")
+        page.reload()
+        assert page.is_checked("input[name='notice.scope'][value=warning]")
+    notice = load_case(path).case.notice
+    assert (notice.scope, notice.categories, notice.deadline) == ("warning", [], None)
+
+
 def test_a_reload_in_the_middle_loses_nothing(browser: Any, tmp_path: Path) -> None:
     (tmp_path / "half.yaml").write_text("version: 1\nlang: en\n", encoding="utf-8")
     with live_server(tmp_path) as url:

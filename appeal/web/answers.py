@@ -59,10 +59,12 @@ def apply_notice(draft: Draft, form: Form) -> None:
         if typed is not None:
             _store(draft, ("notice", key), typed)
     scope = one(form, "notice.scope")
-    if scope in ("category", "all"):
+    if scope in ("category", "all", "warning"):
         _store(draft, ("notice", "scope"), scope)
     typed = one(form, "notice.categories")
-    if draft.get(("notice", "scope")) == "all":
+    if draft.get(("notice", "scope")) == "warning" and draft.get(("notice", "deadline")):
+        draft.set(("notice", "deadline"), None, save=False)  # a warning sets no deadline
+    if draft.get(("notice", "scope")) in ("all", "warning"):
         if draft.get(("notice", "categories")) is not None:
             draft.set(("notice", "categories"), None, save=False)
     elif typed is not None:
