@@ -219,6 +219,18 @@ def test_the_channel_box_gives_address_or_steps_deadline_and_days_left(tmp_path:
     assert "8 December 2026" in suspended and "14 days left" in suspended
 
 
+def test_the_channel_box_for_a_category_removal_without_a_vtr_address(tmp_path: Path) -> None:
+    """amazon.de: the box names the blocked category's own 'Appeal', as `render` does."""
+    case = copy_example(tmp_path, "vtr-toys", "de.yaml")
+    case.write_text(
+        case.read_text(encoding="utf-8").replace("amazon.com", "amazon.de"), encoding="utf-8"
+    )
+    html = web_client(tmp_path).get("/case/de.yaml/channel").text
+    assert "Choose &#39;Reactivate your account&#39;" not in html
+    assert "Choose 'Reactivate your account'" not in html
+    assert "beside the blocked category" in html and "de.form.txt" in html
+
+
 def test_downloads_are_the_files_appeal_render_writes(tmp_path: Path) -> None:
     copy_example(tmp_path, "vtr-toys")
     client = web_client(tmp_path)

@@ -244,3 +244,24 @@ def test_a_new_notice_on_an_old_case_keeps_nothing_of_the_old_period(tmp_path: P
     assert loaded.causes[0].root_causes[0].use == "holiday_not_set"  # kept
     letter = (tmp_path / "third.txt").read_text(encoding="utf-8")
     assert "September" not in letter and "0.9 %" not in letter
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_category_removal_without_a_vtr_address_is_sent_as_render_says(
+    tmp_path: Path, lang: str
+) -> None:
+    """amazon.de has no VTR appeals address: the wizard's steps are the channel's own (the
+    blocked category's 'Appeal' in Account Health), the same lines `render` prints."""
+    case = tmp_path / "case.yaml"
+    answers: dict[str, Any] = {"marketplace": "amazon.de", "lang": lang}
+    _, asked = scripted(answers, case=case, lang=lang)
+    start = next(i for i, s in enumerate(asked.shown) if s.startswith(("Channel:", "申诉渠道")))
+    shown = "\n".join(asked.shown[start : start + 1])
+    loaded = load_case(case).case
+    channel = decide_channel(loaded, load_catalogue())
+    assert channel.route == "category"
+    form_file = ".form.txt 文件" if lang == "zh" else "the .form.txt file"
+    for step in channel.steps("amazon.de", form_file, lang):
+        assert step in shown
+    assert channel.label(lang) in shown
+    assert "Choose 'Reactivate your account'" not in shown and "点击“恢复您的账户”" not in shown

@@ -132,16 +132,18 @@ def days_left(days: int, lang: str) -> str:
 def channel_lines(
     channel: Channel, marketplace: str, today: dt.date, lang: str, rule_days: int | None
 ) -> list[str]:
-    """Which channel, why, the deadline with the days left, and how to send."""
+    """Which channel, why, the deadline with the days left, and how to send: the channel's
+    own label and steps (data/channels.yaml), so every face says the same."""
     due: dt.date | None = getattr(channel, "deadline", None)
+    form_file = ".form.txt 文件" if lang == "zh" else "the .form.txt file"
+    steps = channel.steps(marketplace, form_file, lang)
     if channel.kind == "none":  # a warning: nothing to appeal
         lines = [phrase(lang, f"channel.none.{n}") for n in (1, 2)]
-        return lines + [f"  {n}. {phrase(lang, f'how.none.{n}')}" for n in (1, 2)]
+        return lines + [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
+    lines = [phrase(lang, "channel", label=channel.label(lang))]
     if channel.kind == "email":
-        lines = [phrase(lang, "channel.email", address=channel.address)]
         lines.append(phrase(lang, "why.email", marketplace=marketplace))
     else:
-        lines = [phrase(lang, "channel.seller_central")]
         lines.append(phrase(lang, "why.seller_central", reason=channel.reason))
     if due is None:
         lines.append(phrase(lang, "no_deadline"))
@@ -151,14 +153,6 @@ def channel_lines(
         left = days_left((due - today).days, lang)
         lines.append(phrase(lang, "deadline_line", date=day(due, lang), origin=origin, left=left))
     lines.append(phrase(lang, "how"))
-    if channel.kind == "email":
-        numbers = (1, 2, 3) if getattr(channel, "category_removal", False) else (1, 2)
-        steps = [phrase(lang, f"how.email.{n}", address=channel.address) for n in numbers]
-    else:
-        steps = [
-            phrase(lang, f"how.sc.{n}", marketplace=marketplace, form=".form.txt")
-            for n in (1, 2, 3, 4)
-        ]
     lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]
     return lines
 

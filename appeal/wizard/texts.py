@@ -166,23 +166,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "申诉信必须用英文，这个回答包含中文。要改写成英文吗？",
     ),
     # step 5
-    "channel.email": ("Channel: e-mail to {address}", "申诉渠道：发邮件至 {address}"),
+    "channel": ("Channel: {label}", "申诉渠道：{label}"),
     "channel.none.1": ("Channel: none, nothing to appeal yet", "申诉渠道：无，目前无需申诉"),
     "channel.none.2": (
         "  why: the notice is a warning and removed nothing; the plan is kept ready",
         "  原因：这是警告通知，没有停用任何权限；本计划留作备用",
-    ),
-    "how.none.1": (
-        "Send nothing now. Fix the cause and watch the figure (Account Health, `appeal monitor`).",
-        "现在无需提交。请解决问题，并关注该指标（账户状况页面、`appeal monitor`）。",
-    ),
-    "how.none.2": (
-        "If Amazon later removes selling, run `appeal new` again with that notice.",
-        "如果之后亚马逊停用了权限，请用那封通知重新运行 `appeal new`。",
-    ),
-    "channel.seller_central": (
-        "Channel: Seller Central appeal ('Reactivate your account')",
-        "申诉渠道：卖家后台申诉（“恢复您的账户”/Reactivate your account）",
     ),
     "why.email": (
         "  why: merchant-fulfilled selling was removed in some categories (Valid Tracking Rate); "
@@ -205,36 +193,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "due_today": ("due today", "今天截止"),
     "past": ("{n} days past; send it now", "已过期 {n} 天；请立即提交"),
     "how": ("How to send:", "提交方法："),
-    "how.email.1": (
-        "Send the letter to {address} from the e-mail address registered in Seller Central, "
-        "with the .docx and the evidence attached (the .eml draft has the .docx and every "
-        "evidence file found beside the case attached).",
-        "用卖家后台注册邮箱把信发送到 {address}，附上 .docx 和证明材料"
-        "（.eml 邮件草稿已附上 .docx 和申诉文件旁找到的全部证据文件）。",
-    ),
-    "how.email.2": (
-        "Put the store name, merchant token and category in the subject.",
-        "邮件主题写明店铺名称、卖家记号和品类。",
-    ),
-    "how.email.3": (
-        "Or, where Account Health shows an 'Appeal' button beside the blocked category, use it "
-        "instead (Amazon's multiple-choice form; answer it from this plan): one route, not both.",
-        "或者：如果账户状况（Account Health）页面在被限制的品类旁显示“申诉/Appeal”按钮，也可以改用"
-        "它（亚马逊的选择题表格，按本信内容作答）；两种方式选其一，不要重复提交。",
-    ),
-    "how.sc.1": ("Sign in to Seller Central for {marketplace}.", "登录 {marketplace} 的卖家后台。"),
-    "how.sc.2": (
-        "Open Performance > Account Health.",
-        "打开 绩效 > 账户状况（Performance > Account Health）。",
-    ),
-    "how.sc.3": (
-        "Choose 'Reactivate your account' (older layout: 'Appeal').",
-        "点击“恢复您的账户”（Reactivate your account；旧版界面为“申诉/Appeal”）。",
-    ),
-    "how.sc.4": (
-        "Paste each part into its box from {form} and attach the evidence.",
-        "把 {form} 中的各部分分别粘贴到对应的输入框，并上传证明材料。",
-    ),
     # step 6 and 7
     "review_intro": ("Your letter:", "申诉信中文对照（寄出的是英文信）："),
     "review_missing": ("Answers still missing:", "尚未填写："),
