@@ -215,3 +215,50 @@ def test_the_web_page_shows_the_missing_file_and_its_download_attaches_the_other
     (tmp_path / "sample-labels.pdf").write_bytes(PDF)
     review = Page(client, "vtr-toys.yaml", "review").html
     assert "not found beside the case file" not in review
+
+
+def _body(path: Path) -> str:
+    from tests.letter_files import eml_body
+
+    return eml_body(path)
+
+
+def test_the_email_body_starts_at_the_salutation(tmp_path: Path) -> None:
+    """The letterhead, date, To and Subject are the paper letter's (block `header`); the
+    e-mail carries them in its own headers, so its body starts at "Dear ...". All the rest of
+    the letter is there, as in the .txt."""
+    render_case(EXAMPLES / "vtr-toys.yaml", formats=["eml", "txt"], out_dir=tmp_path, today=TODAY)
+    body = _body(tmp_path / "vtr-toys.eml")
+    letter = (tmp_path / "vtr-toys.txt").read_text(encoding="utf-8")
+    assert body.startswith("Dear Seller Performance team,")
+    assert "To: Amazon Seller Performance" not in body and "Subject:" not in body
+    assert "Merchant token: A2EXAMPLE0TOKEN" not in body
+    assert letter.startswith("Shenzhen Example Trading Co., Ltd.")
+    assert "To: Amazon Seller Performance (op-pso-vtr-appeals@amazon.com)" in letter
+    salutation = letter.index("Dear Seller Performance team,")
+    assert body.replace("\r\n", "\n").strip() == letter[salutation:].strip()
+    message = email.message_from_bytes(
+        (tmp_path / "vtr-toys.eml").read_bytes(), policy=default_policy
+    )
+    assert message["Subject"].startswith("Plan of Action: ExampleHome")
+
+
+def test_a_template_without_a_header_block_sends_its_whole_letter(tmp_path: Path) -> None:
+    """A user's template need not mark a header: then nothing is cut from the e-mail."""
+    root = Path(__file__).parent.parent / "templates" / "letter.md.j2"
+    text = root.read_text(encoding="utf-8")
+    text = text.replace("{% block header %}", "").replace(
+        "**Subject: {{ self.subject() | safe }}**\n{% endblock %}",
+        "**Subject: {{ self.subject() | safe }}**",
+    )
+    assert "block header" not in text
+    template = tmp_path / "tpl" / "mine.md.j2"
+    template.parent.mkdir()
+    template.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    render_case(
+        EXAMPLES / "vtr-toys.yaml", formats=["eml"], out_dir=out, today=TODAY, template=template
+    )
+    body = _body(out / "vtr-toys.eml")
+    assert body.startswith("Shenzhen Example Trading Co., Ltd.")
+    assert "Dear Seller Performance team," in body

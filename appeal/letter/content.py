@@ -62,6 +62,7 @@ class Letter:
     case: Case
     letter_date: dt.date
     closing: str = ""  # the signature's Markdown (the template's block `closing`), if any
+    header: str = ""  # letterhead, date, To, Subject (block `header`): not in the e-mail body
 
 
 def _bytecode_cache() -> Any:
@@ -115,6 +116,12 @@ def _load_template(template: Path | None) -> Any:
         raise InputError(f"{path}: no such template file.") from None
     except UnicodeDecodeError:
         raise InputError(f"{path}: the template is not UTF-8; re-save it as UTF-8.") from None
+
+
+def optional_block(template: Any, name: str, context: dict[str, Any]) -> str:
+    """The text of the template's block `name`, or "" when it has none."""
+    block = template.blocks.get(name)
+    return "".join(block(template.new_context(context))) if block else ""
 
 
 def _tidy(markdown: str) -> str:
@@ -183,11 +190,13 @@ def render_letter(
         if template is None:
             markdown = compiled.render(context)
             subject_md = "".join(compiled.blocks["subject"](compiled.new_context(context)))
-            closing = "".join(compiled.blocks["closing"](compiled.new_context(context)))
+            closing, header = (optional_block(compiled, b, context) for b in ("closing", "header"))
         else:
             from appeal.letter.usertemplate import render_user_template
 
-            markdown, subject_md, closing = render_user_template(compiled, context, template)
+            markdown, subject_md, closing, header = render_user_template(
+                compiled, context, template
+            )
     except KeyError:
         raise InputError(
             f"{template}: the template has no {{% block subject %}}; copy it from the default "
@@ -205,6 +214,7 @@ def render_letter(
         case=case,
         letter_date=letter_date,
         closing=_tidy(closing) if closing.strip() else "",
+        header=_tidy(header) if header.strip() else "",
     )
 
 

@@ -14,7 +14,7 @@ from appeal.errors import InputError
 from appeal.letter.checks import CheckReport, check_letter
 from appeal.letter.content import Letter, render_letter
 from appeal.letter.evidence import EvidenceScan, scan_evidence
-from appeal.letter.formats.document import parse_markdown
+from appeal.letter.formats.document import Block, parse_markdown
 from appeal.letter.outputs import PlannedFile, write_files
 
 OutputFormat = Literal["txt", "md", "docx", "eml", "form"]
@@ -140,7 +140,7 @@ def build_files(
                 sender_name=case.seller.contact_name,
                 sender_email=case.seller.contact_email,
                 subject=letter.subject,
-                body=blocks_to_text(blocks),
+                body=blocks_to_text(_without_header(blocks, letter.header)),
                 letter_date=letter.letter_date,
                 attachments=[
                     Attachment(f"{stem}.docx", docx(), DOCX_TYPE),
@@ -161,6 +161,13 @@ def build_files(
             )
         files.append(PlannedFile(path, data))
     return files
+
+
+def _without_header(blocks: list[Block], header: str) -> list[Block]:
+    """The letter from the salutation on: without the letterhead, date, To and Subject that
+    the e-mail's own headers carry (the template's block `header`)."""
+    head = parse_markdown(header) if header else []
+    return blocks[len(head) :] if head and blocks[: len(head)] == head else blocks
 
 
 def reading_copy(letter: Letter, catalogue: Any, path: Path) -> PlannedFile:

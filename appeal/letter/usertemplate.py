@@ -83,20 +83,22 @@ def _template_line(exc: BaseException, filename: str) -> int | None:
     return line
 
 
-def _render(template: Any, context: dict[str, Any], budget: list[int]) -> tuple[str, str, str]:
+def _render(template: Any, context: dict[str, Any], budget: list[int]) -> tuple[str, str, str, str]:
     chunks = []
     for chunk in template.generate(context):
         budget[0] -= len(chunk)
         if budget[0] < 0:
             raise TemplateStopped(f"wrote more than {TEXT_LIMIT:,} characters")
         chunks.append(chunk)
+    from appeal.letter.content import optional_block
+
     try:
         subject = "".join(template.blocks["subject"](template.new_context(context)))
-        closing = template.blocks.get("closing")  # optional: the signature, outside form boxes
-        closing_md = "".join(closing(template.new_context(context))) if closing else ""
+        # optional: the signature (outside the form's boxes) and the letterhead (not in e-mail)
+        closing, header = (optional_block(template, b, context) for b in ("closing", "header"))
     except Exception:
         template.environment.handle_exception()  # re-raises with the template's lines
-    return "".join(chunks), subject, closing_md
+    return "".join(chunks), subject, closing, header
 
 
 def _stop(thread: threading.Thread) -> None:
@@ -113,9 +115,9 @@ def _stop(thread: threading.Thread) -> None:
 
 def render_user_template(
     template: Any, context: dict[str, Any], path: Path, *, time_limit: float | None = None
-) -> tuple[str, str, str]:
-    """(letter, subject, closing) as Markdown from the user's template, within the limits
-    (the closing is "" when the template has no block `closing`)."""
+) -> tuple[str, str, str, str]:
+    """(letter, subject, closing, header) as Markdown from the user's template, within the
+    limits (closing and header are "" when the template has no such block)."""
     time_limit = TIME_LIMIT if time_limit is None else time_limit
     if "subject" not in template.blocks:
         raise KeyError("subject")
@@ -139,7 +141,7 @@ def render_user_template(
         )
     error = outcome.get("error")
     if error is None:
-        value: tuple[str, str, str] = outcome["value"]
+        value: tuple[str, str, str, str] = outcome["value"]
         return value
     line = getattr(error, "lineno", None) or _template_line(error, template.filename or str(path))
     where = f"{path}:{line}" if line else str(path)
