@@ -73,3 +73,14 @@ def test_a_render_does_not_search_package_metadata_for_pydantic_plugins() -> Non
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.rstrip().endswith("no metadata"), result.stdout[-200:]
+
+
+def test_a_docx_render_needs_neither_python_docx_nor_lxml() -> None:
+    """The reference document is taken apart once (lxml) and kept in appeal's cache; a letter
+    is then written without python-docx or lxml."""
+    docx_render = TEXT_RENDER.replace("'-f', 'txt'", "'-f', 'docx'") + (
+        "assert (d / 'c.docx').stat().st_size > 10_000\n"
+    )
+    _loaded_after(docx_render)  # the first run may fill the cache
+    loaded = _loaded_after(docx_render)
+    assert "docx" not in loaded and "lxml" not in loaded, sorted(loaded)

@@ -1,16 +1,18 @@
 """The formal letter as .docx, styled by a reference document (ours or the seller's).
 
-python-docx is imported here only, so that commands which write no .docx stay fast.
+The letter's blocks are written as WordprocessingML into the reference package
+(`docxref.Reference`): headings, paragraphs and lists in the reference's own styles, numbered
+lists restarted at 1, tables in "Table Grid" sized to their text. No python-docx and no lxml
+per letter, which is what makes a thousand letters in one call cheap; tests read every letter
+back with python-docx and LibreOffice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+import re
 from pathlib import Path
-from typing import Any
 
-from appeal.errors import InputError
 from appeal.letter.formats.document import (
     Block,
     Heading,
@@ -21,10 +23,16 @@ from appeal.letter.formats.document import (
     Table,
     plain,
 )
-from appeal.letter.formats.reproducible import fixed_zip_times
+from appeal.letter.formats.docxref import Reference, load_reference
+from appeal.letter.formats.ziparchive import deflate, write_zip
 
 LETTER_SIZE_MARKETPLACES = ("amazon.com", "amazon.ca")  # US Letter; A4 elsewhere
-_HEADING_STYLE = {1: "Heading 1", 2: "Heading 1", 3: "Heading 2"}
+_HEADING_STYLE = {1: "heading 1", 2: "heading 1", 3: "heading 2"}
+_CODE_FONT = "Consolas"
+# Characters XML 1.0 cannot hold (C0 controls other than tab and line breaks, and the two
+# non-characters): dropped, as no letter text needs them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def default_reference() -> Path:
@@ -33,160 +41,161 @@ def default_reference() -> Path:
     return template_path("reference.docx")
 
 
-class _Styles:
-    """Style ids looked up once per document: python-docx resolves a style name by scanning
-    every style on each assignment, which dominated the time of a long letter."""
-
-    def __init__(self, doc: Any) -> None:
-        self._doc = doc
-        self._ids: dict[str, str | None] = {}
-
-    def style_id(self, name: str) -> str | None:
-        if name not in self._ids:
-            try:
-                self._ids[name] = self._doc.styles[name].style_id
-            except KeyError:  # a seller's reference document may lack some styles
-                self._ids[name] = None
-        return self._ids[name]
-
-    def paragraph(self, name: str) -> Any:
-        paragraph = self._doc.add_paragraph()
-        style_id = self.style_id(name)
-        if style_id is not None and name != "Normal":
-            paragraph._p.style = style_id
-        return paragraph
+def _escape(text: str) -> str:
+    return _NOT_XML.sub("", text).translate(_ESCAPES)
 
 
-def _add_runs(paragraph: Any, runs: Inline) -> None:
-    from docx.text.run import Run as DocxRun
+class _Body:
+    """The letter's body as WordprocessingML, written into a list of strings."""
 
-    last = None
-    for run in runs:
-        if run.text == "\n":
-            if last is not None:
-                last.add_br()
-            continue
-        # Build <w:r><w:t> directly: Run.text's setter walks the text one character at a
-        # time, which was a fifth of the time of a long letter.
-        last = paragraph._p.add_r()
-        last.add_t(run.text)
-        if run.bold or run.italic or run.code:
-            styled = DocxRun(last, paragraph)
-            styled.bold = run.bold or None
-            styled.italic = run.italic or None
-            if run.code:
-                styled.font.name = "Consolas"
+    def __init__(self, reference: Reference, paper: str) -> None:
+        self.ref = reference
+        self.w = reference.prefix
+        self.width = reference.text_width[paper]
+        self.out: list[str] = []
+        self.restarts: list[int] = []  # the w:numIds added to restart numbered lists
 
+    def style(self, name: str) -> str:
+        style_id = self.ref.styles.get(name)
+        return "" if style_id is None else f'<{self.w}pStyle {self.w}val="{_escape(style_id)}"/>'
 
-def _clear_body(doc: Any) -> None:
-    """Empty the (reused) reference document: its body, and the list numberings an earlier
-    letter added, so every letter is built from the same start."""
-    body = doc.element.body
-    for child in list(body):
-        if not child.tag.endswith("}sectPr"):
-            body.remove(child)
-    for num in _ADDED.pop(id(doc), []):
-        num.getparent().remove(num)
+    def paragraph(self, runs: Inline, properties: str = "") -> None:
+        w = self.w
+        self.out.append(f"<{w}p><{w}pPr>{properties}</{w}pPr>" if properties else f"<{w}p>")
+        self.runs(runs)
+        self.out.append(f"</{w}p>")
 
+    def runs(self, runs: Inline) -> None:
+        w = self.w
+        open_run = False
+        for run in runs:
+            if run.text == "\n":
+                if open_run:
+                    self.out.append(f"<{w}br/>")
+                continue
+            if open_run:
+                self.out.append(f"</{w}r>")
+            self.out.append(f"<{w}r>{self.run_properties(run)}")
+            for number, line in enumerate(run.text.split("\n")):
+                if number:
+                    self.out.append(f"<{w}br/>")
+                for index, piece in enumerate(line.split("\t")):
+                    if index:
+                        self.out.append(f"<{w}tab/>")
+                    if piece:
+                        space = ' xml:space="preserve"' if piece != piece.strip() else ""
+                        self.out.append(f"<{w}t{space}>{_escape(piece)}</{w}t>")
+            open_run = True
+        if open_run:
+            self.out.append(f"</{w}r>")
 
-def _page_setup(doc: Any, marketplace: str) -> None:
-    from docx.shared import Cm, Inches
+    def run_properties(self, run: Run) -> str:
+        if not (run.bold or run.italic or run.code):
+            return ""
+        w = self.w
+        font = f'<{w}rFonts {w}ascii="{_CODE_FONT}" {w}hAnsi="{_CODE_FONT}"/>' if run.code else ""
+        bold = f"<{w}b/>" if run.bold else ""
+        italic = f"<{w}i/>" if run.italic else ""
+        return f"<{w}rPr>{font}{bold}{italic}</{w}rPr>"
 
-    for section in doc.sections:
-        if marketplace in LETTER_SIZE_MARKETPLACES:
-            section.page_width, section.page_height = Inches(8.5), Inches(11)
-        else:
-            section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    def numbered(self, items: list[Inline]) -> None:
+        """A numbered list that starts at 1 (Word would otherwise go on from the last one)."""
+        w = self.w
+        style = self.style("list number")
+        restart = self.ref.list_number
+        numbering = ""
+        if restart is not None and style:
+            num_id = restart[0] + len(self.restarts)
+            self.restarts.append(num_id)
+            numbering = f'<{w}numPr><{w}ilvl {w}val="0"/><{w}numId {w}val="{num_id}"/></{w}numPr>'
+        for item in items:
+            self.paragraph(item, style + numbering)
 
+    def table(self, block: Table) -> None:
+        """Columns as wide as their longest line needs, within the text width, so that a date
+        range or a metric name wraps only when it must."""
+        w = self.w
+        rows = [[[_bold(run) for run in cell] for cell in block.header], *block.rows]
+        needs = [
+            max(len(plain(row[i])) if i < len(row) else 0 for row in rows) + 2
+            for i in range(len(block.header))
+        ]
+        widths = [self.width * need // sum(needs) for need in needs]
+        style_id = self.ref.styles.get("table grid")
+        style = "" if style_id is None else f'<{w}tblStyle {w}val="{_escape(style_id)}"/>'
+        self.out.append(
+            f'<{w}tbl><{w}tblPr>{style}<{w}tblW {w}type="auto" {w}w="0"/>'
+            f'<{w}tblLayout {w}type="fixed"/><{w}tblLook {w}firstColumn="1" {w}firstRow="1" '
+            f'{w}lastColumn="0" {w}lastRow="0" {w}noHBand="0" {w}noVBand="1" {w}val="04A0"/>'
+            f"</{w}tblPr><{w}tblGrid>"
+            + "".join(f'<{w}gridCol {w}w="{width}"/>' for width in widths)
+            + f"</{w}tblGrid>"
+        )
+        for row in rows:
+            self.out.append(f"<{w}tr>")
+            for index, width in enumerate(widths):
+                self.out.append(f'<{w}tc><{w}tcPr><{w}tcW {w}type="dxa" {w}w="{width}"/></{w}tcPr>')
+                self.paragraph(row[index] if index < len(row) else [])
+                self.out.append(f"</{w}tc>")
+            self.out.append(f"</{w}tr>")
+        self.out.append(f"</{w}tbl>")
+        self.paragraph([])
 
-def _table(doc: Any, block: Table, styles: _Styles) -> None:
-    table = doc.add_table(rows=1 + len(block.rows), cols=len(block.header))
-    style_id = styles.style_id("Table Grid")
-    if style_id is not None:
-        table._tbl.tblStyle_val = style_id
-    header = [[*map(_bold, runs)] for runs in block.header]
-    for row, cells in zip(table.rows, [header, *block.rows], strict=True):
-        for cell, runs in zip(row.cells, cells, strict=False):
-            _add_runs(cell.paragraphs[0], runs)
-    _column_widths(doc, table, [block.header, *block.rows])
-    doc.add_paragraph()
-
-
-def _column_widths(doc: Any, table: Any, rows: list[list[Inline]]) -> None:
-    """Columns as wide as their longest line needs, within the text width, so that a date
-    range or a metric name wraps only when it must."""
-    section = doc.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
-    needs = [
-        max(len(plain(row[i])) if i < len(row) else 0 for row in rows) + 2
-        for i in range(len(table.columns))
-    ]
-    total = sum(needs)
-    table.autofit = False
-    for index, column in enumerate(table.columns):
-        share = int(width * needs[index] / total)
-        column.width = share
-        for cell in column.cells:
-            cell.width = share
-
-
-def _restart_numbering(doc: Any, paragraphs: list[Any]) -> None:
-    """Each numbered list starts at 1 (Word would otherwise continue the previous list)."""
-    if not paragraphs:
-        return
-    p_pr = paragraphs[0].style.element.pPr if paragraphs[0].style is not None else None
-    num_pr = p_pr.numPr if p_pr is not None else None
-    if num_pr is None or num_pr.numId is None:
-        return
-    numbering = doc.part.numbering_part.element
-    style_num = numbering.num_having_numId(num_pr.numId.val)
-    num = numbering.add_num(style_num.abstractNumId.val)
-    _ADDED.setdefault(id(doc), []).append(num)  # removed before the next letter (_clear_body)
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
-    for paragraph in paragraphs:
-        own = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-        own.get_or_add_ilvl().val = 0
-        own.get_or_add_numId().val = num.numId
+    def blocks(self, blocks: list[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Heading):
+                self.paragraph(block.runs, self.style(_HEADING_STYLE.get(block.level, "heading 2")))
+            elif isinstance(block, Paragraph):
+                self.paragraph(block.runs)
+            elif isinstance(block, ListBlock) and block.ordered:
+                self.numbered(block.items)
+            elif isinstance(block, ListBlock):
+                for item in block.items:
+                    self.paragraph(item, self.style("list bullet"))
+            elif isinstance(block, Table):
+                self.table(block)
 
 
 def _bold(run: Run) -> Run:
     return Run(run.text, bold=True, italic=run.italic, code=run.code)
 
 
-_OPENED: dict[Path, Any] = {}
-_ADDED: dict[int, list[Any]] = {}  # the numberings a letter added to a reference document
-
-
-def _reference_document(source: Path) -> Any:
-    """The parsed reference document. Parsed once per run and reused for every letter (its
-    body is emptied before each), which matters when many cases are rendered in one call."""
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
-
-    if source not in _OPENED:
-        try:
-            _OPENED[source] = Document(str(source))
-        except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-            raise InputError(
-                f"{source}: not a usable .docx reference document ({exc}); save a letterhead "
-                "from Word as .docx and pass that, or leave --reference-docx out."
-            ) from None
-    return _OPENED[source]
-
-
 def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _drop_thumbnail(doc: Any) -> None:
-    """No thumbnail: a reference document's picture (python-docx's stock one, or a seller's
-    old letterhead) would show in file browsers instead of this letter."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+def _core_properties(title: str, author: str, moment: dt.datetime) -> bytes:
+    """The document properties, written afresh: nothing of the reference's (its author, its
+    last printing) is carried into the letter. Word holds at most 255 characters in each."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    title, author = _escape(_shortened(title, 255)), _escape(_shortened(author, 255))
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+        'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{title}</dc:title><dc:subject>Plan of Action</dc:subject>"
+        f"<dc:creator>{author}</dc:creator><cp:keywords></cp:keywords>"
+        f"<dc:description></dc:description><cp:lastModifiedBy>{author}</cp:lastModifiedBy>"
+        "<cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
 
-    package = doc.part.package
-    for r_id, rel in list(package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            package.rels.pop(r_id)
+
+def _numbering(reference: Reference, restarts: list[int]) -> bytes:
+    w = reference.numbering_prefix
+    assert reference.list_number is not None  # restarts exist only with a numbered style
+    abstract = _escape(reference.list_number[1])
+    added = "".join(
+        f'<{w}num {w}numId="{num_id}"><{w}abstractNumId {w}val="{abstract}"/>'
+        f'<{w}lvlOverride {w}ilvl="0"><{w}startOverride {w}val="1"/></{w}lvlOverride></{w}num>'
+        for num_id in restarts
+    )
+    return reference.numbering_head + added.encode("utf-8") + reference.numbering_tail
 
 
 def write_docx(
@@ -198,40 +207,20 @@ def write_docx(
     letter_date: dt.date,
     reference: Path | None = None,
 ) -> bytes:
-    """The letter as .docx bytes."""
-    doc = _reference_document(reference or default_reference())
-    _clear_body(doc)
-    _page_setup(doc, marketplace)
-    styles = _Styles(doc)
-    for block in blocks:
-        if isinstance(block, Heading):
-            heading = styles.paragraph(_HEADING_STYLE.get(block.level, "Heading 2"))
-            _add_runs(heading, block.runs)
-        elif isinstance(block, Paragraph):
-            _add_runs(styles.paragraph("Normal"), block.runs)
-        elif isinstance(block, ListBlock):
-            name = "List Number" if block.ordered else "List Bullet"
-            added = []
-            for item in block.items:
-                added.append(styles.paragraph(name))
-                _add_runs(added[-1], item)
-            if block.ordered:
-                _restart_numbering(doc, added)
-        elif isinstance(block, Table):
-            _table(doc, block, styles)
-    props = doc.core_properties
-    # Word's document properties hold at most 255 characters (python-docx refuses more).
-    props.title = _shortened(title, 255)
-    props.author = _shortened(author, 255)
-    props.last_modified_by = _shortened(author, 255)
+    """The letter as .docx bytes: the same letter always gives the same bytes."""
+    ref = load_reference(reference or default_reference())
+    paper = "letter" if marketplace in LETTER_SIZE_MARKETPLACES else "a4"
+    body = _Body(ref, paper)
+    body.blocks(blocks)
     moment = dt.datetime.combine(letter_date, dt.time(9, 0))
-    props.created = moment
-    props.modified = moment
-    props.revision = 1
-    props.subject = "Plan of Action"
-    props.keywords = ""
-    props.comments = ""
-    _drop_thumbnail(doc)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return fixed_zip_times(buffer.getvalue(), moment)
+    written = {
+        ref.document: ref.head + "".join(body.out).encode("utf-8") + ref.tails[paper],
+        ref.core: _core_properties(title, author, moment),
+    }
+    if ref.numbering is not None and body.restarts:
+        written[ref.numbering] = _numbering(ref, body.restarts)
+    members = [
+        deflate(member.name, written[member.name]) if member.name in written else member
+        for member in ref.members
+    ]
+    return write_zip(members, moment)
