@@ -51,6 +51,7 @@ def cached(name: str, files: Sequence[Path], build: Callable[[], Built]) -> Buil
     """`build()`'s result, kept between runs until one of `files` (or appeal) changes.
 
     A cache that cannot be read or written is skipped: the result is then built every run."""
+    from appeal.errors import OutputError
     from appeal.fsio import atomic_write
 
     folder = cache_folder() / "data"
@@ -65,7 +66,7 @@ def cached(name: str, files: Sequence[Path], build: Callable[[], Built]) -> Buil
     try:
         folder.mkdir(parents=True, exist_ok=True)
         atomic_write(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+    except (OSError, OutputError, pickle.PicklingError, TypeError, AttributeError):
         pass  # a cache that cannot be written only makes the next run slower
     return result
 

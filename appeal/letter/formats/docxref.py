@@ -56,11 +56,25 @@ class Reference:
     numbering_prefix: str
 
 
+_LOADED: dict[tuple[Path, int, int], Reference] = {}
+
+
 def load_reference(source: Path) -> Reference:
-    """`source` taken apart, from appeal's cache when the file is unchanged."""
+    """`source` taken apart, from appeal's cache when the file is unchanged (and from memory
+    for the next letters of the same run)."""
     from appeal.core.datafile import cached
 
-    return cached("docx-reference", [source], lambda: _take_apart(source))
+    try:
+        stat = source.stat()
+    except OSError as exc:
+        raise _not_usable(source, exc) from None
+    key = (source, stat.st_mtime_ns, stat.st_size)
+    if key not in _LOADED:
+        try:
+            _LOADED[key] = cached("docx-reference", [source], lambda: _take_apart(source))
+        except OSError as exc:  # a folder, or a file that cannot be read
+            raise _not_usable(source, exc) from None
+    return _LOADED[key]
 
 
 def _not_usable(source: Path, why: object) -> InputError:
