@@ -114,10 +114,8 @@ def _figures(entry: CauseEntry, label: str) -> list[Finding]:
                         "figures-do-not-add-up",
                         f"{label}, {where}",
                         breakdown.claim,
-                        f"{breakdown.problem()}: account for every order (e.g. 'the other "
-                        f"{breakdown.rest} were ...'), or correct the figures",
-                        "数字对不上：分项之和与总数不符或有部分未说明；请说明全部订单"
-                        f"（如“其余 {breakdown.rest} 单是……”）或更正数字",
+                        f"{breakdown.problem()}; correct the figures if they are wrong",
+                        f"{breakdown.problem_zh()}；如数字有误请更正",
                     )
                 )
     return findings
