@@ -20,6 +20,23 @@ from appeal.letter.plan import plan_findings
 from appeal.units import unbound
 
 _NUMBER = re.compile(r"\d")
+# A measure says how often it runs ("every working day", "weekly", "twice a day", 每天) or what
+# sets it off, for a standing rule ("before each upload", "only after", "no order may ...",
+# "confirmation is blocked for any carrier not in it").
+_WHEN = re.compile(
+    r"\b(?:every|each|daily|weekly|monthly|quarterly|yearly|annually|hourly|nightly|fortnightly"
+    r"|once|twice|always|never|whenever|when|before|after|until|unless|only|must|requires?"
+    r"|blocked|stopped"
+    r"|automatically|continuously|real[- ]time|same\s+day|per\s+(?:day|week|month|shift|order"
+    r"|upload|parcel|package|batch|file)|times\s+a\s+(?:day|week|month))\b"
+    r"|\bno\s+(?:\w+\s+){1,3}?(?:may|can|is|are)\b|每|定期|实时|自动",
+    re.IGNORECASE,
+)
+
+
+def states_when(text: str) -> bool:
+    """Whether a measure's text says how often it runs or what sets it off."""
+    return _WHEN.search(unbound(text)) is not None
 
 
 def _texts(case: Case, catalogue: Catalogue) -> list[Text]:
@@ -123,6 +140,21 @@ def _structure(case: Case, catalogue: Catalogue) -> list[Finding]:
                         "add `owner:` (who does it) or `frequency:` (how often); a measure without "
                         "either reads as a promise",
                         "写明负责人或执行频率；两者都没有的措施读起来像空头承诺",
+                    )
+                )
+            elif not (measure.frequency or (default and default.frequency)) and not states_when(
+                default.en if default else measure.text or ""
+            ):
+                findings.append(
+                    _finding(
+                        "warning",
+                        "measure-without-frequency",
+                        f"{label}, prevention, item {number}",
+                        "add `frequency:` (how often, e.g. 'every working day', 'each Monday') or "
+                        "say in the text what sets it off ('before each upload'); with an owner "
+                        "alone a reviewer cannot tell whether it is done daily or once",
+                        "写明执行频率（`frequency:`，如“每个工作日”“每周一”），或在措施中写明触发条件"
+                        "（如“每次上传前”）；只有负责人，审核员看不出是每天做还是只做一次",
                     )
                 )
     return findings

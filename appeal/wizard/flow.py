@@ -452,6 +452,10 @@ class Wizard:
                 self.text("action_date", (*where, "date"), item=short, kind="past")
             elif part == "preventive_measures":
                 self.text("owner", (*where, "owner"), item=short, english=True)
+                if entry.get("text"):  # a catalogue measure states its own frequency
+                    self.text(
+                        "frequency", (*where, "frequency"), item=short, english=True, required=False
+                    )
                 self.text("start", (*where, "start"), item=short, kind="date", required=False)
 
     def step_channel(self) -> None:

@@ -159,6 +159,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Who does it (role or name, in English)? {item}",
         "由谁负责（职位或姓名，英文）？{item}",
     ),
+    "frequency": (
+        "How often (in English)? {item}",
+        "多久执行一次（英文）？{item}",
+    ),
     "start": ("Since when? {item}", "从何时开始？{item}"),
     "chinese_warning": (
         "The letter goes to Amazon in English, and this answer contains Chinese. "
@@ -371,6 +375,11 @@ HINTS: dict[str, tuple[str, str]] = {
     "owner": (
         "a role or a name in English, e.g. Warehouse lead",
         "英文职位或姓名，例如 Warehouse lead",
+    ),
+    "frequency": (
+        "e.g. every morning before the upload, or each Monday; leave empty if the measure "
+        "says it already",
+        "例如 every morning before the upload、each Monday；措施本身已写明频率可留空",
     ),
     "start": (
         "the day the measure started, e.g. 2026-11-22",
