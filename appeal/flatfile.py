@@ -272,3 +272,89 @@ def find_header(
         if len(before) >= look:
             break
     return before, None, lines
+
+
+# A cell Excel saves with a line break in it (Alt+Enter) is written in double quotes and goes on
+# on the next line. A row is read across lines only when its first line has fewer cells than the
+# header and ends inside such a cell; Amazon's own files never quote, and their rows are whole.
+QUOTED_LINES = 20  # lines one row may run over
+
+
+def split_quoted(text: str) -> tuple[list[str], list[str]] | None:
+    """The cells of a row as Excel writes tab-separated text: a cell that starts with a double
+    quote runs to the quote before the next tab or the end of the row, `""` in it being one
+    quote; any other quote is text. Returns the cells as written and their values; None while a
+    quoted cell is still open at the end of `text` (the row goes on on the next line)."""
+    written: list[str] = []
+    values: list[str] = []
+    at, end = 0, len(text)
+    while True:
+        if text.startswith('"', at):
+            close = _closing_quote(text, at + 1)
+            if close < 0:
+                return None
+            if close < end and (close + 1 == end or text[close + 1] == "\t"):
+                written.append(text[at : close + 1])
+                values.append(text[at + 1 : close].replace('""', '"'))
+                if close + 1 == end:
+                    return written, values
+                at = close + 2
+                continue
+        tab = text.find("\t", at)
+        cell = text[at:] if tab < 0 else text[at:tab]
+        written.append(cell)
+        values.append(cell)
+        if tab < 0:
+            return written, values
+        at = tab + 1
+
+
+def _closing_quote(text: str, at: int) -> int:
+    """Where the quoted cell opened before `at` closes: the index of its closing quote, `len(text)`
+    when a quote closes it but text follows (a quote inside plain text: not a quoted cell), -1
+    when it is still open at the end."""
+    while True:
+        quote = text.find('"', at)
+        if quote < 0:
+            return -1
+        if text.startswith('"', quote + 1):
+            at = quote + 2  # "" is one quote inside the cell
+            continue
+        if quote + 1 == len(text) or text[quote + 1] == "\t":
+            return quote
+        return len(text)
+
+
+def open_quote(path: Path, line: int, width: int, cells: int | None) -> InputError:
+    """The message for a row whose quoted cell never closes (or, closed, makes the row longer
+    than the header)."""
+    if cells is None:
+        what = f"does not end within {QUOTED_LINES} lines"
+    else:
+        what = f"ends only after the row has {cells} cells, more than the header's {width}"
+    return InputError(
+        f"{path}:{line}: a cell here starts with a double quote, as Excel writes a cell with a "
+        f"line break in it, but the quoted cell {what}. Remove the stray quote (or the line "
+        "break in the cell) and save the file again as tab-delimited text."
+    )
+
+
+def rejoin(
+    first: str, more: Iterator[str], width: int, where: tuple[Path, int]
+) -> tuple[list[str], int]:
+    """The values of the row whose first line is `first`, with as many of the lines `more`
+    gives as its open quoted cell needs (line endings kept in both: the one inside the cell is
+    part of its value), and how many lines it took from `more`; `width` is the number of header
+    cells. Raises InputError when the quoted cell never closes."""
+    text = first
+    for taken in range(1, QUOTED_LINES + 1):
+        line = next(more, None)
+        if line is None:
+            break
+        text += line
+        split = split_quoted(text.rstrip("\r\n"))
+        if split is not None:
+            if len(split[1]) > width:
+                raise open_quote(*where, width, len(split[1]))
+            return split[1], taken
+    raise open_quote(*where, width, None)

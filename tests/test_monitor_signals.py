@@ -181,9 +181,14 @@ def test_thanksgiving_within_14_days_and_the_calendar_option(tmp_path: Path) -> 
         "US",
         today + dt.timedelta(days=2),
     )
-    assert holiday.evidence == "not_seen"
+    # no Unshipped report in the folder: the warning does not claim what one would show
+    assert holiday.evidence == "no_unshipped"
     assert result.calendars == ("CN", "US")
-    assert "Thanksgiving (US, 2026-11-26 to 2026-11-26) starts in 2 days" in signal_text(holiday)
+    said = signal_text(holiday)
+    assert "Thanksgiving (US, 2026-11-26 to 2026-11-26) starts in 2 days" in said
+    assert "no Unshipped report in the folder" in said
+    assert "the Unshipped report shows" not in said
+    assert "没有未发货订单报告" in signal_text(holiday, "zh")
     assert "感恩节" in signal_text(holiday, "zh")
     china_only = run_monitor(folder=tmp_path, now=NOW, as_of=today, calendars=("cn",))
     assert kinds(china_only) == []
@@ -224,6 +229,7 @@ def test_chinese_new_year_with_nothing_to_show_it_is_a_reminder(tmp_path: Path) 
     before = unshipped_row("111-0000004-0000003", bought, utc("2027-01-28T07:59:59+00:00"))
     holiday = one(_spring_festival(tmp_path, before), "holiday")
     assert (holiday.evidence, holiday.count) == ("not_seen", 0)
+    assert "the Unshipped report shows no extended handling time yet" in signal_text(holiday)
 
 
 def test_the_end_of_the_holiday_table_and_countries_without_one(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ SignalKind = Literal[
 HolidayEvidence = Literal[
     "orders_due_during",  # unshipped orders are due to ship during the holiday
     "not_seen",  # no unshipped order shows extended handling time
+    "no_unshipped",  # no Unshipped report was read: handling time cannot be seen
 ]
 NoteKind = Literal[
     "database_created",  # detail: the database path
@@ -42,6 +43,7 @@ NoteKind = Literal[
     "holiday_table_ends",  # detail: the country code; day: the table's last day
     "provisional_holiday",  # detail: the holiday; day: its start
     "inventory_file_in_future",  # detail: the file
+    "rows_left_out",  # count: All Orders rows cut short; detail: where; other: "cells,width"
 ]
 
 

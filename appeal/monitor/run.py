@@ -73,6 +73,10 @@ def run_monitor(
     sections = _current_sections(figures)
     markets = sorted({s.name for s in sections})
     notes = [Note("not_read", str(path), why) for path, why in scanned.not_read]
+    for cut in figures.notes if figures is not None else []:
+        if cut.kind == "cut_rows" and cut.columns is not None:
+            cells, width = cut.columns
+            notes.append(Note("rows_left_out", cut.detail, f"{cells},{width}", count=cut.count))
     if scanned.ignored():
         notes.append(Note("older_files_ignored", count=scanned.ignored()))
     if figures is None:
@@ -257,7 +261,7 @@ def _signals(
 ) -> tuple[list[Signal], list[Note]]:
     signals: list[Signal] = []
     notes: list[Note] = []
-    orders: list[Unshipped] = []
+    orders: list[Unshipped] | None = None
     newest = scanned.newest("unshipped")
     if newest is not None:
         orders, as_written = read_unshipped(newest, default)

@@ -153,9 +153,12 @@ def tracking_signal(found: Found, market: str | None) -> Signal | None:
 
 
 def holiday_signals(
-    codes: tuple[str, ...], today: dt.date, orders: list[Unshipped]
+    codes: tuple[str, ...], today: dt.date, orders: list[Unshipped] | None
 ) -> tuple[list[Signal], list[Note]]:
-    """Holidays running or starting within 14 days without extended handling time seen."""
+    """Holidays running or starting within 14 days without extended handling time seen
+    (`orders` None: no Unshipped report was read, so it cannot be seen)."""
+    read = orders is not None
+    orders = orders or []
     table = calendars()
     signals: list[Signal] = []
     notes: list[Note] = []
@@ -188,7 +191,7 @@ def holiday_signals(
                     calendar=code,
                     start=holiday.start,
                     end=holiday.end,
-                    evidence="orders_due_during" if due else "not_seen",
+                    evidence="orders_due_during" if due else "not_seen" if read else "no_unshipped",
                 )
             )
     return signals, notes

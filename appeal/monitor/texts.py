@@ -37,6 +37,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "holiday_not_seen": "{name} ({calendar}, {start} to {end}) starts in {days} days, and "
         "the Unshipped report shows no extended handling time yet. Set the closure in Seller "
         "Central's shipping settings before it.",
+        "holiday_no_unshipped": "{name} ({calendar}, {start} to {end}) starts in {days} days; "
+        "with no Unshipped report in the folder, appeal cannot see whether your handling time is "
+        "extended. Set the closure in Seller Central's shipping settings before it (and save the "
+        "Unshipped report here to have it checked).",
         "holiday_running": "{name} ({calendar}, {start} to {end}) is on now; unshipped orders "
         "due to ship before it ends: {count}.",
         "inventory_stale": "{file}: the newest inventory file was written {hours} hours ago "
@@ -72,6 +76,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "provisional_holiday": "{detail} ({day}): the official dates were not out when "
         "appeal's table was written; check them.",
         "inventory_file_in_future": "{detail} is dated in the future: its age cannot be judged.",
+        "rows_left_out": "{count} row(s) of the All Orders report ({detail}) have fewer columns "
+        "than its header (the first: {cells} of {width}) and were left out of the figures: "
+        "download the report again.",
     },
     "zh": {
         "title": "appeal monitor：{folder}",
@@ -103,6 +110,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "（在卖家平台配送设置中设置假期休息）。",
         "holiday_not_seen": "{name}（{calendar}，{start} 至 {end}）{days} 天后开始，"
         "未发货订单报告中还看不到延长的处理时间。请在假期前在卖家平台配送设置中设置假期休息。",
+        "holiday_no_unshipped": "{name}（{calendar}，{start} 至 {end}）{days} 天后开始；"
+        "文件夹中没有未发货订单报告，无法看出处理时间是否已延长。请在假期前在卖家平台配送设置中"
+        "设置假期休息（并把未发货订单报告保存到此文件夹以便检查）。",
         "holiday_running": "{name}（{calendar}，{start} 至 {end}）正在进行："
         "有 {count} 个未发货订单须在假期结束前发货。",
         "inventory_stale": "{file}：最新的库存文件写于 {hours} 小时前（{written}）；"
@@ -132,5 +142,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "holiday_table_ends": "{detail} 的假期表截至 {day}；请更新 appeal 以获得之后的假期。",
         "provisional_holiday": "{detail}（{day}）：编写 appeal 假期表时官方日期尚未公布，请核对。",
         "inventory_file_in_future": "{detail} 的时间在未来：无法判断其新旧。",
+        "rows_left_out": "全部订单报告中有 {count} 行（{detail}）的列数少于表头（第一行："
+        "{width} 列中只有 {cells} 列），未计入指标：请重新下载报告。",
     },
 }

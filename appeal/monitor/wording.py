@@ -132,6 +132,7 @@ def note_text(note: Note, lang: str = "en") -> str:
     detail = note.detail
     if note.kind == "clock_backwards":  # the earlier run's time, as the clock said then
         detail = dt.datetime.fromisoformat(detail).astimezone().strftime("%Y-%m-%d %H:%M")
+    cells, _, width = note.other.partition(",")  # rows_left_out: the first row's, the header's
     return t(
         lang,
         note.kind,
@@ -140,6 +141,8 @@ def note_text(note: Note, lang: str = "en") -> str:
         count=note.count,
         day=note.day,
         when=when,
+        cells=cells,
+        width=width,
     )
 
 

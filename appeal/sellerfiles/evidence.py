@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
-from appeal.flatfile import STREAM_ERRORS, open_text, stream_error
+from appeal.flatfile import STREAM_ERRORS, open_text, rejoin, split_quoted, stream_error
 from appeal.sellerfiles.reports import LocalDays, Report, Where, report_day
 
 Usability = Literal["usable", "unusable", "not_checked"]
@@ -62,6 +63,9 @@ class Evidence:
     shipped: dict[str, dt.date] = field(default_factory=dict)  # first ship day per order
     shipments: dict[tuple[str, str], Shipment] = field(default_factory=dict)
     kinds: set[str] = field(default_factory=set)
+    cut_rows: int = 0  # All Orders rows without the columns an order needs: left out
+    first_cut: list[tuple[str, int, int, int]] = field(default_factory=list)  # file, line,
+    # cells, header cells: the first few of them
 
 
 class Markets:
@@ -122,6 +126,11 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
     )
     flagged = at["is-buyer-requested-cancellation"] is not None
     ending = width >= max(columns.values(), default=0)  # a wanted cell may hold the line end
+    # A row shorter than `full` is looked at closely: blank, cut short, or carrying a cell
+    # Excel quoted because of a line break in it; it needs `need` cells to count.
+    full = max(report.width, width + 1)
+    need = 1 + max(i for name, i in at.items() if i is not None and name in _NEEDED)
+    shift = 0  # lines read as part of rows before (a quoted cell over several lines)
     orders, others, currencies = ev.orders, ev.other_orders, ev.currencies
     kinds: dict[tuple[str, str], tuple[bool, str, dict[str, dt.date], LocalDays]] = {}
     statuses: dict[str, tuple[bool, bool]] = {}
@@ -136,10 +145,18 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
                 next(text)
             for number, raw in enumerate(text, header + 1):
                 cells = (raw.rstrip("\r\n") if ending else raw).split("\t")
-                if len(cells) <= width:
+                if len(cells) < full:
                     if not raw.strip():
                         continue
-                    cells += [""] * (width + 1 - len(cells))
+                    line = number + shift
+                    if '"' in raw:
+                        cells, taken = _quoted(raw, cells, text, report, line)
+                        shift += taken
+                    if len(cells) < need:
+                        _cut(ev, report, line, len(cells))
+                        continue
+                    if len(cells) <= width:
+                        cells += [""] * (width + 1 - len(cells))
                 kind = kinds.get((cells[i_channel], cells[i_sales]))
                 if kind is None:
                     kind = kinds[(cells[i_channel], cells[i_sales])] = _kind(
@@ -168,14 +185,43 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
                 stamp = cells[i_bought]
                 day = seen.get(stamp[:16] + stamp[19:])
                 if day is None:
-                    day = days.day(stamp, (report.path, number, "purchase-date"))
+                    day = days.day(stamp, (report.path, number + shift, "purchase-date"))
                 orders[order_id] = make(Order, (market, day, state[0], state[1], updated))
                 if flagged and cells[i_flag]:
                     ev.cause_known.add(order_id)
                     if cells[i_flag].strip().lower() in TRUE:
                         ev.buyer_requested.add(order_id)
         except STREAM_ERRORS as exc:
-            raise stream_error(exc, report.path, report.encoding, number + 1) from None
+            raise stream_error(exc, report.path, report.encoding, number + shift + 1) from None
+
+
+_NEEDED = (
+    "amazon-order-id",
+    "purchase-date",
+    "order-status",
+    "fulfillment-channel",
+    "sales-channel",
+)
+_CUT_SHOWN = 5  # rows cut short named in the note
+
+
+def _quoted(
+    raw: str, cells: list[str], more: Iterator[str], report: Report, number: int
+) -> tuple[list[str], int]:
+    """A row holding a double quote: its cells as Excel wrote them (a quoted cell may run over
+    several lines), and how many more lines it took."""
+    split = split_quoted(raw.rstrip("\r\n"))
+    if split is not None:
+        return split[1], 0
+    if len(cells) >= report.width:
+        return cells, 0  # a whole row: the quote is text
+    return rejoin(raw, more, report.width, (report.path, number))
+
+
+def _cut(ev: Evidence, report: Report, number: int, cells: int) -> None:
+    ev.cut_rows += 1
+    if len(ev.first_cut) < _CUT_SHOWN:
+        ev.first_cut.append((report.path.name, number, cells, report.width))
 
 
 def _kind(

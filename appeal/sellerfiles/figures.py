@@ -90,6 +90,7 @@ NoteKind = Literal[
     "several_marketplaces",  # detail: the marketplaces
     "unknown_marketplace",  # detail: the sales channel as written
     "no_rows",  # count: reports with column names but no rows; detail: their names
+    "cut_rows",  # count: rows without the columns an order needs; detail: the first places
 ]
 
 
@@ -98,6 +99,7 @@ class Note:
     kind: NoteKind
     count: int = 0
     detail: str = ""
+    columns: tuple[int, int] | None = None  # cut_rows: the first one's cells, the header's
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,8 @@ def read_figures(
     if not sections or not any(s.figures for s in sections):
         _nothing(ev, no_rows)
     notes = []
+    if ev.cut_rows:
+        notes.append(_cut_note(ev))
     if no_rows:
         left = ", ".join(r.path.name for r in no_rows)
         notes.append(Note("no_rows", len(no_rows), left))
@@ -123,6 +125,21 @@ def _merge(amazon: list[Section], estimated: list[Section]) -> list[Section]:
         else:
             merged.append(section)
     return merged
+
+
+def _cut_note(ev: Evidence) -> Note:
+    """Rows left out for want of columns: how many, and where the first ones are."""
+    places: dict[str, list[str]] = {}
+    for name, line, _, _ in ev.first_cut:
+        places.setdefault(name, []).append(str(line))
+    detail = "; ".join(
+        f"{name} line{'s' if len(lines) > 1 else ''} {', '.join(lines)}"
+        for name, lines in places.items()
+    )
+    if ev.cut_rows > len(ev.first_cut):
+        detail += " ..."
+    _, _, cells, width = ev.first_cut[0]
+    return Note("cut_rows", ev.cut_rows, detail, (cells, width))
 
 
 def _nothing(ev: Evidence, no_rows: list[Report]) -> NoReturn:

@@ -18,7 +18,15 @@ from typing import Any, Literal
 
 from appeal.dates import FIRST_YEAR, LAST_YEAR
 from appeal.errors import InputError
-from appeal.flatfile import Encoding, Line, not_tab_separated, other_separator, read_lines
+from appeal.flatfile import (
+    Encoding,
+    Line,
+    not_tab_separated,
+    other_separator,
+    read_lines,
+    rejoin,
+    split_quoted,
+)
 
 Kind = Literal["all_orders", "unshipped", "shipping_confirmation", "performance_json"]
 SIGNATURES: dict[Kind, tuple[str, ...]] = {
@@ -106,6 +114,7 @@ class Report:
     lines: Iterator[Line]
     encoding: Encoding
     header: int  # the line number of the column names
+    width: int = 0  # how many cells the header row has
 
     def rows(self, wanted: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
         """(line number, {column: stripped cell}) for the `wanted` columns present."""
@@ -128,10 +137,21 @@ class Report:
             if not text or text.isspace():
                 continue
             cells = text.split("\t")
+            if '"' in text:  # cells Excel wrote in quotes, maybe with a line break in them
+                cells = self._quoted(line, cells)
             if len(cells) < width:
                 cells += [""] * (width - len(cells))
             cells.append("")
             yield line.number, pick(cells)
+
+    def _quoted(self, line: Line, cells: list[str]) -> list[str]:
+        split = split_quoted(line.text)
+        if split is not None:
+            return split[1]
+        if len(cells) >= self.width:
+            return cells  # a whole row: the quote is text
+        more = (following.text + following.ending for following in self.lines)
+        return rejoin(line.text + line.ending, more, self.width, (self.path, line.number))[0]
 
     def has_rows(self) -> bool:
         """Whether a non-blank line follows the column names (peeked, then put back)."""
@@ -166,7 +186,7 @@ def open_report(path: Path) -> Report | dict[str, Any]:
         for kind, needed in SIGNATURES.items():
             if all(col in header for col in needed):
                 columns = {name: i for i, name in enumerate(header) if name}
-                return Report(path, kind, columns, lines, encoding, line.number)
+                return Report(path, kind, columns, lines, encoding, line.number, len(header))
         seen.append(line)
         line = next(lines, None)
     for line in seen:

@@ -109,8 +109,23 @@ def note_text(note: Note) -> str:
         "files do not say which marketplace they are from: give --marketplace.",
         "no_rows": f"{note.detail}: column names but no rows below them, so nothing was read "
         f"from {'it' if note.count == 1 else 'them'} (cut short, or a period without orders?).",
+        "cut_rows": _cut_rows(note),
     }
     return texts[note.kind]
+
+
+def _cut_rows(note: Note) -> str:
+    cells, width = note.columns or (0, 0)
+    if note.count == 1:
+        return (
+            f"1 row ({note.detail}) has {cells} of {width} columns and was left out: the "
+            "figures do not count it. Download the report again (a copy cut short, or edited?)."
+        )
+    return (
+        f"{note.count:,} rows ({note.detail}) have fewer columns than the header (the first: "
+        f"{cells} of {width}) and were left out: the figures do not count them. Download the "
+        "report again (a copy cut short, or edited?)."
+    )
 
 
 def heading(section: Section) -> str:

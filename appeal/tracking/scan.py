@@ -32,7 +32,7 @@ from appeal.tracking.kinds import (
 )
 from appeal.tracking.output import BatchWriter, LeftReport, left_path
 from appeal.tracking.result import SAMPLE, RowFinding, TrackingResult
-from appeal.tracking.source import TrackingFile, open_tracking_file
+from appeal.tracking.source import TrackingFile, open_tracking_file, table_rows
 
 RowSink = Callable[[RowFinding], None]
 # A row to show: bits, line number, order id, tracking cell, carrier, packed first sighting of
@@ -239,7 +239,6 @@ def _scan_table(
     result = state.result
     ids = state.ids
     where = (len(state.files) - 1) << 30
-    number = source.first_line - 1
     checked = 0
     cleanable = 0
     need = state.needs()
@@ -248,10 +247,13 @@ def _scan_table(
     unchecked = result.not_checked_carriers
     left = 0
     splice = source.splice
-    for raws, texts in source.blocks:
+    for raws, texts, numbers, quoted in table_rows(source):
         for at, text in enumerate(texts):
-            number += 1
-            cells = text.split("\t")
+            number = numbers[at]
+            if quoted is not None and at in quoted:
+                written, cells = quoted[at]  # as written (for the copy), and the values
+            else:
+                written = cells = text.split("\t")
             width = len(cells)
             cell = cells[tracking_at] if tracking_at < width else ""
             code = cells[code_at] if code_at is not None and code_at < width else default
@@ -287,7 +289,7 @@ def _scan_table(
                 if value != cell and not bits & NOT_ID:
                     cleanable += 1
                     if writer is not None:
-                        raws[at] = splice(raws[at], text, cells, tracking_at, value)
+                        raws[at] = splice(raws[at], text, written, tracking_at, value)
         _flush(state, source, writer, raws)
     result.ids += checked
     result.cleanable += cleanable

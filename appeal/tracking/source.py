@@ -13,13 +13,13 @@ gives the same bytes back.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from appeal.errors import InputError
-from appeal.flatfile import Encoding, detect_encoding
+from appeal.flatfile import QUOTED_LINES, Encoding, detect_encoding, open_quote, split_quoted
 from appeal.fsio import open_binary, unreadable
 
 _BLOCK = 1 << 20  # bytes read at a time (also the sample the encoding is picked from)
@@ -38,6 +38,18 @@ class Block(NamedTuple):
 
     raws: list[bytes]
     texts: list[str]
+
+
+class Rows(NamedTuple):
+    """Consecutive rows of a shipping-confirmation file: their bytes and text (a row whose cell
+    Excel quoted because of a line break in it spans several lines, the breaks inside), the
+    number of each row's first line, and for rows holding quotes their cells as written and
+    their values (by index in the block; None: no row of the block holds a quote)."""
+
+    raws: list[bytes]
+    texts: list[str]
+    numbers: Sequence[int]
+    quoted: dict[int, tuple[list[str], list[str]]] | None
 
 
 class Columns(NamedTuple):
@@ -61,6 +73,7 @@ class TrackingFile:
     first_texts: list[str] = field(default_factory=list)  # the first lines' text
     blocks: Iterator[Block] = field(default_factory=lambda: iter(()))
     first_line: int = 1  # number of the first data line
+    width: int = 0  # how many cells the column names row has
 
     def __post_init__(self) -> None:
         self.bytewise = not self.encoding.codec.startswith("utf-16")
@@ -78,21 +91,27 @@ class TrackingFile:
         """The line `raw` (its text `text`, split into `cells`; None: a plain list, the whole
         line is the cell) with cell `index` replaced by `value`, every other byte unchanged."""
         codec = self.encoding.codec
-        if not self.bytewise:
-            ending = raw.decode(codec)[len(text) :]
-        elif raw.endswith(b"\r\n"):
-            ending = "\r\n"
-        else:
-            ending = "\n" if raw.endswith(b"\n") else "\r" if raw.endswith(b"\r") else ""
+        ending = self.ending(raw, text)
         if cells is None:
             return (value + ending).encode(codec)
         if codec in _ONE_TO_ONE:  # decoding gave exactly these bytes: rebuild from the text
             cells[index] = value
             return ("\t".join(cells) + ending).encode(codec)
-        parts = raw.split(b"\t")  # e.g. Shift_JIS, where two byte sequences can decode alike
-        last = index == len(parts) - 1
-        parts[index] = value.encode("ascii") + (ending.encode("ascii") if last else b"")
-        return b"\t".join(parts)
+        # e.g. Shift_JIS, where two byte sequences can decode alike: split the bytes (a tab or a
+        # quote byte never occurs inside a character of these encodings)
+        body = raw[: len(raw) - len(ending)]
+        split = split_quoted(body.decode("latin-1")) if b'"' in body else None
+        parts = [c.encode("latin-1") for c in split[0]] if split else body.split(b"\t")
+        parts[index] = value.encode("ascii")
+        return b"\t".join(parts) + ending.encode("ascii")
+
+    def ending(self, raw: bytes, text: str) -> str:
+        """The line ending of the line `raw` (its text `text`)."""
+        if not self.bytewise:
+            return raw.decode(self.encoding.codec)[len(text) :]
+        if raw.endswith(b"\r\n"):
+            return "\r\n"
+        return "\n" if raw.endswith(b"\n") else "\r" if raw.endswith(b"\r") else ""
 
 
 def open_tracking_file(path: Path) -> TrackingFile:
@@ -122,12 +141,73 @@ def open_tracking_file(path: Path) -> TrackingFile:
         if all(name in cells for name in HEADER_COLUMNS):
             source.top = raws[: at + 1]
             source.columns = _columns(cells)
+            source.width = len(cells)
             raws, texts = raws[at + 1 :], texts[at + 1 :]
             source.first_line = at + 2
             break
     source.first_texts = texts[:_LOOK]
     source.blocks = _chain(Block(raws, texts), blocks)
     return source
+
+
+def table_rows(source: TrackingFile) -> Iterator[Rows]:
+    """The rows of a file with column names, block by block. A line with fewer cells than the
+    column names that ends inside a quoted cell goes on on the next lines (Excel's cell with a
+    line break); Amazon's files never quote, so a block without a quote is passed as it is."""
+    number = source.first_line
+    held: list[tuple[bytes, str, int]] = []  # the lines of a row still open at a block's end
+    for raws, texts in source.blocks:
+        if not held and '"' not in "".join(texts):
+            yield Rows(raws, texts, range(number, number + len(texts)), None)
+            number += len(texts)
+            continue
+        rows = Rows([], [], [], {})
+        for raw, text in zip(raws, texts, strict=True):
+            held.append((raw, text, number))
+            number += 1
+            _settle(source, held, rows)
+        yield rows
+    if held:
+        raise open_quote(source.path, held[0][2], source.width, None)
+
+
+def _settle(source: TrackingFile, held: list[tuple[bytes, str, int]], rows: Rows) -> None:
+    """Move the row in `held` to `rows` once it is whole."""
+    assert rows.quoted is not None and isinstance(rows.numbers, list)
+    raw, text, number = held[0]
+    if len(held) == 1:
+        if '"' not in text:
+            _add(rows, raw, text, number, None)
+            held.clear()
+            return
+        split = split_quoted(text)
+        if split is None and len(text.split("\t")) >= source.width:
+            split = text.split("\t"), text.split("\t")  # a whole row: the quote is text
+        if split is not None:
+            _add(rows, raw, text, number, split)
+            held.clear()
+        return
+    joined = "".join(t + source.ending(r, t) for r, t, _ in held[:-1]) + held[-1][1]
+    split = split_quoted(joined)
+    if split is None:
+        if len(held) > QUOTED_LINES:
+            raise open_quote(source.path, number, source.width, None)
+        return
+    if len(split[0]) > source.width:
+        raise open_quote(source.path, number, source.width, len(split[0]))
+    _add(rows, b"".join(r for r, _, _ in held), joined, number, split)
+    held.clear()
+
+
+def _add(
+    rows: Rows, raw: bytes, text: str, number: int, split: tuple[list[str], list[str]] | None
+) -> None:
+    assert rows.quoted is not None and isinstance(rows.numbers, list)
+    if split is not None:
+        rows.quoted[len(rows.texts)] = split
+    rows.raws.append(raw)
+    rows.texts.append(text)
+    rows.numbers.append(number)
 
 
 def _chain(first: Block, rest: Iterator[Block]) -> Iterator[Block]:

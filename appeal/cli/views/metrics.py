@@ -152,7 +152,13 @@ def figure_json(figure: Figure) -> dict[str, Any]:
 
 
 def _note_json(note: Note) -> dict[str, Any]:
-    return {"kind": note.kind, "count": note.count, "detail": note.detail, "text": note_text(note)}
+    return {
+        "kind": note.kind,
+        "count": note.count,
+        "detail": note.detail,
+        "columns": list(note.columns) if note.columns else None,
+        "text": note_text(note),
+    }
 
 
 def section_json(section: Section) -> dict[str, Any]:

@@ -1,0 +1,175 @@
+"""Rows as sellers' files really hold them: a cell Excel wrote in double quotes because it holds
+a line break (Alt+Enter), read as one cell by `appeal tracking` (its corrected copy keeping the
+row whole) and `appeal metrics`; an All Orders row cut short, left out with a note."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from appeal.cli import app
+from appeal.monitor.run import run_monitor
+from appeal.monitor.wording import note_texts
+from appeal.sellerfiles.metrics import read_figures
+from tests.helpers import SHIPPING_COLUMNS
+from tests.test_metrics_files import DATA, only
+
+runner = CliRunner()
+HEADER = "\t".join(SHIPPING_COLUMNS)
+ZWSP = "\u200b"
+
+
+def _ship(order: str, code: str, name: str, number: str, method: str = "Standard") -> str:
+    return f"{order}\t{order[-4:]}1\t1\t2026-11-20\t{code}\t{name}\t{number}\t{method}"
+
+
+def _tracking(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, ["tracking", *args])
+    return result.exit_code, result.output
+
+
+def test_a_quoted_carrier_name_with_a_line_break_is_one_cell_and_the_copy_keeps_it(
+    tmp_path: Path,
+) -> None:
+    # As Excel for Windows saves "Text (Tab delimited)": rows end CRLF, the break typed with
+    # Alt+Enter inside a cell is a lone LF and the cell is put in quotes ("" for a quote).
+    rows = [
+        HEADER,
+        _ship("113-1234567-1234567", "UPS", "", "1Z12345E0201234563" + ZWSP),
+        _ship("113-1234567-1234580", "Other", '"Yun\nExpress"', "YT2412345678901235"),
+        _ship(
+            "113-1234567-1234581", "Other", '"Yun ""Express""\nCo."', "YT2412345678901236" + ZWSP
+        ),
+        _ship("113-1234567-1234571", "UPS", "", "1Z12345E0201234564"),
+    ]
+    text = "\r\n".join(rows) + "\r\n"
+    source = tmp_path / "confirm.txt"
+    source.write_bytes(text.encode("utf-8"))
+    fixed = tmp_path / "fixed.txt"
+    code, output = _tracking(str(source), "--fix", str(fixed), "--json")
+    assert code == 1, output
+    data = json.loads(output)
+    assert data["ids_checked"] == 4  # not 6: no row split in two, no "missing" ID invented
+    assert "missing" not in data["counts"]
+    by_line = {row["line"]: row for row in data["rows"]}
+    # each row is named by its first line; the row after a two-line row is on line 7
+    assert by_line[3]["raw"] == "YT2412345678901235"
+    assert by_line[3]["carrier_name"] == "Yun\nExpress"
+    assert "use the code Yun Express" in " ".join(by_line[3]["findings"])
+    assert by_line[5]["cleaned"] == "YT2412345678901236"
+    assert by_line[7]["kinds"] == ["check_failed"]
+    # the copy: the two cleaned cells changed, every other byte (quotes, LF, CRLF) as it was
+    expected = text.replace(ZWSP, "").encode("utf-8")
+    assert fixed.read_bytes() == expected
+
+
+def test_shift_jis_copy_splices_the_right_cell_after_a_quoted_cell_with_a_tab(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        HEADER,
+        _ship(
+            "250-1111111-0000001", "Other", '"ヤマト\t運輸\n本社"', "EJ123456785JP" + "　", "宅急便"
+        ),
+        _ship("250-1111111-0000002", "Japan Post", "", "ＥＪ123456785JP", "ゆうパック"),
+    ]
+    text = "\r\n".join(rows) + "\r\n"
+    source = tmp_path / "出荷通知.txt"
+    source.write_bytes(text.encode("cp932"))
+    fixed = tmp_path / "fixed.txt"
+    code, output = _tracking(str(source), "--fix", str(fixed), "--json")
+    assert code == 1, output
+    data = json.loads(output)
+    assert data["ids_checked"] == 2
+    assert {row["line"]: row["cleaned"] for row in data["rows"]} == {
+        2: "EJ123456785JP",
+        4: "EJ123456785JP",
+    }
+    expected = text.replace("EJ123456785JP　", "EJ123456785JP").replace("ＥＪ", "EJ")
+    assert fixed.read_bytes() == expected.encode("cp932")
+
+
+def test_a_quote_that_never_closes_is_a_located_error_and_a_whole_row_keeps_its_quote(
+    tmp_path: Path,
+) -> None:
+    open_cell = tmp_path / "open.txt"
+    short = '113-1234567-1234580\t1\t1\t2026-11-20\tOther\t"Yun'  # 6 cells, quote open
+    open_cell.write_text("\n".join([HEADER, short, "Express\tYT2412345678901235\tx"]) + "\n")
+    code, output = _tracking(str(open_cell))
+    assert code == 2
+    assert "open.txt:2: a cell here starts with a double quote" in output.replace("\n", " ")
+    # Amazon's own files never quote: a name that starts with a quote in a whole row is text
+    whole = tmp_path / "whole.txt"
+    whole.write_text(
+        HEADER + "\n" + _ship("113-1234567-1234567", "UPS", '"Best', "1Z12345E0201234563") + "\n"
+    )
+    code, output = _tracking(str(whole))
+    assert code == 0, output
+
+
+def _all_orders(tmp_path: Path, order: str, edit: Callable[[str], str]) -> tuple[Path, int]:
+    """The real-shaped All Orders report with the row of `order` edited; the row's line."""
+    lines = (DATA / "all-orders-us.txt").read_bytes().decode("utf-8").split("\r\n")
+    at = next(n for n, line in enumerate(lines) if line.startswith(order))
+    lines[at] = edit(lines[at])
+    path = tmp_path / "All Orders.txt"
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+    return path, at + 1
+
+
+def test_all_orders_a_quoted_product_name_over_two_lines_counts_once(tmp_path: Path) -> None:
+    # One of the two cancellations of the latest window (README of tests/data/metrics); its
+    # product name as Excel writes a cell with a line break, the rest of the row on line 2.
+    def broken(line: str) -> str:
+        return line.replace("Garden hose 15 m, kink-free", '"Garden hose 15 m,\nkink-free"')
+
+    path, _ = _all_orders(tmp_path, "113-0000008-0000000", broken)
+    result = read_figures([path])
+    latest = only(result, "cancellation_rate", "latest_7d")
+    assert (latest.numerator, latest.denominator) == (2, 34)  # as in the file without the break
+    assert result.notes == []
+    (section,) = result.sections
+    assert [n.kind for n in section.notes] == [
+        "amazon_cancels_left_out",
+        "other_channel",
+        "cause_unknown",
+    ]
+
+
+def test_all_orders_a_row_cut_short_is_left_out_with_a_note(tmp_path: Path) -> None:
+    # merchant-fulfilled, Pacific 9 October: in the latest window; cut after order-status
+    path, line = _all_orders(
+        tmp_path, "113-0000010-0000001", lambda row: "\t".join(row.split("\t")[:5])
+    )
+    result = read_figures([path])
+    latest = only(result, "cancellation_rate", "latest_7d")
+    assert (latest.numerator, latest.denominator) == (2, 33)  # 34 without the cut row
+    (note,) = result.notes
+    assert (note.kind, note.count, note.detail, note.columns) == (
+        "cut_rows",
+        1,
+        f"All Orders.txt line {line}",
+        (5, 32),
+    )
+    out = runner.invoke(app, ["metrics", str(path)])
+    assert out.exit_code == 0
+    said = " ".join(out.output.split())
+    assert f"1 row (All Orders.txt line {line}) has 5 of 32 columns and was left out" in said
+    out = runner.invoke(app, ["metrics", str(path), "--json"])
+    (shown,) = json.loads(out.output)["notes"]
+    assert (shown["kind"], shown["count"], shown["columns"]) == ("cut_rows", 1, [5, 32])
+    # the monitor says it too
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "All Orders.txt").write_bytes(path.read_bytes())
+    now = dt.datetime(2026, 10, 14, 12, tzinfo=dt.UTC)
+    monitored = run_monitor(folder=folder, now=now, as_of=dt.date(2026, 10, 13), record=False)
+    assert any(
+        f"1 row(s) of the All Orders report (All Orders.txt line {line}) have fewer columns "
+        "than its header (the first: 5 of 32)" in text
+        for text in note_texts(monitored)
+    )
