@@ -167,6 +167,7 @@ def test_a_catalogue_action_without_evidence_is_refused(tmp_path: object) -> Non
         "id": "x",
         "order": 99,
         "title": {"en": "X", "zh": "某"},
+        "process": {"en": "x-ing", "zh": "某流程"},
         "metrics": ["valid_tracking_rate"],
         "channel": "vtr",
         "root_causes": [{"id": "a", "en": "A.", "zh": "甲"}],

@@ -38,8 +38,9 @@ class Words(_Data):
         return self.zh if lang == "zh" else self.en
 
 
-# The values a catalogue sentence may take from the case (see core/fitting.py).
-PLACEHOLDERS = ("threshold", "holidays", "owner")
+# The values a catalogue sentence may take from the case (see core/fitting.py; `processes`,
+# what failed, only in the responsibility sentence: letter/context.py).
+PLACEHOLDERS = ("threshold", "holidays", "owner", "processes")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ShipsFrom = Literal["china", "domestic"]
 
@@ -134,6 +135,7 @@ class _CauseFile(_Data):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     order: int
     title: Words
+    process: Words  # what failed, named in the responsibility sentence
     metrics: list[str] = Field(min_length=1)
     wording: Literal["plain", "tracking"] = "plain"
     channel: ChannelRule
@@ -183,6 +185,7 @@ class Cause:
     root_causes: tuple[Item, ...]
     corrective_actions: tuple[Item, ...]
     preventive_measures: tuple[Item, ...]
+    process: Words | None = None  # "shipping confirmation": what failed, in a few words
 
     @property
     def metric(self) -> MetricInfo:
@@ -243,6 +246,7 @@ def _cause(raw: _CauseFile, metrics: dict[str, MetricInfo], where: str) -> Cause
         root_causes=tuple(raw.root_causes),
         corrective_actions=tuple(raw.corrective_actions),
         preventive_measures=tuple(raw.preventive_measures),
+        process=raw.process,
     )
 
 

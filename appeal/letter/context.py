@@ -167,6 +167,16 @@ def cause_context(case: Case, catalogue: Catalogue, letter_date: dt.date) -> lis
     return causes
 
 
+def _listed(names: list[str], lang: str) -> str:
+    """ "a, b and c" (或 "a、b和c"), each name once."""
+    names = list(dict.fromkeys(names))
+    if len(names) < 2:
+        return "".join(names)
+    if lang == "zh":
+        return "、".join(names[:-1]) + "和" + names[-1]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def responsibility_line(case: Case, catalogue: Catalogue) -> dict[str, str] | None:
     """The sentence taking responsibility, when the case has one (English and Chinese)."""
     statement = case.responsibility
@@ -174,5 +184,16 @@ def responsibility_line(case: Case, catalogue: Catalogue) -> dict[str, str] | No
         return None
     line = catalogue.responsibility(statement.use) if statement.use else None
     if line is not None:
+        causes = [catalogue.causes[entry.cause] for entry in case.causes]
+        named = {
+            lang: _listed([c.process.of(lang) for c in causes if c.process], lang)
+            for lang in ("en", "zh")
+        }
+        fitted = line.fitted[0] if line.fitted and named["en"] else None
+        if fitted is not None:
+            return {
+                "en": bind_units(fitted.en).replace("{processes}", named["en"]),
+                "zh": bind_units(fitted.zh or line.zh).replace("{processes}", named["zh"]),
+            }
         return {"en": bind_units(line.en), "zh": bind_units(line.zh)}
     return {"en": statement.text or "", "zh": statement.text or ""}
