@@ -58,6 +58,23 @@ def _parser() -> Any:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+def joined(runs: Inline) -> Inline:
+    """Neighbouring runs of the same emphasis as one run: the same letter gives the same
+    blocks whichever reader read it."""
+    out: Inline = []
+    for run in runs:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and "\n" not in (run.text, last.text)
+            and (last.bold, last.italic, last.code) == (run.bold, run.italic, run.code)
+        ):
+            out[-1] = Run(last.text + run.text, run.bold, run.italic, run.code)
+        else:
+            out.append(run)
+    return out
+
+
 def _runs(children: list[Any]) -> Inline:
     runs: Inline = []
     bold = italic = False
@@ -77,7 +94,7 @@ def _runs(children: list[Any]) -> Inline:
             runs.append(Run(tok.content, bold, italic, code=True))
         elif tok.content:
             runs.append(Run(tok.content, bold, italic))
-    return runs
+    return joined(runs)
 
 
 def parse_markdown(text: str) -> list[Block]:
@@ -89,6 +106,14 @@ def parse_markdown(text: str) -> list[Block]:
 
 @lru_cache(maxsize=16)
 def _parsed(text: str) -> tuple[Block, ...]:
+    from appeal.letter.formats.quickmd import read_blocks
+
+    quick = read_blocks(text)  # our template's plain Markdown, read without markdown-it
+    return tuple(quick) if quick is not None else markdown_it_blocks(text)
+
+
+def markdown_it_blocks(text: str) -> tuple[Block, ...]:
+    """The blocks of any Markdown, read by markdown-it."""
     tokens = _parser().parse(text)
     blocks: list[Block] = []
     lists: list[ListBlock] = []
