@@ -165,3 +165,22 @@ def test_add_with_reply_file_and_bad_values(tmp_path: Path) -> None:
     missing = runner.invoke(app, ["history", str(case), "add", "--date", "2026-11-23"])
     assert missing.exit_code == 2 and "Missing option '--channel'" in missing.output
     assert case.read_text(encoding="utf-8") == before
+
+
+def test_history_speaks_chinese_to_a_chinese_case(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text(MINIMAL_CASE.replace("version: 1\n", "version: 1\nlang: zh\n"), "utf-8")
+    empty = runner.invoke(app, ["history", str(case)])
+    assert empty.exit_code == 0, empty.output
+    assert "尚无提交记录" in empty.output and "截止日期：" in empty.output
+    args = ["--date", "2026-11-22", "--channel", "seller_central", "--outcome", "more_info"]
+    added = runner.invoke(app, ["history", str(case), "add", *args, "--reply", REPLY])
+    assert added.exit_code == 0, added.output
+    assert "的提交（卖家后台，要求补充信息）" in added.output
+    assert "亚马逊要求补充：根本原因、已采取的措施" in added.output
+    shown = runner.invoke(app, ["history", str(case)])
+    assert "1. 2026-11-22  卖家后台" in shown.output and "要求补充信息" in shown.output
+    assert "亚马逊 2026-11-22 的答复要求补充：根本原因" in shown.output
+    assert "检查：" in shown.output
+    for english in ("Recorded", "nothing submitted", "Deadline", "Checks:", "asks for", "reply:"):
+        assert english not in empty.output + added.output + shown.output, english

@@ -12,7 +12,7 @@ from typing import Any
 from appeal.core.case import Case, Submission
 from appeal.core.catalogue import PARTS, Catalogue, PartName
 from appeal.core.fields import REPLY_LIMIT
-from appeal.core.terms import Outcome, SubmissionChannel
+from appeal.core.terms import Lang, Outcome, SubmissionChannel
 from appeal.errors import InputError
 from appeal.fsio import atomic_write, folder_lock, read_text
 from appeal.letter.formats.document import parse_markdown
@@ -149,6 +149,7 @@ class Recorded:
     outcome: Outcome
     snapshot: Path
     rework: list[PartName]
+    lang: Lang = "en"  # the case's: the language its view speaks
 
 
 def record_submission(
@@ -187,4 +188,4 @@ def record_submission(
         letter_markdown=letter.markdown,
     )
     rework = rework_parts(text, catalogue) if outcome in ("rejected", "more_info") else []
-    return Recorded(case_path, date, channel, outcome, snapshot, rework)
+    return Recorded(case_path, date, channel, outcome, snapshot, rework, case.lang)

@@ -1,45 +1,108 @@
-"""How `appeal history` shows a case's submissions, and a submission just recorded."""
+"""How `appeal history` shows a case's submissions, and a submission just recorded, in the
+case's language (`lang: zh`: Chinese, as render and check speak it)."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import typer
 
 from appeal.cli.views.letter import deadline_line, findings_report
 from appeal.core.catalogue import load_catalogue
+from appeal.core.channel import Channel
 from appeal.errors import inert
 from appeal.letter.history import Recorded
 from appeal.letter.status import CaseStatus
 
+_EN = {
+    "none": "{path}: nothing submitted yet.",
+    "reply": "   reply: ",
+    "sent": "   letter as sent: {path}",
+    "unchanged": "The letter is unchanged since the last submission.",
+    "no_snapshot": "No snapshot of a sent letter to compare with.",
+    "recorded": "Recorded the submission of {date} ({channel}, {outcome}) in {path}; the letter "
+    "as sent is in {snapshot}.",
+    "rework": "Amazon asks for more detail on: {parts}. Strengthen those parts, then run "
+    "`appeal check` before resending.",
+}
+_ZH = {
+    "none": "{path}：尚无提交记录。",
+    "reply": "   亚马逊答复：",
+    "sent": "   寄出的信：{path}",
+    "unchanged": "自上次提交以来，信件没有改动。",
+    "no_snapshot": "没有寄出信件的存档，无法比较。",
+    "recorded": "已在 {path} 中记录 {date} 的提交（{channel}，{outcome}）；寄出的信保存在 "
+    "{snapshot}。",
+    "rework": "亚马逊要求补充：{parts}。请先充实这些部分，再运行 `appeal check`，然后重新提交。",
+}
+_WORDS_ZH = {
+    "email": "邮件",
+    "seller_central": "卖家后台",
+    "pending": "等待答复",
+    "accepted": "已通过",
+    "rejected": "被拒绝",
+    "more_info": "要求补充信息",
+}
+
+
+def _say(lang: str, key: str, **values: object) -> str:
+    return (_ZH if lang == "zh" else _EN)[key].format(**values)
+
+
+def _word(lang: str, value: str) -> str:
+    return _WORDS_ZH.get(value, value) if lang == "zh" else value
+
+
+def _deadline(channel: Channel, today: dt.date, lang: str) -> str:
+    if lang != "zh":
+        return deadline_line(channel, today)
+    from appeal.wizard.summary import channel_lines
+
+    if channel.kind == "none":
+        return "截止日期：无（警告不会停用任何权限）"
+    days = None if channel.deadline_given else 17
+    lines = channel_lines(channel, "", today, "zh", days)
+    return next(line for line in lines if line.startswith("截止日期"))
+
 
 def show_status(status: CaseStatus) -> None:
     case = status.checks.letter.case
+    lang = case.lang
     lines = []
     if not case.submissions:
-        lines.append(f"{status.case_path}: nothing submitted yet.")
+        lines.append(_say(lang, "none", path=status.case_path))
     for number, sub in enumerate(case.submissions, start=1):
-        lines.append(f"{number}. {sub.date}  {sub.channel:<14} {sub.outcome}")
+        channel, outcome = _word(lang, sub.channel), _word(lang, sub.outcome)
+        width = 14 - sum(1 for c in channel if ord(c) > 0x2E80)  # a Chinese character is wide
+        lines.append(f"{number}. {sub.date}  {channel:<{width}} {outcome}")
         if sub.reply:
-            lines.append("   reply: " + " ".join(sub.reply.split()))
+            lines.append(_say(lang, "reply") + " ".join(sub.reply.split()))
         if sub.snapshot:
-            lines.append(f"   letter as sent: {sub.snapshot}")
-    lines.append(deadline_line(status.checks.letter.channel, status.today))
-    lines.append(findings_report(status.checks))
+            lines.append(_say(lang, "sent", path=sub.snapshot))
+    lines.append(_deadline(status.checks.letter.channel, status.today, lang))
+    lines.append(findings_report(status.checks, lang))
     if status.diff is not None:
-        lines.append(status.diff or "The letter is unchanged since the last submission.")
+        lines.append(status.diff or _say(lang, "unchanged"))
     elif status.diff_asked:
-        lines.append("No snapshot of a sent letter to compare with.")
+        lines.append(_say(lang, "no_snapshot"))
     typer.echo(inert("\n".join(lines)))  # the diff shows a file's content
 
 
 def show_recorded(recorded: Recorded) -> None:
     catalogue = load_catalogue()
+    lang = recorded.lang
     typer.echo(
-        f"Recorded the submission of {recorded.date} ({recorded.channel}, {recorded.outcome}) "
-        f"in {recorded.case_path}; the letter as sent is in {recorded.snapshot}."
+        _say(
+            lang,
+            "recorded",
+            date=recorded.date,
+            channel=_word(lang, recorded.channel),
+            outcome=_word(lang, recorded.outcome),
+            path=recorded.case_path,
+            snapshot=recorded.snapshot,
+        )
     )
     if recorded.rework:
-        typer.echo(
-            "Amazon asks for more detail on: "
-            + ", ".join(catalogue.part_name(p) for p in recorded.rework)
-            + ". Strengthen those parts, then run `appeal check` before resending."
-        )
+        sep = "、" if lang == "zh" else ", "
+        parts = sep.join(catalogue.part_name(p, lang) for p in recorded.rework)
+        typer.echo(_say(lang, "rework", parts=parts))

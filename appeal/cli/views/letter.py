@@ -56,14 +56,20 @@ def findings_report(report: CheckReport, lang: str = "en") -> str:
     """What Amazon's last reply asked for, then every finding, errors first."""
     catalogue = load_catalogue()
     lines = []
-    if lang == "zh" and not report.rework:
+    if lang == "zh":
+        from appeal.wizard.summary import where_zh
+
+        if report.rework:
+            asked = "、".join(catalogue.part_name(p, "zh") for p in report.rework)
+            lines.append(f"亚马逊 {report.rework_from} 的答复要求补充：{asked}。")
         if not report.findings:
-            return "检查：没有发现问题。"
+            return "\n".join([*lines, "检查：没有发现问题。"])
         lines.append(f"检查：{report.errors} 个错误，{report.warnings} 个提醒。")
         for f in report.findings:
             level = "错误" if f.level == "error" else "提醒"
             quoted = f"“{f.quote}”" if f.quote else ""
-            lines.append(f"  {level}：{f.where}：[{f.rule}]{quoted}：{f.fix_in('zh')}")
+            where = where_zh(f.where, catalogue)
+            lines.append(f"  {level}：{where}：[{f.rule}]{quoted}：{f.fix_in('zh')}")
         return "\n".join(lines)
     if report.rework:
         asked = ", ".join(catalogue.part_name(p) for p in report.rework)
