@@ -82,3 +82,59 @@ def test_garbage() -> None:
         facts = read_notice(text)
         assert facts.date is None and facts.metrics == {}
     assert not read_notice("hello").found_anything
+
+
+UK_VTR = """Hello,
+
+We are contacting you because your Valid Tracking Rate (VTR) for the Home & Kitchen category is
+below the 95% requirement for seller-fulfilled orders. As a result, we have removed your ability
+to offer seller-fulfilled items in the Home & Kitchen category.
+
+Your Valid Tracking Rate: 87.6%
+Time period: 1 October 2026 – 30 October 2026
+
+How do I reinstate my selling privileges?
+Send a plan of action to op-pso-vtr-appeals@amazon.co.uk."""
+US_LSR = """Dear Seller,
+
+Your Late Shipment Rate from October 1, 2026 to October 30, 2026 was 6.1%, which does not meet
+our goal of less than 4%. As a result, your selling account has been deactivated.
+Submit a plan of action within 17 days."""
+ZH_VTR = """您好，
+
+由于您的有效追踪率低于 95% 的要求，您在以下品类的卖家自配送权限已被停用：玩具。
+
+您的有效追踪率：87.6%
+统计期间：2026年10月1日至2026年10月30日"""
+ZH_INLINE = (
+    "您的迟发率（2026年10月1日至2026年10月30日）为 6.1%，超过了 4% 的目标。您的账户已被停用。"
+)
+OCT = (dt.date(2026, 10, 1), dt.date(2026, 10, 30))
+
+
+@pytest.mark.parametrize(
+    ("notice", "metric", "value"),
+    [
+        (UK_VTR, "valid_tracking_rate", 87.6),
+        (UK_VTR.replace("–", "—"), "valid_tracking_rate", 87.6),
+        (UK_VTR.replace(" – ", " to "), "valid_tracking_rate", 87.6),
+        (US_LSR, "late_shipment_rate", 6.1),
+        (ZH_VTR, "valid_tracking_rate", 87.6),
+        (ZH_INLINE, "late_shipment_rate", 6.1),
+        ("Your VTR: 87.6%\n\nTime period: 2026/10/01 - 2026/10/30", "valid_tracking_rate", 87.6),
+    ],
+)
+def test_the_notices_own_window_is_read_with_its_figure(
+    notice: str, metric: str, value: float
+) -> None:
+    facts = read_notice(notice)
+    assert facts.metrics == {metric: value}
+    assert facts.periods == {metric: OCT}
+
+
+def test_a_window_belongs_to_no_metric_when_the_notice_names_several() -> None:
+    facts = read_notice(
+        "Your Late Shipment Rate is 6.1% and your Cancellation Rate is 3%.\n\n"
+        "Time period: 1 October 2026 – 30 October 2026"
+    )
+    assert facts.periods == {}  # which figure it measures is not said: nothing is guessed

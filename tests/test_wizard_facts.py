@@ -265,3 +265,93 @@ def test_a_category_removal_without_a_vtr_address_is_sent_as_render_says(
         assert step in shown
     assert channel.label(lang) in shown
     assert "Choose 'Reactivate your account'" not in shown and "点击“恢复您的账户”" not in shown
+
+
+UK_VTR = (
+    "Hello,\n\nWe are contacting you because your Valid Tracking Rate (VTR) for the Home & "
+    "Kitchen category is below the 95% requirement for seller-fulfilled orders. As a result, we "
+    "have removed your ability to offer seller-fulfilled items in the Home & Kitchen category."
+    "\n\nYour Valid Tracking Rate: 87.6%\nTime period: 1 October 2026 – 30 October 2026\n\n"
+    "To reinstate, send a plan of action to op-pso-vtr-appeals@amazon.co.uk."
+)
+
+
+def _letter(folder: Path) -> str:
+    """The letter as text, its no-break spaces (between a number and its unit) as spaces."""
+    return (folder / "case.txt").read_text(encoding="utf-8").replace("\u00a0", " ")
+
+
+def _window(case: Path, metric: str) -> list[str]:
+    figure = getattr(load_case(case).case.metrics, metric)
+    assert figure is not None
+    return [str(day) for day in figure.window or ()]
+
+
+def test_the_notices_own_window_goes_into_the_case_and_the_letters_table(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    _, asked = scripted({"paste_notice": UK_VTR, "categories": DEFAULT}, case=case)
+    assert "own_figure" not in asked.asked and "own_window" not in asked.asked
+    assert _window(case, "valid_tracking_rate") == ["2026-10-01", "2026-10-30"]
+    letter = _letter(tmp_path)
+    assert "1 to 30 October 2026" in letter and "rolling 30 days" not in letter
+
+
+def test_the_window_of_the_sellers_own_figure_is_asked(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    answers = {
+        **LATE,
+        "paste_notice": LSR_REMOVAL,
+        "scope": "all",
+        "own_figure": "6.1",
+        "own_window": Each(
+            "2026-10-30 to 2026-10-01", "2026-10-01", "1 October 2026 – 30 October 2026"
+        ),
+    }
+    _, asked = scripted(answers, case=case)
+    question = asked.messages.index(
+        "The days Amazon measured your Late Shipment Rate over: first and last day"
+    )
+    assert "usually 10 and 30 days" in asked.messages[question + 1]  # metrics.yaml's window
+    assert asked.empties["own_window"] == "skip"
+    assert [r[2] for r in asked.refused] == [
+        "The first day (2026-10-30) is after the last day (2026-10-01).",
+        "Give the first and the last day, e.g. 2026-10-01 to 2026-10-30.",
+    ]
+    assert _window(case, "late_shipment_rate") == ["2026-10-01", "2026-10-30"]
+    letter = _letter(tmp_path)
+    assert "1 to 30 October 2026" in letter and "10 and 30 days" not in letter
+
+
+def test_a_window_after_the_notice_is_refused_and_an_empty_one_keeps_the_usual(
+    tmp_path: Path,
+) -> None:
+    case = tmp_path / "case.yaml"
+    answers = {**LATE, "paste_notice": LSR_REMOVAL, "scope": "all", "own_figure": "6.1"}
+    _, asked = scripted({**answers, "own_window": Each("2026-11-01 to 2026-11-21", "")}, case=case)
+    assert asked.refused[0][2] == (
+        "2026-11-21 is after the notice date (2026-11-20); Amazon measured the figure before it."
+    )
+    assert _window(case, "late_shipment_rate") == []
+    assert "10 and 30 days" in _letter(tmp_path)
+
+
+def test_the_window_is_asked_in_chinese_with_the_usual_one_as_hint(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    answers = {**LATE, "paste_notice": LSR_REMOVAL, "scope": "all", "own_figure": "6.1"}
+    _, asked = scripted(
+        {**answers, "own_window": "2026年10月1日至2026年10月30日"}, case=case, lang="zh"
+    )
+    question = asked.messages.index("该迟发率的统计期间：起止日期")
+    assert "通常为10 天和 30 天" in asked.messages[question + 1]
+    assert _window(case, "late_shipment_rate") == ["2026-10-01", "2026-10-30"]
+
+
+def test_a_window_the_notice_states_without_a_figure_is_kept_for_the_sellers_figure(
+    tmp_path: Path,
+) -> None:
+    notice = LSR_REMOVAL + "\n\nTime period: 1 October 2026 – 30 October 2026"
+    case = tmp_path / "case.yaml"
+    answers = {**LATE, "paste_notice": notice, "scope": "all", "own_figure": "6.1"}
+    _, asked = scripted(answers, case=case)
+    assert "own_figure" in asked.asked and "own_window" not in asked.asked
+    assert _window(case, "late_shipment_rate") == ["2026-10-01", "2026-10-30"]

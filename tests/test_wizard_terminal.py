@@ -106,6 +106,7 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     child.expect("filter: confirm")  # type: ignore[attr-defined]
     child.send(" \r")  # type: ignore[attr-defined]
     _answer(child, "Your .{0,40}as Account Health shows it", "6.1%\r")  # not in the notice: asked
+    _answer(child, "The days Amazon measured", "2026-10-01 to 2026-10-30\r")  # and its window
     _answer(child, "Next", "\r")
     _answer(child, "What happened", "18 of 300 orders in October 2026 were confirmed late.\r")
     _answer(child, "Root causes", DOWN + " \r")
@@ -128,6 +129,11 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     case = load_case(tmp_path / "case.yaml").case
     assert case.causes[0].cause == "late_shipment"
     assert [i.use for i in case.causes[0].root_causes] == ["weekend_not_set"]
+    figure = case.metrics.late_shipment_rate
+    assert figure is not None and [str(d) for d in figure.window or ()] == [
+        "2026-10-01",
+        "2026-10-30",
+    ]
     assert (tmp_path / "case.form.txt").exists()
     screens = _screen_text(seen)  # the terminal names the keys; the question texts do not
     assert "Merchant token (Settings > Account Info) (Enter to skip)" in screens

@@ -99,6 +99,7 @@ class MetricInfo(_Data):
     better: Literal["higher", "lower"]
     target: float
     window: str
+    window_zh: str  # the usual window in Chinese, for the wizard's hint
     days: int = Field(ge=1)  # the (shortest) window Amazon measures it over
     likely_cause: str
 

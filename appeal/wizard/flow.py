@@ -11,8 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal
 
-from appeal.core.case import fraction_problem, parse_percent
-from appeal.core.catalogue import PARTS, Catalogue, MetricInfo, PartName
+from appeal.core.catalogue import PARTS, Catalogue, PartName
 from appeal.core.fields import EMAIL_PATTERN
 from appeal.core.marketplaces import marketplaces
 from appeal.dates import parse_date
@@ -28,6 +27,7 @@ from appeal.wizard.answers import (
     rule_deadline,
 )
 from appeal.wizard.draft import Draft
+from appeal.wizard.figure import ask_figure
 from appeal.wizard.notice import NoticeFacts, split_categories
 from appeal.wizard.prompter import Prompter
 from appeal.wizard.summary import channel_lines, describe_notice, finding_line, step_of
@@ -359,37 +359,7 @@ class Wizard:
         kept = [entries.get(c) or self._set_aside.pop(c, None) or {"cause": c} for c in picked]
         self.draft.set(("causes",), kept)
         for metric in dict.fromkeys(self.catalogue.causes[c].metric for c in picked):
-            self._own_figure(metric)
-
-    def _own_figure(self, metric: MetricInfo) -> None:
-        """The seller's own figure, when neither the notice nor an earlier answer gave it:
-        the letter names the metric Amazon acted on with it (optional)."""
-        if self.draft.get(("metrics", metric.id, "value")) not in (None, ""):
-            return
-
-        def check(answer: str) -> bool | str:
-            if not answer.strip():
-                return True
-            try:
-                value = parse_percent(answer)
-            except ValueError:
-                return self.t("bad_rate")
-            problem = fraction_problem(metric.id, value)
-            return (
-                True
-                if problem is None
-                else self.t("fraction_rate", value=f"{value:g}", percent=f"{value * 100:g}")
-            )
-
-        title = metric.zh if self.lang == "zh" else metric.en
-        answer = self.ask.text(
-            "own_figure",
-            self.t("own_figure", metric=title, target=metric.usual.text),
-            validate=check,
-            hint=hint(self.lang, "own_figure"),
-        ).strip()
-        if answer:
-            self.draft.set(("metrics", metric.id, "value"), f"{parse_percent(answer):g}")
+            ask_figure(self, metric)
 
     def step_details(self) -> None:
         entries = self.draft.causes()

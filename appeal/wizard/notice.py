@@ -42,9 +42,12 @@ _EXPLICIT_DEADLINE = re.compile(
     rf"(?:截止日期|截止时间)\s*(?:为|是|:)?\s*{_DATE}|请于\s*{_DATE}\s*(?:之)?前",
     re.IGNORECASE,
 )
+# A window: "for the period October 6, 2026 to November 4, 2026", "Time period: 1 October 2026 –
+# 30 October 2026", "2026年10月1日至2026年10月30日" (dashes of every width; NFKC leaves them).
 _PERIOD = re.compile(
-    rf"(?:between|from|period(?: of)?|for the period)\s+{_DATE}\s+(?:and|to|through|until|-)\s+"
-    rf"{_DATE}|{_DATE}\s*(?:至|到|-|~)\s*{_DATE}",
+    rf"(?:between|from|period(?: of)?\s*:?|for the period|统计(?:周期|期间|时间)\s*:?|时间段\s*:?)"
+    rf"\s*{_DATE}\s*(?:and|to|through|until|-|–|—|~|至|到)\s*{_DATE}|"
+    rf"{_DATE}\s*(?:至|到|-|–|—|~|\bto\b|\bthrough\b)\s*{_DATE}",
     re.IGNORECASE,
 )
 _REFERENCE = re.compile(
@@ -119,6 +122,16 @@ def _first_date(groups: tuple[str | None, ...]) -> tuple[str | None, ...]:
         if any(groups[start : start + 18]):
             return groups[start : start + 18]
     return groups[:18]
+
+
+def read_window(typed: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a window as typed ("2026-10-01 to 2026-10-30", "1 October
+    2026 – 30 October 2026", "2026年10月1日至2026年10月30日"); None unless it holds exactly
+    two dates, each readable one way only."""
+    days = [_date_from(m.groups()) for m in _DATE_RE.finditer(_fold(typed))]
+    if len(days) != 2 or days[0][0] is None or days[1][0] is None:
+        return None
+    return days[0][0], days[1][0]
 
 
 def _own_date(text: str, facts: NoticeFacts) -> None:
@@ -264,6 +277,8 @@ def _metrics(text: str, facts: NoticeFacts) -> None:
             facts.window_days.setdefault(metric, days)
     for match in _PERIOD.finditer(text):
         metric = _metric_at(text, match.start())
+        if metric is None and len(facts.named) == 1:
+            metric = facts.named[0]  # "Time period: ..." on its own, in a notice about one metric
         groups = match.groups()
         first = 0 if any(groups[:36]) else 36
         begin, _ = _date_from(groups[first : first + 18])

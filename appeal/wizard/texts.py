@@ -127,6 +127,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Your {metric} as Account Health shows it, in % (Amazon's target {target}; optional)",
         "您的{metric}（以账户状况页面为准，单位 %；亚马逊要求 {target}；可不填）",
     ),
+    "own_window": (
+        "The days Amazon measured your {metric} over: first and last day",
+        "该{metric}的统计期间：起止日期",
+    ),
+    "bad_window": (
+        "Give the first and the last day, e.g. 2026-10-01 to 2026-10-30.",
+        "请填写起止两个日期，例如 2026-10-01 至 2026-10-30。",
+    ),
+    "window_order": (
+        "The first day ({start}) is after the last day ({end}).",
+        "开始日期（{start}）晚于结束日期（{end}）。",
+    ),
+    "window_after_notice": (
+        "{date} is after the notice date ({today}); Amazon measured the figure before it.",
+        "{date} 晚于通知日期（{today}）；亚马逊的数值是在通知之前统计的。",
+    ),
     "bad_rate": ("Type the rate in percent, e.g. 91.2", "请输入百分比数值，例如 91.2"),
     "fraction_rate": (
         "{value} looks like a fraction (Amazon's reports write 0.912 for 91.2 %); type the "
@@ -337,6 +353,11 @@ HINTS: dict[str, tuple[str, str]] = {
     "causes": (
         "Amazon wants every cause answered; tick all that played a part",
         "亚马逊要求逐一说明每个原因；凡有关的都请勾选",
+    ),
+    "own_window": (
+        "as Account Health shows it beside the figure (usually {window}), e.g. 2026-10-01 to "
+        "2026-10-30",
+        "以账户状况页面数值旁的日期为准（通常为{window}），例如 2026-10-01 至 2026-10-30",
     ),
     "facts": (
         "Amazon wants numbers and dates, e.g. 37 of 412 packages between 6 and 30 October "
