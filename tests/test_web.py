@@ -357,3 +357,82 @@ def test_form_labels_are_the_wizards_questions_with_no_keys_to_press(
         else "补充根本原因（英文）"
     )
     assert own in labels
+
+
+def _two_roots(page: Page, roots: list[str], action: str, measure: str, files: str) -> object:
+    return page.save(
+        "details",
+        {
+            "c0.cause": "late_shipment",
+            "c0.root_causes.shown": "1",
+            "c0.root_causes.use": roots,
+            "c0.root_causes.own.text": [""],
+            "c0.corrective_actions.shown": "1",
+            "c0.corrective_actions.use": ["set_weekend_days"],
+            "c0.corrective_actions.date.set_weekend_days": "2026-11-21",
+            "c0.corrective_actions.answers.set_weekend_days": action,
+            "c0.preventive_measures.shown": "1",
+            "c0.preventive_measures.use": ["daily_lsr_check"],
+            "c0.preventive_measures.owner.daily_lsr_check": "Warehouse lead",
+            "c0.preventive_measures.start.daily_lsr_check": "2026-11-22",
+            "c0.preventive_measures.answers.daily_lsr_check": measure,
+            "c0.attachments": files,
+        },
+    )
+
+
+def test_the_details_step_links_actions_to_root_causes_and_lists_evidence(tmp_path: Path) -> None:
+    (tmp_path / "case.yaml").write_text(MINIMAL_CASE, encoding="utf-8")
+    (tmp_path / "late-orders.csv").write_text("order-id\n", encoding="utf-8")
+    (tmp_path / "settings.png").write_bytes(b"\x89PNG\r\n")
+    page = Page(web_client(tmp_path), "case.yaml", "review")
+    review = html.unescape(page.html)
+    # the checks' words name case-file keys; the page says which step asks it
+    assert (
+        "in step 4, give this cause's evidence files" in review and "`attachments:`" not in review
+    )
+    roots = ["weekend_not_set", "holiday_not_set"]
+    _two_roots(page, roots, "", "", "late-orders.csv; settings.png")  # a second root cause
+    _two_roots(page, roots, "2", "", "late-orders.csv; settings.png")  # then the links
+    review = html.unescape(Page(page.client, "case.yaml", "review").html)
+    # the measure answers no root cause: the page says where to give it, not which key to write
+    assert (
+        "root cause 1 has no action and no prevention that says it answers it: in step 4, tick "
+        "it for an action or measure" in review
+    )
+    assert "root cause 2 has no prevention that says it answers it: in step 4" in review
+    assert "`answers:" not in review
+    _two_roots(page, roots, "1 2", "1，2", "late-orders.csv; settings.png")
+    entry = load_case(tmp_path / "case.yaml").case.causes[0]
+    assert [r.use for r in entry.root_causes] == roots
+    assert entry.corrective_actions[0].answers == ["1", "2"]
+    assert entry.preventive_measures[0].answers == ["1", "2"]
+    assert entry.attachments == ["late-orders.csv", "settings.png"]
+    details = Page(page.client, "case.yaml", "details").html
+    assert (
+        'name="c0.preventive_measures.answers.daily_lsr_check" type="text" value="1, 2"' in details
+    )
+    assert 'value="late-orders.csv; settings.png"' in details
+    review = html.unescape(Page(page.client, "case.yaml", "review").html)
+    for fix in ("in step 4", "not found beside the case file"):
+        assert fix not in review, fix
+    result = runner.invoke(app, ["render", str(tmp_path / "case.yaml"), "-f", "txt"])
+    letter = (tmp_path / "case.txt").read_text(encoding="utf-8")
+    assert letter.count("addresses root causes 1 and 2") == 2
+    assert "late-orders.csv" in letter and "settings.png" in letter, result.output
+
+
+def test_unticking_a_root_cause_renumbers_the_links_on_the_page(tmp_path: Path) -> None:
+    (tmp_path / "case.yaml").write_text(MINIMAL_CASE, encoding="utf-8")
+    page = Page(web_client(tmp_path), "case.yaml", "details")
+    _two_roots(page, ["weekend_not_set", "holiday_not_set"], "", "", "")
+    _two_roots(page, ["weekend_not_set", "holiday_not_set"], "2", "1, 2", "")
+    response = _two_roots(page, ["holiday_not_set"], "2", "1, 2", "")
+    entry = load_case(tmp_path / "case.yaml").case.causes[0]
+    assert [r.use for r in entry.root_causes] == ["holiday_not_set"]
+    assert entry.corrective_actions[0].answers == ["1"]  # followed its root cause
+    assert entry.preventive_measures[0].answers == ["1"]
+    assert (
+        'id="f-c0-corrective_actions-use-set_weekend_days-answers" '
+        'name="c0.corrective_actions.answers.set_weekend_days" type="text" value="1"'
+    ) in response.text  # type: ignore[attr-defined]

@@ -229,6 +229,37 @@ def test_a_warning_is_chosen_on_the_notice_page_and_nothing_is_appealed(
     assert (notice.scope, notice.categories, notice.deadline) == ("warning", [], None)
 
 
+def test_links_to_root_causes_follow_them_and_evidence_is_listed(
+    browser: Any, tmp_path: Path
+) -> None:
+    from tests.helpers import MINIMAL_CASE
+
+    path = tmp_path / "links.yaml"
+    path.write_text(MINIMAL_CASE, encoding="utf-8")
+    (tmp_path / "late-orders.csv").write_text("order-id\n", encoding="utf-8")
+    with live_server(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(url)
+        page.goto(url.split("/?")[0] + "/case/links.yaml/details")
+        tick(page, "#f-c0-root_causes-use-holiday_not_set input[type=checkbox]")
+        action = "#f-c0-corrective_actions-use-set_weekend_days-answers"
+        type_in(page, action, "2")
+        type_in(page, "#f-c0-attachments", "late-orders.csv")
+        shot(page, "links-4-details")
+        with _saving(page) as response:  # the first root cause goes: 2 becomes 1
+            page.locator("#f-c0-root_causes-use-weekend_not_set input[type=checkbox]").uncheck()
+        assert response.value.status == 200
+        expect(page.locator(action)).to_have_value("1")
+        page.set_viewport_size({"width": 360, "height": 780})
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, width
+        shot(page, "links-4-details")
+    entry = load_case(path).case.causes[0]
+    assert [r.use for r in entry.root_causes] == ["holiday_not_set"]
+    assert entry.corrective_actions[0].answers == ["1"]
+    assert entry.attachments == ["late-orders.csv"]
+
+
 def test_a_reload_in_the_middle_loses_nothing(browser: Any, tmp_path: Path) -> None:
     (tmp_path / "half.yaml").write_text("version: 1\nlang: en\n", encoding="utf-8")
     with live_server(tmp_path) as url:

@@ -4,6 +4,7 @@ from an earlier one with a new notice, and the marketplace typed by country."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -355,3 +356,76 @@ def test_a_window_the_notice_states_without_a_figure_is_kept_for_the_sellers_fig
     _, asked = scripted(answers, case=case)
     assert "own_figure" in asked.asked and "own_window" not in asked.asked
     assert _window(case, "late_shipment_rate") == ["2026-10-01", "2026-10-30"]
+
+
+def two_roots() -> dict[str, Any]:
+    """Two root causes and two actions: each action and the measure say which they answer."""
+    return {
+        "root_causes": ["zero_width_paste", "typed_by_hand"],
+        "actions": ["reuploaded_tracking", "cleaned_upload_file"],
+        "answers": Each([1], [2], [1, 2]),  # two actions, then the one measure
+    }
+
+
+def test_each_action_and_measure_says_which_root_cause_it_answers(tmp_path: Path) -> None:
+    (tmp_path / "vtr-report.pdf").write_bytes(b"%PDF-1.4 report")
+    (tmp_path / "corrected upload.txt").write_text("order-id\ttracking\n", encoding="utf-8")
+    case = tmp_path / "case.yaml"
+    answers = {
+        **two_roots(),
+        "attachments": Each("vtr-report.pdf; gone.pdf", "vtr-report.pdf；corrected upload.txt"),
+    }
+    result, asked = scripted(answers, case=case)
+    assert asked.asked.count("answers") == 3
+    assert asked.choices["answers"][0][0].startswith("1. Tracking IDs were")
+    assert asked.refused == [
+        (
+            "attachments",
+            "vtr-report.pdf; gone.pdf",
+            f"gone.pdf is not in {tmp_path}: put the file there first, or leave it out.",
+        ),
+    ]
+    entry = load_case(case).case.causes[0]
+    assert [a.answers for a in entry.corrective_actions] == [["1"], ["2"]]
+    assert entry.preventive_measures[0].answers == ["1", "2"]
+    assert entry.attachments == ["vtr-report.pdf", "corrected upload.txt"]
+    review = "\n".join(asked.shown)
+    for rule in ("untraced", "no-evidence", "root-cause-unanswered", "evidence-file"):
+        assert f"[{rule}]" not in review, rule
+    letter = (tmp_path / "case.txt").read_text(encoding="utf-8")
+    assert "addresses root cause 1" in letter and "addresses root causes 1 and 2" in letter
+    assert "vtr-report.pdf" in letter and "corrected upload.txt" in letter
+    assert result.exit_code == 0
+
+
+def test_with_one_root_cause_no_link_is_asked(tmp_path: Path) -> None:
+    _, asked = scripted({"attachments": ""}, case=tmp_path / "case.yaml")
+    assert "answers" not in asked.asked and "attachments" in asked.asked
+    assert asked.empties["attachments"] == "skip"
+
+
+def test_the_links_are_asked_in_chinese(tmp_path: Path) -> None:
+    _, asked = scripted(two_roots(), case=tmp_path / "case.yaml", lang="zh")
+    question = next(i for i, m in enumerate(asked.messages) if m.startswith("它针对哪些根本原因？"))
+    assert asked.choices["answers"][0][0].startswith("1. 从承运商网页复制追踪号")
+    assert "勾选它所处理的每一条" in asked.messages[question + 1]
+    assert any(m.startswith("这个原因的证据文件") for m in asked.messages)
+
+
+@pytest.mark.parametrize(
+    ("lang", "untraced", "evidence"),
+    [
+        ("en", "in step 4, say for each action", "in step 4, give this cause's evidence files"),
+        ("zh", "请在第 4 步为每条措施选择它针对的根本原因", "请在第 4 步填写这个原因的证据文件"),
+    ],
+)
+def test_the_review_says_which_step_asks_the_links_and_the_evidence(
+    tmp_path: Path, lang: str, untraced: str, evidence: str
+) -> None:
+    case = _example(tmp_path)
+    text = re.sub(r"\n    attachments:\n(?:      - .*\n)+", "\n", case.read_text(encoding="utf-8"))
+    case.write_text(re.sub(r"\n +answers: .*", "", text), encoding="utf-8")
+    _, asked = scripted({"resume": "continue", "review_ok": "quit"}, case=case, lang=lang)
+    review = "\n".join(asked.shown)
+    assert untraced in review and evidence in review
+    assert "`answers: 1`" not in review and "`attachments:`" not in review

@@ -88,6 +88,7 @@ def _screen_text(seen: io.StringIO) -> str:
 
 
 def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
+    (tmp_path / "late-orders.csv").write_text("order-id\tship-date\n", encoding="utf-8")
     child, seen = _spawn(tmp_path, "case.yaml", "--lang", "en")
     _see(child, "Step 1 of 7")
     _answer(child, "Legal business name", "Example Trading Co.\r")
@@ -109,15 +110,20 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     _answer(child, "The days Amazon measured", "2026-10-01 to 2026-10-30\r")  # and its window
     _answer(child, "Next", "\r")
     _answer(child, "What happened", "18 of 300 orders in October 2026 were confirmed late.\r")
-    _answer(child, "Root causes", DOWN + " \r")
+    _answer(child, "Root causes", " " + DOWN + " \r")  # two: each action says which it answers
     _answer(child, "Another root cause", "\r")
     _answer(child, "Actions you have already taken", DOWN + " \r")
     _answer(child, "Another action", "\r")
     _answer(child, "When was it done", "2026-11-21\r")
+    _answer(child, "Which root causes does it answer", DOWN + " \r")  # the second
     _answer(child, "Preventive measures", " \r")
     _answer(child, "Another preventive measure", "\r")
     _answer(child, "Who does it", "Warehouse lead\r")
     _answer(child, "Since when", "\r")
+    _answer(child, "Which root causes does it answer", " " + DOWN + " \r")  # both
+    _answer(child, "Evidence files for this cause", "missing.csv\r")  # refused: not there
+    _see(child, "missing.csv is not in")
+    child.send("\x15late-orders.csv\r")  # type: ignore[attr-defined]
     _answer(child, "Next", "\r")
     _see(child, "Seller Central")
     _see(child, "days left")
@@ -128,7 +134,11 @@ def test_english_run_in_a_real_terminal(tmp_path: Path) -> None:
     assert _end(child) == 0
     case = load_case(tmp_path / "case.yaml").case
     assert case.causes[0].cause == "late_shipment"
-    assert [i.use for i in case.causes[0].root_causes] == ["weekend_not_set"]
+    entry = case.causes[0]
+    assert [i.use for i in entry.root_causes] == ["handling_time_default", "weekend_not_set"]
+    assert entry.corrective_actions[0].answers == ["2"]
+    assert entry.preventive_measures[0].answers == ["1", "2"]
+    assert entry.attachments == ["late-orders.csv"]
     figure = case.metrics.late_shipment_rate
     assert figure is not None and [str(d) for d in figure.window or ()] == [
         "2026-10-01",
@@ -179,6 +189,7 @@ def test_chinese_run_ctrl_c_and_resume_in_a_real_terminal(tmp_path: Path) -> Non
     _answer(child, "补充预防措施", "\r")
     _answer(child, "由谁负责", "Warehouse lead\r")
     _answer(child, "从何时开始", "\r")
+    _answer(child, "这个原因的证据文件", "\r")
     _answer(child, "下一步", "\r")
     _see(child, "op-pso-vtr-appeals@amazon.com")
     _answer(child, "下一步", "\r")

@@ -26,8 +26,8 @@ NOTICE_FIELDS = ("date", "reference", "deadline")
 # The extra answers each part's entries carry, beside the sentence.
 EXTRAS: dict[PartName, tuple[str, ...]] = {
     "root_causes": (),
-    "corrective_actions": ("date",),
-    "preventive_measures": ("owner", "start"),
+    "corrective_actions": ("date", "answers"),
+    "preventive_measures": ("owner", "start", "answers"),
 }
 CHANNELS = ("auto", "email", "seller_central")
 
@@ -40,9 +40,35 @@ def one(form: Form, key: str) -> str | None:
 
 def _store(draft: Draft, path: tuple[str | int, ...], typed: str) -> None:
     """Set a text answer (None removes it), only when it differs from the file."""
+    if path[-1] == "answers":
+        _store_answers(draft, path, typed)
+        return
     value = typed.strip() or None
     current = draft.get(path)
     if (None if current in (None, "") else str(current)) != value:
+        draft.set(path, value, save=False)
+
+
+def answers_text(value: Any) -> str:
+    """An `answers:` as the page shows it: 1, 3."""
+    if value in (None, ""):
+        return ""
+    return ", ".join(str(v) for v in (value if isinstance(value, list) else [value]))
+
+
+def _store_answers(draft: Draft, path: tuple[str | int, ...], typed: str) -> None:
+    """Root-cause numbers typed as '1', '1, 3' or '1 3' become `answers: 1` / `[1, 3]`; other
+    text is kept as typed, for the checks to point at."""
+    import re
+
+    pieces = [p for p in re.split(r"[\s,，、;；]+", typed.strip()) if p]
+    value: Any = None
+    if pieces and all(p.isdigit() for p in pieces):
+        numbers = list(dict.fromkeys(int(p) for p in pieces))
+        value = numbers[0] if len(numbers) == 1 else numbers
+    elif pieces:
+        value = typed.strip()
+    if answers_text(draft.get(path)) != answers_text(value):
         draft.set(path, value, save=False)
 
 
@@ -91,8 +117,11 @@ def apply_causes(draft: Draft, form: Form, catalogue: Catalogue) -> None:
             draft.set(("causes",), None, save=False)
 
 
-def apply_details(draft: Draft, form: Form, catalogue: Catalogue) -> None:
-    """Facts and the three parts of every cause shown on the page."""
+def apply_details(draft: Draft, form: Form, catalogue: Catalogue) -> set[int]:
+    """Facts, the three parts and the evidence files of every cause shown on the page. Returns
+    the causes whose root causes changed: their actions' links were renumbered, so the page
+    shows the new numbers."""
+    relinked: set[int] = set()
     for index, entry in enumerate(draft.causes()):
         prefix = f"c{index}"
         if one(form, f"{prefix}.cause") != str(entry.get("cause")):
@@ -103,10 +132,26 @@ def apply_details(draft: Draft, form: Form, catalogue: Catalogue) -> None:
         cause = catalogue.cause(str(entry.get("cause")))
         if cause is None:
             continue
+        old_roots = list(draft.get(("causes", index, "root_causes")) or [])
         for part in PARTS:
             key = f"{prefix}.{part}"
             if one(form, f"{key}.shown") is not None:
                 _apply_part(draft, index, part, form, key, cause)
+        new_roots = list(draft.get(("causes", index, "root_causes")) or [])
+        if [dict(r) for r in new_roots] != [dict(r) for r in old_roots]:
+            from appeal.wizard.answers import relink_answers
+
+            relink_answers(draft.get(("causes", index)), old_roots, new_roots)
+            relinked.add(index)
+        attachments = one(form, f"{prefix}.attachments")
+        if attachments is not None:
+            from appeal.wizard.links import split_names
+
+            names = split_names(attachments)
+            current = [str(n) for n in draft.get(("causes", index, "attachments")) or []]
+            if names != current:
+                draft.set(("causes", index, "attachments"), names or None, save=False)
+    return relinked
 
 
 def _apply_part(
@@ -174,8 +219,9 @@ def apply_channel(draft: Draft, form: Form) -> None:
         draft.set(("channel",), chosen, save=False)
 
 
-def apply_step(step: str, draft: Draft, form: Form, catalogue: Catalogue) -> None:
-    """Apply the form of `step` (one of the wizard's steps) to the draft."""
+def apply_step(step: str, draft: Draft, form: Form, catalogue: Catalogue) -> set[int]:
+    """Apply the form of `step` (one of the wizard's steps) to the draft; the causes whose
+    links were renumbered (details only)."""
     if step == "seller":
         apply_seller(draft, form)
     elif step == "notice":
@@ -183,6 +229,7 @@ def apply_step(step: str, draft: Draft, form: Form, catalogue: Catalogue) -> Non
     elif step == "causes":
         apply_causes(draft, form, catalogue)
     elif step == "details":
-        apply_details(draft, form, catalogue)
+        return apply_details(draft, form, catalogue)
     elif step == "channel":
         apply_channel(draft, form)
+    return set()

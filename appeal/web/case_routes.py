@@ -34,7 +34,12 @@ OWN_KEYS = {
     "corrective_actions": "own_action",
     "preventive_measures": "own_measure",
 }
-EXTRA_KEYS = {"date": "action_date", "owner": "owner", "start": "start"}
+EXTRA_KEYS = {
+    "date": "action_date",
+    "owner": "owner",
+    "start": "start",
+    "answers": "answers_numbers",
+}
 
 
 class Pending:
@@ -150,6 +155,7 @@ def case_context(
         "causes": cause_views(draft, catalogue),
         "picked": [text_of(c.get("cause")) for c in draft.causes()],
         "regrown": set(),
+        "relinked": set(),
         "notice_read": None,
         "categories_text": "; ".join(text_of(c) for c in draft.get(("notice", "categories")) or []),
         "default_deadline": _usual_deadline(preview),
@@ -257,8 +263,9 @@ async def save_step(request: Request, name: str, step: str) -> Response:
         catalogue = load_catalogue()
         with edit(request, path, form) as draft:
             before = _own_counts(draft)
-            apply_step(step, draft, form, catalogue)
+            relinked = apply_step(step, draft, form, catalogue)
         context = case_context(request, name, path, draft, step)
+        context["relinked"] = relinked
         after = _own_counts(draft)
         context["regrown"] = {key for key, count in after.items() if count < before.get(key, 0)}
         return html(request, "saved.html", **context)

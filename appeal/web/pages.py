@@ -42,6 +42,13 @@ def _where(context: Any, finding: Any) -> str:
     return where_zh(finding.where, load_catalogue())
 
 
+def _fix(context: Any, finding: Any) -> str:
+    """What to do about a finding, as the wizard says it (the step that asks it, not a key)."""
+    from appeal.wizard.summary import fix_for
+
+    return fix_for(finding, context["lang"])
+
+
 def _days_left(context: Any, days: int) -> str:
     from appeal.wizard.summary import days_left
 
@@ -87,6 +94,7 @@ def environment() -> Any:
     env.globals["case_url"] = _case_url
     env.globals["days_left"] = jinja2.pass_context(_days_left)
     env.globals["where"] = jinja2.pass_context(_where)
+    env.globals["fix"] = jinja2.pass_context(_fix)
     env.globals["field_id"] = _field_id
     env.filters["longdate"] = _longdate
     env.filters["pct"] = _pct

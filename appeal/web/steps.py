@@ -66,6 +66,7 @@ class CauseView:
     cause: Cause | None
     facts: str
     parts: list[PartView] = field(default_factory=list)
+    attachments: str = ""  # the cause's evidence files, as the page shows them: a; b
 
 
 def cause_views(draft: Draft, catalogue: Catalogue) -> list[CauseView]:
@@ -77,6 +78,7 @@ def cause_views(draft: Draft, catalogue: Catalogue) -> list[CauseView]:
         cause_id = text_of(entry.get("cause"))
         cause = catalogue.cause(cause_id)
         view = CauseView(index, cause_id, cause, text_of(entry.get("facts")))
+        view.attachments = "; ".join(text_of(n) for n in entry.get("attachments") or [])
         if cause is not None:
             for part in PARTS:
                 view.parts.append(_part_view(entry.get(part) or [], cause, part, EXTRAS[part]))
@@ -85,7 +87,14 @@ def cause_views(draft: Draft, catalogue: Catalogue) -> list[CauseView]:
 
 
 def _values(entry: Any, extras: tuple[str, ...]) -> dict[str, str]:
-    return {name: text_of(entry.get(name)) if entry is not None else "" for name in extras}
+    from appeal.web.answers import answers_text
+
+    if entry is None:
+        return dict.fromkeys(extras, "")
+    return {
+        name: answers_text(entry.get(name)) if name == "answers" else text_of(entry.get(name))
+        for name in extras
+    }
 
 
 def _part_view(

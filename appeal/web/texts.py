@@ -86,6 +86,10 @@ PAGE: dict[str, tuple[str, str]] = {
     "read_notice": ("Read the notice", "读取通知"),
     "notice_text": ("Amazon's notice", "亚马逊通知全文"),
     "own.add": ("Add a sentence in your own words", "用自己的话补充一条"),
+    "answers_numbers": (
+        "Answers root cause no. (as the letter numbers them, e.g. 1 or 1, 3)",
+        "对应根本原因编号（按信中编号，如 1 或 1, 3）",
+    ),
     "own.remove": ("Remove", "删除"),
     "pick_causes_first": ("Tick the causes first (step 3).", "请先在第 3 步勾选原因。"),
     "review.ok": ("The letter can be sent.", "申诉信可以提交。"),

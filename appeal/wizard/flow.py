@@ -28,6 +28,7 @@ from appeal.wizard.answers import (
 )
 from appeal.wizard.draft import Draft
 from appeal.wizard.figure import ask_figure
+from appeal.wizard.links import ask_answers, ask_attachments
 from appeal.wizard.notice import NoticeFacts, split_categories
 from appeal.wizard.prompter import Prompter
 from appeal.wizard.summary import channel_lines, describe_notice, finding_line, step_of
@@ -372,6 +373,7 @@ class Wizard:
             self.text("facts", ("causes", index, "facts"), english=True)
             for part in PARTS:
                 self._part(index, part)
+            ask_attachments(self, index)
 
     def _label(self, part: PartName, cause_id: str, item_id: str) -> str:
         item = self.catalogue.causes[cause_id].item(part, item_id)
@@ -427,6 +429,8 @@ class Wizard:
                         "frequency", (*where, "frequency"), item=short, english=True, required=False
                     )
                 self.text("start", (*where, "start"), item=short, kind="date", required=False)
+            if part != "root_causes":
+                ask_answers(self, index, part, position, short)
 
     def step_channel(self) -> None:
         from appeal.core.channel import decide_channel

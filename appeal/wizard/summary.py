@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from appeal.core.catalogue import PARTS, Catalogue
 from appeal.dates import longdate, pct
 from appeal.wizard.notice import NoticeFacts
-from appeal.wizard.texts import phrase
+from appeal.wizard.texts import TEXTS, phrase
 
 if TYPE_CHECKING:
     from appeal.core.channel import Channel
@@ -189,11 +189,26 @@ def where_zh(where: str, catalogue: Catalogue) -> str:
     return text.replace(", ", "，")
 
 
+def fix_for(finding: Finding, lang: str) -> str:
+    """What to do about a finding, said for the wizard and the page: a finding about which
+    root cause an action answers, or about evidence, names the step that asks it (the
+    checks' own wording names keys of the case file); every other finding as the checks say."""
+    key = f"fix.{finding.rule}"
+    said = finding.fix_in(lang) or finding.fix
+    if key not in TEXTS:
+        return said
+    head = re.split(r": add one with|：", said)[0]  # what is missing, without the key to write
+    return phrase(lang, key, head=head)
+
+
 def finding_line(finding: Finding, lang: str, catalogue: Catalogue) -> str:
-    """One finding as the seller reads it (the quote stays as written)."""
+    """One finding as the seller reads it in the wizard (the quote stays as written)."""
     if lang != "zh":
-        return finding.line()
-    fix = getattr(finding, "fix_zh", "") or finding.fix
+        quoted = f' "{finding.quote}"' if finding.quote else ""
+        return (
+            f"{finding.level}: {finding.where}: [{finding.rule}]{quoted}: {fix_for(finding, lang)}"
+        )
+    fix = fix_for(finding, lang)
     quoted = f"“{finding.quote}”" if finding.quote else ""
     level = phrase(lang, f"level.{finding.level}")
     return f"{level}：{where_zh(finding.where, catalogue)}：{quoted}{fix}"

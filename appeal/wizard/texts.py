@@ -180,6 +180,39 @@ TEXTS: dict[str, tuple[str, str]] = {
         "多久执行一次（英文）？{item}",
     ),
     "start": ("Since when? {item}", "从何时开始？{item}"),
+    "answers": (
+        "Which root causes does it answer? {item}",
+        "它针对哪些根本原因？{item}",
+    ),
+    "attachments": (
+        "Evidence files for this cause, in the case file's folder (separate them with ;)",
+        "这个原因的证据文件（放在案例文件所在的文件夹，多个用 ; 分隔）",
+    ),
+    "attachment_missing": (
+        "{name} is not in {folder}: put the file there first, or leave it out.",
+        "{folder} 中没有 {name}：请先把文件放到那里，或不要填写它。",
+    ),
+    # what a finding about the links asks, said where the wizard and the page ask it (the
+    # checks' own wording names the case file's keys)
+    "fix.untraced": (
+        "in step 4, say for each action and preventive measure which root causes it answers; "
+        "the letter then writes 'addresses root cause 1', and a reviewer sees every root cause "
+        "dealt with",
+        "请在第 4 步为每条措施选择它针对的根本原因；信中会写明对应关系，"
+        "审核员能看到每个根本原因都有处理",
+    ),
+    "fix.root-cause-unanswered": (  # {head}: what is missing, as the checks say it
+        "{head}: in step 4, tick it for an action or measure (or add one), or remove the root "
+        "cause if it did not contribute",
+        "{head}：请在第 4 步为某条措施勾选它（或补充一条），若该原因并不成立请删除",
+    ),
+    "fix.no-evidence": (
+        "in step 4, give this cause's evidence files (saved beside the case file), e.g. the "
+        "Account Health or VTR report export, the corrected upload file, before/after "
+        "screenshots of the changed setting",
+        "请在第 4 步填写这个原因的证据文件（先保存到案例文件旁边），如账户状况或有效追踪率报告、"
+        "更正后的上传文件、设置修改前后截图",
+    ),
     "chinese_warning": (
         "The letter goes to Amazon in English, and this answer contains Chinese. "
         "Rewrite it in English?",
@@ -405,6 +438,16 @@ HINTS: dict[str, tuple[str, str]] = {
     "start": (
         "the day the measure started, e.g. 2026-11-22",
         "措施开始执行的日期，例如 2026-11-22",
+    ),
+    "answers": (
+        "tick each one it deals with; the letter then says 'addresses root cause 1'",
+        "勾选它所处理的每一条；信中会写明对应关系（addresses root cause 1）",
+    ),
+    "attachments": (
+        "the proof the items name (exports, corrected files, screenshots), saved beside the "
+        "case file, e.g. vtr-report-2026-11.pdf; corrected-upload.txt",
+        "上面各项所列的证明材料（报表导出、更正后的文件、截图），先保存到案例文件旁边，"
+        "例如 vtr-report-2026-11.pdf; corrected-upload.txt",
     ),
     "formats": (
         "the files that fit the channel are ticked",
