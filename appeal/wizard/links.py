@@ -65,6 +65,7 @@ def ask_answers(wizard: Wizard, index: int, part: PartName, position: int, item:
 
 
 def split_names(typed: str) -> list[str]:
+    """File names typed on one line, separated by ; (or the full-width ；)."""
     return [name.strip() for name in typed.replace("；", ";").split(";") if name.strip()]
 
 
