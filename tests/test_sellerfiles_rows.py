@@ -173,3 +173,37 @@ def test_all_orders_a_row_cut_short_is_left_out_with_a_note(tmp_path: Path) -> N
         "than its header (the first: 5 of 32)" in text
         for text in note_texts(monitored)
     )
+
+
+def test_a_huge_cell_is_cut_in_the_terminal_and_whole_in_json(tmp_path: Path) -> None:
+    # a damaged file: one tracking cell of a million characters, another of pasted spaces
+    huge = "A" * 1_000_000
+    pasted = "1Z12345E02" + ZWSP * 50_000 + "01234563"
+    source = tmp_path / "confirm.txt"
+    rows = [HEADER, _ship("113-1234567-1234571", "UPS", "", huge)]
+    rows.append(_ship("113-1234567-1234572", "UPS", "", pasted))
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, output = _tracking(str(source))
+    assert code == 1
+    assert len(output) < 3_000  # the whole report, not a million characters
+    assert f"UPS: {'A' * 60}... (1,000,000 characters)" in output
+    said = " ".join(output.split())
+    assert "50,000 x U+200B ZERO WIDTH SPACE at positions 11 to 50,010" in said
+    code, output = _tracking(str(source), "--json")
+    rows_json = json.loads(output)["rows"]
+    assert [row["raw"] for row in rows_json] == [huge, pasted]
+
+
+def test_digits_of_another_script_and_scientific_notation_are_named_once(tmp_path: Path) -> None:
+    arabic = "".join(chr(0x0660 + int(d)) for d in "9400111899223344556677")
+    source = tmp_path / "confirm.txt"
+    rows = [HEADER, _ship("113-1234567-1234571", "USPS", "", arabic)]
+    rows.append(_ship("113-1234567-1234572", "USPS", "", "9.40011E+21"))
+    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, output = _tracking(str(source))
+    assert code == 1
+    said = " ".join(output.split())
+    assert "cannot be cleaned: 22 digits of another script (Arabic-Indic)" in said
+    assert "ARABIC-INDIC DIGIT" not in said
+    assert "scientific notation (9.40011E+21): its last digits are lost" in said
+    assert "U+002B PLUS SIGN" not in said

@@ -4,8 +4,16 @@ inert (invisible and control characters as escapes), so a cell cannot drive the 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from appeal.tracking.carriers import FAMILY_NAMES
+from appeal.tracking.clean import Refused, Removed
 from appeal.tracking.result import RowFinding
+
+SHOWN = 60  # characters of a cell shown (the longest ID, with spaces and pasted characters)
+_SCIENTIFIC = re.compile(r"\d[.,]\d*E\+\d{1,3}", re.IGNORECASE)
+_GROUPS = 8  # kinds of character named one by one
 
 
 def inert(text: str) -> str:
@@ -24,13 +32,59 @@ def inert(text: str) -> str:
     return "".join(out)
 
 
+def shown(text: str, limit: int = SHOWN) -> str:
+    """`text` inert, cut after about `limit` characters shown, with its length said: a cell of
+    a damaged file can be megabytes long, and the terminal shows its start."""
+    whole = inert(text[: limit + 1])
+    if len(text) <= limit and len(whole) <= 2 * limit:
+        return whole
+    head = ""
+    for ch in text[:limit]:
+        piece = inert(ch)
+        if len(head) + len(piece) > limit:
+            break
+        head += piece
+    return f"{head}... ({len(text):,} characters)"
+
+
+def _chars(found: Sequence[Removed | Refused]) -> str:
+    """The characters found, each kind once with its count and positions: a pasted run of
+    100,000 zero-width spaces is one item, and so are 22 digits of one other script."""
+    import unicodedata
+
+    scripts = {unicodedata.name(r.char, "").partition(" DIGIT")[0] for r in found}
+    digits = all(unicodedata.category(r.char) == "Nd" for r in found)
+    if len(found) > 1 and digits and len(scripts) == 1:
+        script = scripts.pop().title()
+        return f"{len(found):,} digits of another script ({script})"
+    groups: dict[str, list[Removed | Refused]] = {}
+    for item in found:
+        groups.setdefault(item.char, []).append(item)
+    parts = []
+    for items in list(groups.values())[:_GROUPS]:
+        if len(items) == 1:
+            parts.append(items[0].describe())
+            continue
+        first = items[0].describe()
+        at = [i.position for i in items]
+        if at[-1] - at[0] == len(at) - 1:
+            where = f"positions {at[0]:,} to {at[-1]:,}"
+        elif len(at) <= 3:
+            where = "positions " + ", ".join(f"{p:,}" for p in at)
+        else:
+            where = f"positions {at[0]:,}, {at[1]:,} ... {at[-1]:,}"
+        parts.append(f"{len(items):,} x " + first.replace(f"position {at[0]}", where, 1))
+    if len(groups) > _GROUPS:
+        parts.append(f"{len(groups) - _GROUPS:,} more kinds of character")
+    return "; ".join(parts)
+
+
 def describe(row: RowFinding, kind: str) -> str:
     """One sentence for one kind of finding on `row`."""
     c = row.checked
     carrier = c.carrier
     if kind == "invisible":
-        chars = "; ".join(r.describe() for r in c.cleaned.invisible)
-        return f"invisible character {chars}"
+        return f"invisible character {_chars(c.cleaned.invisible)}"
     if kind == "folded":
         return "full-width or lower-case characters (folded to plain A-Z/0-9)"
     if kind == "separators":
@@ -41,13 +95,19 @@ def describe(row: RowFinding, kind: str) -> str:
             parts.append(f"{c.cleaned.hyphens_removed} hyphen(s)")
         return f"{' and '.join(parts)} inside the ID, which the carrier's IDs do not have"
     if kind == "uncleanable":
-        chars = "; ".join(r.describe() for r in c.cleaned.refused)
-        return f"cannot be cleaned: {chars}; retype the ID from the label"
+        number = c.cleaned.raw.strip()
+        if _SCIENTIFIC.fullmatch(number):
+            return (
+                f"a spreadsheet turned this ID into a number in scientific notation ({number}): "
+                "its last digits are lost. Retype it from the label, with the column formatted "
+                "as Text before you paste"
+            )
+        return f"cannot be cleaned: {_chars(c.cleaned.refused)}; retype the ID from the label"
     if kind in ("check_failed", "unrecognised"):
         if kind == "check_failed" and c.format is not None:
             text = f"fails the check digit of {c.format.name}: a typing error"
         else:
-            text = f"matches no format of {inert(carrier.shown) if carrier else 'any carrier'}"
+            text = f"matches no format of {shown(carrier.shown) if carrier else 'any carrier'}"
         others = c.fits_other
         if others:
             names = ", ".join(FAMILY_NAMES[f] for f in others)
@@ -58,13 +118,13 @@ def describe(row: RowFinding, kind: str) -> str:
         return f"also used on another order ({inert(file)} line {line})"
     if kind == "use_code" and carrier is not None:
         return (
-            f"'{inert(carrier.shown)}' is on Amazon's carrier list: use the code {carrier.use_code}"
+            f"'{shown(carrier.shown)}' is on Amazon's carrier list: use the code {carrier.use_code}"
         )
     if kind == "not_integrated" and carrier is not None:
         if not carrier.code:
             return "no carrier code: Amazon cannot tell whose scans to read"
         return (
-            f"'{inert(carrier.shown)}' is not a carrier Amazon integrates with (not on its list "
+            f"'{shown(carrier.shown)}' is not a carrier Amazon integrates with (not on its list "
             "of carrier codes), so Amazon cannot read its scans"
         )
     if kind == "missing":

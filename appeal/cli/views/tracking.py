@@ -16,7 +16,7 @@ from typing import Any, TextIO
 import typer
 
 from appeal.tracking.clean import char_name
-from appeal.tracking.findings import describe, findings, inert
+from appeal.tracking.findings import describe, findings, inert, shown
 from appeal.tracking.result import RowFinding, TrackingResult
 
 _PROGRESS_FROM = 20 << 20  # a progress bar for inputs over 20 MB in a terminal
@@ -185,7 +185,7 @@ def show_tracking(result: TrackingResult) -> None:
 
 def _row_line(row: RowFinding) -> str:
     c = row.checked
-    order = f", order {inert(row.order_id)}" if row.order_id else ""
-    carrier = f", {inert(c.carrier.shown)}" if c.carrier is not None and c.carrier.shown else ""
-    value = inert(c.cleaned.raw) if c.cleaned.raw.strip() else "(blank)"
+    order = f", order {shown(row.order_id)}" if row.order_id else ""
+    carrier = f", {shown(c.carrier.shown)}" if c.carrier is not None and c.carrier.shown else ""
+    value = shown(c.cleaned.raw) if c.cleaned.raw.strip() else "(blank)"
     return f"  line {row.line}{order}{carrier}: {value}"
