@@ -17,6 +17,7 @@ from appeal.monitor.wording import note_texts
 from appeal.sellerfiles.metrics import read_figures
 from tests.helpers import SHIPPING_COLUMNS
 from tests.test_metrics_files import DATA, only
+from tests.test_metrics_spapi import EXAMPLE
 
 runner = CliRunner()
 HEADER = "\t".join(SHIPPING_COLUMNS)
@@ -207,3 +208,72 @@ def test_digits_of_another_script_and_scientific_notation_are_named_once(tmp_pat
     assert "ARABIC-INDIC DIGIT" not in said
     assert "scientific notation (9.40011E+21): its last digits are lost" in said
     assert "U+002B PLUS SIGN" not in said
+
+
+def test_an_old_amazon_report_among_new_order_files_is_shown_apart(tmp_path: Path) -> None:
+    # Amazon's own example (windows in 2020) with the October 2026 All Orders report
+    report = tmp_path / "performance.json"
+    report.write_text(json.dumps(EXAMPLE), encoding="utf-8")
+    result = read_figures([report, DATA / "all-orders-us.txt"])
+    old, new = result.sections
+    assert old.marketplace_id == "ATVPDKIKX0DER" and old.period is not None
+    assert old.period[1] == dt.date(2020, 11, 19)
+    assert {f.source for f in old.figures} == {"amazon"}
+    assert new.period == (dt.date(2026, 9, 30), dt.date(2026, 10, 13))
+    assert {f.source for f in new.figures} == {"estimate"}
+    # the estimates keep the usual target: the 2020 report's 1 % is not theirs
+    assert {f.target.text for f in new.figures if f.target} == {"< 2.5 %"}
+    (note,) = [n for n in result.notes if n.kind == "amazon_report_apart"]
+    assert note.period == old.period
+    out = runner.invoke(app, ["metrics", str(report), str(DATA / "all-orders-us.txt")])
+    said = " ".join(out.output.split())
+    assert "Amazon's performance report covers 2020-09-06 to 2020-11-19, far from" in said
+    assert "amazon.com, 2026-09-30 to 2026-10-13" in said
+    assert "(| marks the 2.5 % target)" in said
+    # the monitor follows the newer files and says why the old figures are not there
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for source in (report, DATA / "all-orders-us.txt"):
+        (folder / source.name).write_bytes(source.read_bytes())
+    now = dt.datetime(2026, 10, 14, 12, tzinfo=dt.UTC)
+    monitored = run_monitor(folder=folder, now=now, as_of=dt.date(2026, 10, 13), record=False)
+    assert {w.figure.source for w in monitored.watches} == {"estimate"}
+    assert not [s for s in monitored.signals if s.kind == "account_status"]  # 2020's AT_RISK
+    assert any("far apart in time" in text for text in note_texts(monitored))
+
+
+def test_an_amazon_report_of_the_same_days_gives_its_target_to_the_estimates(
+    tmp_path: Path,
+) -> None:
+    # the same example moved to 2026: its windows reach over the October 2026 orders
+    report = tmp_path / "performance.json"
+    report.write_text(json.dumps(EXAMPLE).replace('"2020-', '"2026-'), encoding="utf-8")
+    result = read_figures([report, DATA / "all-orders-us.txt"])
+    (section,) = result.sections
+    cancellation = [f for f in section.figures if f.metric == "cancellation_rate"]
+    assert {f.source for f in cancellation} == {"amazon", "estimate"}
+    assert {f.target.text for f in cancellation if f.target} == {"< 1 %"}  # Amazon's, for all
+    assert not [n for n in result.notes if n.kind == "amazon_report_apart"]
+    out = runner.invoke(app, ["metrics", str(report), str(DATA / "all-orders-us.txt")])
+    said = " ".join(out.output.split())
+    assert "(| marks the 1 % target)" in said
+    assert "2.5 %" not in said
+
+
+def test_as_of_that_cuts_the_files_short_says_so() -> None:
+    # all-orders-us.txt: Pacific 30 September to 13 October; --as-of 3 October leaves 4 days
+    result = read_figures([DATA / "all-orders-us.txt"], as_of=dt.date(2026, 10, 3))
+    (section,) = result.sections
+    notes = {n.kind: n for n in section.notes}
+    assert "short_span" not in notes
+    assert notes["short_before_as_of"].detail == "2026-09-30 to 2026-10-03"
+    (figure,) = [f for f in section.figures if f.metric == "cancellation_rate"]
+    assert figure.role == "span" and figure.denominator == 20  # 4 days x 5 orders, none Pending
+    out = runner.invoke(app, ["metrics", str(DATA / "all-orders-us.txt"), "--as-of", "2026-10-03"])
+    said = " ".join(out.output.split())
+    assert "--as-of leaves fewer than 7 days of orders (2026-09-30 to 2026-10-03)" in said
+    assert "The files span fewer than 7 days" not in said
+    lines = out.output.splitlines()
+    header = next(line for line in lines if "figure" in line and "value" in line)
+    row = next(line for line in lines if "Cancellation Rate" in line)
+    assert row.index("%") + 1 == header.index("value") + len("value")  # in its column

@@ -43,6 +43,7 @@ NoteKind = Literal[
     "holiday_table_ends",  # detail: the country code; day: the table's last day
     "provisional_holiday",  # detail: the holiday; day: its start
     "inventory_file_in_future",  # detail: the file
+    "amazon_report_apart",  # detail: the marketplace; other: the report's window
     "rows_left_out",  # count: All Orders rows cut short; detail: where; other: "cells,width"
 ]
 

@@ -77,6 +77,9 @@ def run_monitor(
         if cut.kind == "cut_rows" and cut.columns is not None:
             cells, width = cut.columns
             notes.append(Note("rows_left_out", cut.detail, f"{cells},{width}", count=cut.count))
+        if cut.kind == "amazon_report_apart" and cut.period is not None:
+            window = f"{cut.period[0]} to {cut.period[1]}"
+            notes.append(Note("amazon_report_apart", cut.detail, window))
     if scanned.ignored():
         notes.append(Note("older_files_ignored", count=scanned.ignored()))
     if figures is None:

@@ -76,6 +76,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "provisional_holiday": "{detail} ({day}): the official dates were not out when "
         "appeal's table was written; check them.",
         "inventory_file_in_future": "{detail} is dated in the future: its age cannot be judged.",
+        "amazon_report_apart": "{detail}: Amazon's performance report ({other}) and the order "
+        "files are far apart in time: the figures follow the newer of the two.",
         "rows_left_out": "{count} row(s) of the All Orders report ({detail}) have fewer columns "
         "than its header (the first: {cells} of {width}) and were left out of the figures: "
         "download the report again.",
@@ -142,6 +144,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "holiday_table_ends": "{detail} 的假期表截至 {day}；请更新 appeal 以获得之后的假期。",
         "provisional_holiday": "{detail}（{day}）：编写 appeal 假期表时官方日期尚未公布，请核对。",
         "inventory_file_in_future": "{detail} 的时间在未来：无法判断其新旧。",
+        "amazon_report_apart": "{detail}：亚马逊绩效报告（{other}）与订单文件的日期相隔很远："
+        "指标以两者中较新的为准。",
         "rows_left_out": "全部订单报告中有 {count} 行（{detail}）的列数少于表头（第一行："
         "{width} 列中只有 {cells} 列），未计入指标：请重新下载报告。",
     },

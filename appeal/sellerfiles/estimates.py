@@ -209,7 +209,10 @@ def _cancellations(
 
     if not windows:
         totals = [sum(c[i] for d, c in days.items() if d <= as_of) for i in range(3)]
-        section.notes.append(Note("short_span"))
+        if max(days) > as_of:  # the files go on: --as-of cuts them short
+            section.notes.append(Note("short_before_as_of", detail=f"{first} to {as_of}"))
+        else:
+            section.notes.append(Note("short_span"))
         section.figures.append(figure("span", first, as_of, (totals[0], totals[1], totals[2])))
     else:
         worst = max(

@@ -84,6 +84,7 @@ NoteKind = Literal[
     "other_channel",  # count: Amazon-fulfilled orders, not counted
     "not_checked",  # count: shipments by carriers whose format cannot be checked; detail
     "short_span",  # the files span fewer than 7 days
+    "short_before_as_of",  # fewer than 7 days up to --as-of; detail: the days counted
     "no_shipments_in_window",  # detail: the days the shipments cover
     "mixed_currencies",  # detail: the currencies
     "separate_periods",  # detail: the periods
@@ -91,6 +92,7 @@ NoteKind = Literal[
     "unknown_marketplace",  # detail: the sales channel as written
     "no_rows",  # count: reports with column names but no rows; detail: their names
     "cut_rows",  # count: rows without the columns an order needs; detail: the first places
+    "amazon_report_apart",  # detail: the marketplace; period: Amazon's report's window
 ]
 
 
@@ -100,6 +102,7 @@ class Note:
     count: int = 0
     detail: str = ""
     columns: tuple[int, int] | None = None  # cut_rows: the first one's cells, the header's
+    period: tuple[dt.date, dt.date] | None = None  # amazon_report_apart: Amazon's window
 
 
 @dataclass(frozen=True)

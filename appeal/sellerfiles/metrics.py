@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from appeal.errors import InputError
-from appeal.sellerfiles.figures import MetricsResult, Note, Section
+from appeal.sellerfiles.figures import Figure, MetricsResult, Note, Section
 
 if TYPE_CHECKING:
     from appeal.sellerfiles.evidence import Evidence
@@ -66,6 +66,7 @@ def read_figures(
     catalogue = load_catalogue().metrics
     targets = {key: info.usual for key, info in catalogue.items()}
     estimated = estimate_sections(ev, markets, as_of=as_of, default=default, targets=targets)
+    split = any(s.period for s in estimated)  # one marketplace's files far apart in time
     sections = _merge(amazon, estimated)
     if not sections or not any(s.figures for s in sections):
         _nothing(ev, no_rows)
@@ -78,8 +79,11 @@ def read_figures(
     names = sorted({s.name for s in sections})
     if len(names) > 1:
         notes.append(Note("several_marketplaces", len(names), ", ".join(names)))
-    if any(s.period for s in sections):
+    if split:
         notes.append(Note("separate_periods"))
+    for section in sections:
+        if section.marketplace_id is not None and section.period is not None:
+            notes.append(Note("amazon_report_apart", detail=section.name, period=section.period))
     return MetricsResult(files=list(paths), sections=sections, notes=notes)
 
 
@@ -107,14 +111,22 @@ def run_metrics(
 
 def _merge(amazon: list[Section], estimated: list[Section]) -> list[Section]:
     """Amazon's sections, each joined by the estimates of the same marketplace (its latest
-    period); then the estimates of marketplaces Amazon's report does not cover."""
+    period), which then take Amazon's targets (one target per metric in a section); then the
+    estimates of marketplaces Amazon's report does not cover. Amazon's window and the files'
+    days far apart (an old Account Health download among new order files): shown apart, in
+    the order of their days."""
     merged = list(amazon)
     for section in estimated:
         same = [s for s in merged if s.marketplace == section.marketplace and not s.daily]
         later = [s for s in estimated if s.marketplace == section.marketplace]
         if same and section is later[-1] and not same[0].as_of:
             target = same[0]
-            target.figures += section.figures
+            ours, theirs = _span(section), _span(target)
+            if ours and theirs and _apart(ours, theirs):
+                target.period, section.period = theirs, section.period or ours
+                merged.insert(merged.index(target) + int(ours > theirs), section)
+                continue
+            target.figures += [_amazon_target(f, target) for f in section.figures]
             target.daily, target.carriers, target.as_of = (
                 section.daily,
                 section.carriers,
@@ -125,6 +137,31 @@ def _merge(amazon: list[Section], estimated: list[Section]) -> list[Section]:
         else:
             merged.append(section)
     return merged
+
+
+def _span(section: Section) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the section's figures and daily counts."""
+    if not section.figures:
+        return None
+    days = [d.day for d in section.daily]
+    return min(days + [f.start for f in section.figures]), max(f.end for f in section.figures)
+
+
+def _apart(one: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date]) -> bool:
+    from appeal.sellerfiles.estimates import GAP
+
+    return (one[0] - other[1]).days > GAP or (other[0] - one[1]).days > GAP
+
+
+def _amazon_target(figure: Figure, section: Section) -> Figure:
+    """The estimate measured against Amazon's target for the metric, when its report gives one
+    (Amazon's targets vary by account and marketplace)."""
+    import dataclasses
+
+    theirs = next(
+        (f.target for f in section.figures if f.metric == figure.metric and f.target), None
+    )
+    return figure if theirs is None else dataclasses.replace(figure, target=theirs)
 
 
 def _cut_note(ev: Evidence) -> Note:

@@ -16,7 +16,7 @@ WHY_ESTIMATES = (
 _ROLES = {
     "worst_7d": "worst 7 days",
     "latest_7d": "latest 7 days",
-    "span": "all days in the files",
+    "span": "under 7 days",
     "last_30d": "last 30 days",
     "last_10d": "last 10 days",
 }
@@ -95,6 +95,8 @@ def note_text(note: Note) -> str:
         "concern merchant-fulfilled orders.",
         "not_checked": f"{n} shipments by carriers whose format cannot be checked "
         f"({note.detail}): not counted in the usable share.",
+        "short_before_as_of": f"--as-of leaves fewer than 7 days of orders ({note.detail}): "
+        "the cancellation rate covers those days, not a 7-day window.",
         "short_span": "The files span fewer than 7 days: the cancellation rate covers the whole "
         "span, not a 7-day window.",
         "no_shipments_in_window": f"No shipments in the 30 days up to the last day; the "
@@ -110,6 +112,7 @@ def note_text(note: Note) -> str:
         "no_rows": f"{note.detail}: column names but no rows below them, so nothing was read "
         f"from {'it' if note.count == 1 else 'them'} (cut short, or a period without orders?).",
         "cut_rows": _cut_rows(note),
+        "amazon_report_apart": _apart(note),
     }
     return texts[note.kind]
 
@@ -172,3 +175,13 @@ def written_text(item: Written) -> str:
             "goes on using yours."
         )
     return f"{name}: {value} written."
+
+
+def _apart(note: Note) -> str:
+    start, end = note.period or (None, None)
+    return (
+        f"{note.detail}: Amazon's performance report covers {start} to {end}, far from the "
+        "days of your order and shipping files: the two are shown apart, each with its own "
+        "targets, and the figures of the older one are not current (download today's report "
+        "from Account Health, or the recent order files)."
+    )

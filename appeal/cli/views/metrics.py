@@ -98,7 +98,15 @@ def _chart(out: Any, section: Section) -> None:
     chart = [(d.day, d.rate_7d) for d in section.daily if d.rate_7d is not None][-_DAYS_SHOWN:]
     if not chart:
         return
-    target = next((f.target for f in section.figures if f.metric == "cancellation_rate"), None)
+    # the chart draws the estimates: the target their rows show (never another figure's)
+    target = next(
+        (
+            f.target
+            for f in section.figures
+            if f.metric == "cancellation_rate" and f.source == "estimate"
+        ),
+        None,
+    )
     line = target.value if target else 2.5
     out.print(f"Cancellations, rolling 7 days (| marks the {line:g} % target):")
     scale = max(2 * line, *(r for _, r in chart if r is not None))
@@ -157,6 +165,7 @@ def _note_json(note: Note) -> dict[str, Any]:
         "count": note.count,
         "detail": note.detail,
         "columns": list(note.columns) if note.columns else None,
+        "period": [_day(d) for d in note.period] if note.period else None,
         "text": note_text(note),
     }
 
