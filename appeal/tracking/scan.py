@@ -247,13 +247,15 @@ def _scan_table(
     unchecked = result.not_checked_carriers
     left = 0
     splice = source.splice
+    number = source.first_line - 1
     for raws, texts, numbers, quoted in table_rows(source):
         for at, text in enumerate(texts):
-            number = numbers[at]
-            if quoted is not None and at in quoted:
-                written, cells = quoted[at]  # as written (for the copy), and the values
-            else:
+            number += 1
+            if quoted is None:
                 written = cells = text.split("\t")
+            else:  # a block holding quotes: every row as written (for the copy), its values
+                written, cells = quoted[at]
+                number = numbers[at]
             width = len(cells)
             cell = cells[tracking_at] if tracking_at < width else ""
             code = cells[code_at] if code_at is not None and code_at < width else default

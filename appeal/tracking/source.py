@@ -44,7 +44,7 @@ class Rows(NamedTuple):
     """Consecutive rows of a shipping-confirmation file: their bytes and text (a row whose cell
     Excel quoted because of a line break in it spans several lines, the breaks inside), the
     number of each row's first line, and for rows holding quotes their cells as written and
-    their values (by index in the block; None: no row of the block holds a quote)."""
+    their values, for every row of a block where one holds a quote (None: none does)."""
 
     raws: list[bytes]
     texts: list[str]
@@ -177,7 +177,7 @@ def _settle(source: TrackingFile, held: list[tuple[bytes, str, int]], rows: Rows
     raw, text, number = held[0]
     if len(held) == 1:
         if '"' not in text:
-            _add(rows, raw, text, number, None)
+            _add(rows, raw, text, number, (text.split("\t"), text.split("\t")))
             held.clear()
             return
         split = split_quoted(text)
@@ -200,11 +200,10 @@ def _settle(source: TrackingFile, held: list[tuple[bytes, str, int]], rows: Rows
 
 
 def _add(
-    rows: Rows, raw: bytes, text: str, number: int, split: tuple[list[str], list[str]] | None
+    rows: Rows, raw: bytes, text: str, number: int, split: tuple[list[str], list[str]]
 ) -> None:
     assert rows.quoted is not None and isinstance(rows.numbers, list)
-    if split is not None:
-        rows.quoted[len(rows.texts)] = split
+    rows.quoted[len(rows.texts)] = split
     rows.raws.append(raw)
     rows.texts.append(text)
     rows.numbers.append(number)
