@@ -277,3 +277,13 @@ def test_as_of_that_cuts_the_files_short_says_so() -> None:
     header = next(line for line in lines if "figure" in line and "value" in line)
     row = next(line for line in lines if "Cancellation Rate" in line)
     assert row.index("%") + 1 == header.index("value") + len("value")  # in its column
+
+
+def test_as_of_after_the_files_says_where_they_end() -> None:
+    result = read_figures([DATA / "all-orders-us.txt"], as_of=dt.date(2026, 12, 1))
+    (section,) = result.sections
+    assert only(result, "cancellation_rate", "latest_7d").value is None  # "no orders"
+    notes = {n.kind: n.detail for n in section.notes}
+    assert notes["as_of_after_files"] == "2026-10-13"
+    within = read_figures([DATA / "all-orders-us.txt"], as_of=dt.date(2026, 10, 13))
+    assert "as_of_after_files" not in {n.kind for s in within.sections for n in s.notes}

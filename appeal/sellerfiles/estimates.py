@@ -124,6 +124,8 @@ def estimate_sections(
             if len(periods) > 1:
                 section.period = (lo, hi)
             _fill(section, ev, bucket, lo, hi, end, targets)
+            if end > hi:  # --as-of after the newest day: say where the files end
+                section.notes.append(Note("as_of_after_files", detail=str(hi)))
             sections.append(section)
     return sections
 

@@ -84,6 +84,7 @@ NoteKind = Literal[
     "other_channel",  # count: Amazon-fulfilled orders, not counted
     "not_checked",  # count: shipments by carriers whose format cannot be checked; detail
     "short_span",  # the files span fewer than 7 days
+    "as_of_after_files",  # detail: the last day in the files, before --as-of
     "short_before_as_of",  # fewer than 7 days up to --as-of; detail: the days counted
     "no_shipments_in_window",  # detail: the days the shipments cover
     "mixed_currencies",  # detail: the currencies

@@ -95,6 +95,8 @@ def note_text(note: Note) -> str:
         "concern merchant-fulfilled orders.",
         "not_checked": f"{n} shipments by carriers whose format cannot be checked "
         f"({note.detail}): not counted in the usable share.",
+        "as_of_after_files": f"The files end on {note.detail}, before --as-of: the days after "
+        "it hold no orders in the files, which is not the same as no orders.",
         "short_before_as_of": f"--as-of leaves fewer than 7 days of orders ({note.detail}): "
         "the cancellation rate covers those days, not a 7-day window.",
         "short_span": "The files span fewer than 7 days: the cancellation rate covers the whole "
