@@ -91,7 +91,12 @@ class TrackingFile:
         """The line `raw` (its text `text`, split into `cells`; None: a plain list, the whole
         line is the cell) with cell `index` replaced by `value`, every other byte unchanged."""
         codec = self.encoding.codec
-        ending = self.ending(raw, text)
+        if not self.bytewise:
+            ending = raw.decode(codec)[len(text) :]
+        elif raw.endswith(b"\r\n"):  # inline, not self.ending(): once per cleaned row
+            ending = "\r\n"
+        else:
+            ending = "\n" if raw.endswith(b"\n") else "\r" if raw.endswith(b"\r") else ""
         if cells is None:
             return (value + ending).encode(codec)
         if codec in _ONE_TO_ONE:  # decoding gave exactly these bytes: rebuild from the text
