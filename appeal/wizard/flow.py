@@ -20,23 +20,21 @@ from appeal.wizard.answers import (
     DateRule,
     apply_notice,
     first_open_step,
-    forget_old_notice,
     missing_fields,
-    notice_scope,
     relink_answers,
     rule_deadline,
 )
 from appeal.wizard.draft import Draft
 from appeal.wizard.figure import ask_figure
 from appeal.wizard.links import ask_answers, ask_attachments
-from appeal.wizard.notice import NoticeFacts, split_categories
+from appeal.wizard.notice import NoticeFacts
+from appeal.wizard.notice_step import CJK, ask_notice
 from appeal.wizard.prompter import Prompter
 from appeal.wizard.summary import channel_lines, describe_notice, finding_line, step_of
 from appeal.wizard.texts import hint, phrase
 
 STEPS = ("seller", "notice", "causes", "details", "channel", "review", "finish")
 REVIEW = STEPS.index("review")
-_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 _EMAIL = re.compile(f"^{EMAIL_PATTERN}$")  # the case model's rule
 _OWN = {"root_causes": "own_root", "corrective_actions": "own_action"}
 _OWN["preventive_measures"] = "own_measure"
@@ -88,14 +86,14 @@ class Wizard:
         self._focus: int | None = None  # the one cause to ask about after a jump from review
         self._set_aside: dict[str, Any] = {}  # answers of unticked causes, back when re-ticked
         self._details: dict[tuple[str, str, str], dict[str, Any]] = {}  # unticked items' dates
-        self._suggested_deadline: str | None = None
+        self.suggested_deadline: str | None = None
         self.old_notice = False  # the draft holds an earlier case's notice (--from)
 
     # -- helpers -----------------------------------------------------------------------
     def t(self, key: str, **values: Any) -> str:
         return phrase(self.lang, key, **values)
 
-    def _validator(
+    def validator(
         self, required: bool, kind: DateRule | str | None
     ) -> Callable[[str], bool | str]:
         def check(answer: str) -> bool | str:
@@ -111,7 +109,7 @@ class Wizard:
                     return self.t("bad_date")
                 if kind == "past" and day > self.today:
                     return self.t("future_date", date=day.isoformat(), today=self.today.isoformat())
-                notice_day = self._notice_day()
+                notice_day = self.notice_day()
                 if kind == "deadline" and notice_day and day < notice_day:
                     return self.t("before_notice", date=notice_day.isoformat())
             return True
@@ -142,13 +140,13 @@ class Wizard:
                 key,
                 message,
                 default=start,
-                validate=self._validator(required, kind),
+                validate=self.validator(required, kind),
                 hint=hint(self.lang, key),
                 empty="" if required else empty,
             ).strip()
             if (
                 english
-                and _CJK.search(answer)
+                and CJK.search(answer)
                 and self.ask.confirm("chinese_warning", self.t("chinese_warning"))
             ):
                 start = answer
@@ -159,7 +157,7 @@ class Wizard:
         self.draft.set(path, answer if answer or required else None)
         return answer
 
-    def _notice_day(self) -> dt.date | None:
+    def notice_day(self) -> dt.date | None:
         try:
             return parse_date(self.draft.get(("notice", "date")))
         except ValueError:
@@ -231,111 +229,15 @@ class Wizard:
         )
         self.draft.set(("seller", "marketplace"), market)
         name = self.text("contact_name", ("seller", "contact_name"))
-        if _CJK.search(name):  # the letter is signed in Latin letters
+        if CJK.search(name):  # the letter is signed in Latin letters
             self.draft.set(("seller", "contact_name"), None, save=False)
             self.text("contact_name_latin", ("seller", "contact_name"), english=True)
         self.text("contact_email", ("seller", "contact_email"), required=False, kind="email")
 
     def step_notice(self) -> None:
-        pasted = self.ask.text(
-            "paste_notice",
-            self.t("paste_notice"),
-            multiline=True,
-            hint=hint(self.lang, "paste_notice"),
-        ).strip()
-        if pasted:
-            from appeal.wizard.notice import read_notice
-
-            facts = read_notice(pasted)
-            self.ask.show(self.t("notice_says"))
-            self.ask.show("\n".join(describe_notice(facts, self.lang, self.catalogue)))
-            if facts.kind == "reply":
-                channel = (
-                    "email"
-                    if self.draft.get(("notice", "scope")) == "category"
-                    else "seller_central"
-                )
-                self.ask.show(self.t("notice_reply", outcome=facts.outcome, channel=channel))
-            else:
-                if self.old_notice:  # a new notice: nothing of the old one stays
-                    forget_old_notice(self.draft)
-                    self.old_notice = False
-                self.notice = facts
-                apply_notice(self.draft, facts)
-        for raw, month_first, day_first in self.notice.ambiguous_dates if self.notice else []:
-            if self.draft.get(("notice", "date")):
-                break
-            chosen = self.ask.select(
-                "ambiguous",
-                self.t("ambiguous", raw=raw),
-                [(d.isoformat(), d.isoformat()) for d in (month_first, day_first)],
-            )
-            self.draft.set(("notice", "date"), chosen)
-        self.text("notice_date", ("notice", "date"), kind="past")
-        scope = self.ask.select(
-            "scope",
-            self.t("scope"),
-            [(self.t(f"scope.{s}"), s) for s in ("category", "all", "warning")],
-            self.draft.get(("notice", "scope")) or notice_scope(self.notice),
-            hint=hint(self.lang, "scope"),
-        )
-        self.draft.set(("notice", "scope"), scope)
-        if scope == "warning":  # nothing to appeal: say so, and keep a plan only if wanted
-            self.draft.set(("notice", "categories"), None, save=False)
-            self.draft.set(("notice", "deadline"), None)
-            self.ask.show(self.t("warning_only"))
-            if not self.ask.confirm("warning_plan", self.t("warning_plan")):
-                self.ending = "quit"
-                raise _Jump(len(STEPS))
-            return
-        if scope == "category":
-            current = [str(c) for c in self.draft.get(("notice", "categories")) or []]
-            answer = "; ".join(current)
-            while True:  # the letter names the category as the marketplace does, in English
-                answer = self.ask.text(
-                    "categories",
-                    self.t("categories"),
-                    default=answer,
-                    validate=self._validator(True, None),
-                    hint=hint(self.lang, "categories"),
-                )
-                if not _CJK.search(answer) or not self.ask.confirm(
-                    "chinese_warning", self.t("chinese_warning")
-                ):
-                    break
-            self.draft.set(("notice", "categories"), split_categories(answer))
-        else:
-            self.draft.set(("notice", "categories"), None)
-        self._ask_deadline(scope)
-
-    def _ask_deadline(self, scope: str) -> None:
-        """The deadline is stored only when it is not the one the notice date gives."""
-        day = self._notice_day()
-        assert day is not None
-        rule = rule_deadline(day, scope, self.draft.get(("notice", "categories")))
-        stated = None
-        if self.notice and self.notice.deadline:
-            stated = self.notice.deadline.isoformat()
-        elif self.notice and self.notice.deadline_days:
-            stated = (day + dt.timedelta(days=self.notice.deadline_days)).isoformat()
-        stored = self.draft.get(("notice", "deadline"))
-        if stored is not None and str(stored) == self._suggested_deadline:
-            stored = None  # our own suggestion from an earlier notice date: follow the new one
-        default = str(stored) if stored else (stated or (rule.isoformat() if rule else ""))
-        self._suggested_deadline = stated
-        key = "deadline" if default else "deadline_none"
-        self.draft.set(("notice", "deadline"), None, save=False)
-        answer = self.ask.text(
-            key,
-            self.t(key),
-            default=default,
-            validate=self._validator(False, "deadline"),
-            hint=hint(self.lang, key),
-            empty="" if default else "none",
-        ).strip()
-        chosen = parse_date(answer) if answer else None
-        keep = chosen if chosen is not None and chosen != rule else None
-        self.draft.set(("notice", "deadline"), keep.isoformat() if keep else None)
+        if ask_notice(self) == "quit":  # a warning, and no plan wanted yet
+            self.ending = "quit"
+            raise _Jump(len(STEPS))
 
     def step_causes(self) -> None:
         entries = {str(c.get("cause")): c for c in self.draft.causes()}
@@ -446,7 +348,7 @@ class Wizard:
         self.ask.show("\n".join(lines))
 
     def _rule_days(self) -> int | None:
-        day = self._notice_day()
+        day = self.notice_day()
         scope = str(self.draft.get(("notice", "scope")) or "all")
         due = rule_deadline(day, scope, ["-"]) if day else None
         return (due - day).days if due and day else None
