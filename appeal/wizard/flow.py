@@ -93,9 +93,7 @@ class Wizard:
     def t(self, key: str, **values: Any) -> str:
         return phrase(self.lang, key, **values)
 
-    def validator(
-        self, required: bool, kind: DateRule | str | None
-    ) -> Callable[[str], bool | str]:
+    def validator(self, required: bool, kind: DateRule | str | None) -> Callable[[str], bool | str]:
         def check(answer: str) -> bool | str:
             text = answer.strip()
             if not text:
