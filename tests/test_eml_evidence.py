@@ -26,7 +26,7 @@ from tests.web_helpers import Page, web_client
 runner = CliRunner()
 LISTED = (
     "    attachments:\n"
-    "      - vtr-report-2026-11.pdf\n"
+    "      - account-health-vtr-2026-11.txt\n"
     "      - corrected-shipping-confirmation.txt\n"
     "      - tracking-check-before-after.txt\n"
 )
@@ -193,7 +193,7 @@ def test_a_seller_central_case_names_missing_files_for_the_form(tmp_path: Path) 
     (tmp_path / "late-orders-2026-11.csv").write_bytes(CSV)
     findings = check_case(tmp_path / "full-suspension.yaml", TODAY).findings
     missing = {f.quote: f.fix for f in findings if f.rule == "evidence-file"}
-    assert set(missing) == {"promotion-settings-2026-11.pdf", "tracking-audit-2026-11.txt"}
+    assert set(missing) == {"promotion-settings-2026-11.txt", "tracking-audit-2026-11.txt"}
     assert all("appeal form's file field" in fix for fix in missing.values())
     assert not [f for f in findings if f.rule == "evidence-too-large"]
 

@@ -405,4 +405,4 @@ def test_reading_copy_shows_the_evidence_for_each_action(tmp_path: Path) -> None
     render_case(EXAMPLES / "late-shipment.yaml", formats=["txt"], out_dir=tmp_path, today=TODAY)
     reading = (tmp_path / "late-shipment.zh.txt").read_text(encoding="utf-8")
     assert "（证据：已录入停发日期的卖家后台假期设置截图）" in reading
-    assert "附件：late-orders-2026-10.csv、holiday-settings-2026-10-21.png" in reading
+    assert "附件：late-orders-2026-10.csv、holiday-settings-2026-10-21.txt" in reading
