@@ -157,8 +157,10 @@ def test_every_example_in_every_format(name: str, tmp_path: Path) -> None:
         assert f"===== {box.title} ({len(box.text)} characters) =====\n{box.text}\n" in form
 
 
-def test_eml_is_an_unsent_draft_with_the_docx(tmp_path: Path) -> None:
-    render_case(EXAMPLES / "vtr-toys.yaml", formats=["eml", "docx"], out_dir=tmp_path, today=TODAY)
+def test_eml_is_an_unsent_draft_with_the_docx_and_the_evidence(tmp_path: Path) -> None:
+    result = render_case(
+        EXAMPLES / "vtr-toys.yaml", formats=["eml", "docx"], out_dir=tmp_path, today=TODAY
+    )
     raw = (tmp_path / "vtr-toys.eml").read_bytes()
     assert b"\r\n" in raw
     message = email.message_from_bytes(raw, policy=default_policy)
@@ -168,8 +170,11 @@ def test_eml_is_an_unsent_draft_with_the_docx(tmp_path: Path) -> None:
     assert "ExampleHome" in subject and "A2EXAMPLE0TOKEN" in subject
     assert "Toys & Games" in subject
     attachments = list(message.iter_attachments())
-    assert [a.get_filename() for a in attachments] == ["vtr-toys.docx"]
+    evidence = result.letter.case.evidence_files()  # shipped beside the example
+    assert [a.get_filename() for a in attachments] == ["vtr-toys.docx", *evidence]
     assert attachments[0].get_content() == (tmp_path / "vtr-toys.docx").read_bytes()
+    for part, name in zip(attachments[1:], evidence, strict=True):
+        assert part.get_payload(decode=True) == (EXAMPLES / name).read_bytes()
 
 
 def test_uk_case_goes_to_uk_address(tmp_path: Path) -> None:
