@@ -69,9 +69,11 @@ class _Body:
         w = self.w
         open_run = False
         for run in runs:
-            if run.text == "\n":
-                if open_run:
-                    self.out.append(f"<{w}br/>")
+            if run.text == "\n":  # a line break, also one that opens the paragraph
+                if not open_run:
+                    self.out.append(f"<{w}r>{self.run_properties(run)}")
+                    open_run = True
+                self.out.append(f"<{w}br/>")
                 continue
             if open_run:
                 self.out.append(f"</{w}r>")
