@@ -1,6 +1,7 @@
 """The floor for start-up: a bare typer app with one command that reads the case file with
 PyYAML (as any YAML tool must) and writes text, or (with --docx) fills and saves python-docx
-documents, parsing the template document once and reusing it for every letter as appeal does."""
+documents, parsing the template document once and reusing it for every letter (the cheapest
+python-docx loop; appeal writes its .docx without python-docx)."""
 
 from __future__ import annotations
 
