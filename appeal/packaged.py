@@ -1,8 +1,11 @@
 """Files shipped with the package: letter templates and the data files (catalogue, checks,
-marketplaces), found the same way in an installed wheel and in a source checkout."""
+marketplaces), found the same way in an installed wheel and in a source checkout; and the
+folder where appeal keeps what it can rebuild from them."""
 
 from __future__ import annotations
 
+import os
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -25,3 +28,16 @@ def data_path(*parts: str) -> Path:
 def data_text(*parts: str) -> str:
     """The text of a file of `appeal/data/`."""
     return data_path(*parts).read_text(encoding="utf-8")
+
+
+def cache_folder() -> Path:
+    """Where appeal keeps what it can rebuild (compiled templates, validated data files,
+    reference documents taken apart): `$XDG_CACHE_HOME/appeal` where set, on Windows
+    `%LOCALAPPDATA%\\appeal\\Cache` (not the roaming profile), else `~/.cache/appeal`."""
+    base = os.environ.get("XDG_CACHE_HOME")
+    if base:
+        return Path(base) / "appeal"
+    local = os.environ.get("LOCALAPPDATA") if sys.platform == "win32" else None
+    if local:
+        return Path(local) / "appeal" / "Cache"
+    return Path.home() / ".cache" / "appeal"

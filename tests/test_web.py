@@ -116,6 +116,33 @@ def test_every_step_saves_into_a_case_the_command_line_renders(tmp_path: Path) -
     assert result.exit_code == 0, result.output
 
 
+def test_an_own_measure_gets_its_frequency_on_the_page(tmp_path: Path) -> None:
+    """The page asks how often, as the wizard does: the letter says it, and check is quiet."""
+    client = web_client(tmp_path)
+    (tmp_path / "case.yaml").write_text("version: 1\nlang: en\n", encoding="utf-8")
+    page = Page(client, "case.yaml", "seller")
+    _answer_everything(page)
+    shown = client.get("/case/case.yaml/details").text
+    assert "How often" in shown
+    page.save(
+        "details",
+        {
+            "c0.cause": "invalid_tracking",
+            "c0.preventive_measures.shown": "1",
+            "c0.preventive_measures.use": ["daily_vtr_check"],
+            "c0.preventive_measures.own.text": ["The team lead checks the uploaded IDs."],
+            "c0.preventive_measures.own.owner": ["team lead Liu"],
+            "c0.preventive_measures.own.frequency": ["every evening before the upload"],
+            "c0.preventive_measures.own.start": ["2026-11-22"],
+        },
+    )
+    own = load_case(tmp_path / "case.yaml").case.causes[0].preventive_measures[-1]
+    assert own.frequency == "every evening before the upload"
+    result = runner.invoke(app, ["check", str(tmp_path / "case.yaml")])
+    assert "measure-without-frequency" not in result.output
+    assert result.exit_code == 0, result.output
+
+
 def test_answers_keep_the_files_comments_and_untouched_fields(tmp_path: Path) -> None:
     text = MINIMAL_CASE.replace("seller:\n", "# our shop\nseller:  # as in Seller Central\n")
     text += "attachments: [vtr-report.pdf]  # sent with the letter\n"

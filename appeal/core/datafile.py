@@ -10,7 +10,6 @@ Models of data files defer building their validators until a file is really vali
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from appeal import __version__
 from appeal.core.validation import located_problems
 from appeal.errors import DataFileError
-from appeal.packaged import data_path
+from appeal.packaged import cache_folder, data_path
 from appeal.yamlio import LineDict, load_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -32,12 +31,6 @@ class DataModel(BaseModel):
     """A model of appeal's own data: strict, frozen, its validator built on first use only."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-def cache_folder() -> Path:
-    """Where appeal keeps what it can rebuild (compiled templates, validated data)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "appeal"
 
 
 def _key(name: str, files: Sequence[Path]) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -70,8 +69,9 @@ def _bytecode_cache() -> Any:
     Jinja recompiles whenever the template's text changes. No cache when none can be made."""
     import jinja2
 
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    folder = Path(base) / "appeal" / "templates"
+    from appeal.packaged import cache_folder
+
+    folder = cache_folder() / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

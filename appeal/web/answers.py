@@ -27,7 +27,7 @@ NOTICE_FIELDS = ("date", "reference", "deadline")
 EXTRAS: dict[PartName, tuple[str, ...]] = {
     "root_causes": (),
     "corrective_actions": ("date", "answers"),
-    "preventive_measures": ("owner", "start", "answers"),
+    "preventive_measures": ("owner", "frequency", "start", "answers"),
 }
 CHANNELS = ("auto", "email", "seller_central")
 

@@ -37,6 +37,7 @@ OWN_KEYS = {
 EXTRA_KEYS = {
     "date": "action_date",
     "owner": "owner",
+    "frequency": "frequency",
     "start": "start",
     "answers": "answers_numbers",
 }
