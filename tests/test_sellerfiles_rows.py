@@ -287,3 +287,24 @@ def test_as_of_after_the_files_says_where_they_end() -> None:
     assert notes["as_of_after_files"] == "2026-10-13"
     within = read_figures([DATA / "all-orders-us.txt"], as_of=dt.date(2026, 10, 13))
     assert "as_of_after_files" not in {n.kind for s in within.sections for n in s.notes}
+
+
+def test_all_orders_a_quoted_product_name_holding_a_tab_keeps_the_cells_in_place(
+    tmp_path: Path,
+) -> None:
+    """Excel quotes a cell holding a tab; split plainly, the cells after it moved one column
+    to the right (here the currency: a 'mixed currencies' note for a one-currency file)."""
+
+    def tabbed(line: str) -> str:
+        return line.replace("Garden hose 15 m, kink-free", '"Garden hose\t15 m, kink-free"')
+
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "tab").mkdir()
+    plain, _ = _all_orders(tmp_path / "plain", "113-0000008-0000000", lambda line: line)
+    path, _ = _all_orders(tmp_path / "tab", "113-0000008-0000000", tabbed)
+    assert '"Garden hose\t15 m' in path.read_text(encoding="utf-8")
+    expected, got = read_figures([plain]), read_figures([path])
+    (want,), (have,) = expected.sections, got.sections
+    assert [(n.kind, n.count) for n in have.notes] == [(n.kind, n.count) for n in want.notes]
+    latest = only(got, "cancellation_rate", "latest_7d")
+    assert (latest.numerator, latest.denominator) == (2, 34)

@@ -129,6 +129,7 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
     # A row shorter than `full` is looked at closely: blank, cut short, or carrying a cell
     # Excel quoted because of a line break in it; it needs `need` cells to count.
     full = max(report.width, width + 1)
+    longest = report.width  # a longer row may carry a tab inside a quoted cell
     need = 1 + max(i for name, i in at.items() if i is not None and name in _NEEDED)
     shift = 0  # lines read as part of rows before (a quoted cell over several lines)
     orders, others, currencies = ev.orders, ev.other_orders, ev.currencies
@@ -145,7 +146,8 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
                 next(text)
             for number, raw in enumerate(text, header + 1):
                 cells = (raw.rstrip("\r\n") if ending else raw).split("\t")
-                if len(cells) < full:
+                count = len(cells)
+                if count < full:
                     if not raw.strip():
                         continue
                     line = number + shift
@@ -157,6 +159,9 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
                         continue
                     if len(cells) <= width:
                         cells += [""] * (width + 1 - len(cells))
+                elif count > longest and '"' in raw:  # a quoted cell holding a tab
+                    split = split_quoted(raw.rstrip("\r\n"))
+                    cells = cells if split is None else split[1]
                 kind = kinds.get((cells[i_channel], cells[i_sales]))
                 if kind is None:
                     kind = kinds[(cells[i_channel], cells[i_sales])] = _kind(
