@@ -55,9 +55,11 @@ class _Body:
         self.out: list[str] = []
         self.restarts: list[int] = []  # the w:numIds added to restart numbered lists
 
-    def style(self, name: str) -> str:
+    def style(self, name: str, tag: str = "pStyle") -> str:
+        """The reference's style `name` as a paragraph's (or a table's) style element; nothing
+        where the reference lacks it."""
         style_id = self.ref.styles.get(name)
-        return "" if style_id is None else f'<{self.w}pStyle {self.w}val="{_escape(style_id)}"/>'
+        return "" if style_id is None else f'<{self.w}{tag} {self.w}val="{_escape(style_id)}"/>'
 
     def paragraph(self, runs: Inline, properties: str = "") -> None:
         w = self.w
@@ -123,8 +125,7 @@ class _Body:
             for i in range(len(block.header))
         ]
         widths = [self.width * need // sum(needs) for need in needs]
-        style_id = self.ref.styles.get("table grid")
-        style = "" if style_id is None else f'<{w}tblStyle {w}val="{_escape(style_id)}"/>'
+        style = self.style("table grid", "tblStyle")
         self.out.append(
             f'<{w}tbl><{w}tblPr>{style}<{w}tblW {w}type="auto" {w}w="0"/>'
             f'<{w}tblLayout {w}type="fixed"/><{w}tblLook {w}firstColumn="1" {w}firstRow="1" '

@@ -97,7 +97,7 @@ def _take_apart(source: Path) -> Reference:
         raise _not_usable(source, exc) from None
 
 
-def _twips(value: str | None, default: int) -> int:
+def _int(value: str | None, default: int) -> int:
     try:
         return int(value) if value is not None else default
     except ValueError:
@@ -111,11 +111,16 @@ def _prefix(root: Any) -> str:
     raise ValueError("it has no WordprocessingML part")
 
 
+def _serialised(root: Any) -> bytes:
+    from lxml import etree
+
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
 def _split(root: Any, marker: Any) -> tuple[bytes, bytes]:
     from lxml import etree
 
-    xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    head, tail = xml.split(etree.tostring(marker), 1)
+    head, tail = _serialised(root).split(etree.tostring(marker), 1)
     return head, tail
 
 
@@ -148,11 +153,7 @@ class _Parts:
         return None
 
     def replace(self, name: str, root: Any) -> None:
-        from lxml import etree
-
-        self.parts[name] = etree.tostring(
-            root, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
+        self.parts[name] = _serialised(root)
 
     def package(self) -> tuple[str, str]:
         """The main document's part name and the document properties' (added if missing);
@@ -190,17 +191,25 @@ class _Parts:
             self.order.insert(self.order.index(document), core)
         return document, core
 
-    def styles(self, document: str) -> tuple[dict[str, str], Any]:
+    def styles(self, document: str) -> tuple[dict[str, str], str | None]:
+        """Style ids by lower-case name, and the w:numId the "List Number" style numbers its
+        paragraphs with (None without one)."""
         name = self.related(document, _STYLES)
         if name is None or name not in self.parts:
             return {}, None
         ids: dict[str, str] = {}
+        list_number = None
         for style in self.xml(name).iter(f"{{{W}}}style"):
             style_name = style.find(f"{{{W}}}name")
             style_id = style.get(f"{{{W}}}styleId")
-            if style_name is not None and style_id is not None:
-                ids.setdefault(style_name.get(f"{{{W}}}val", "").lower(), style_id)
-        return ids, self.xml(name)
+            if style_name is None or style_id is None:
+                continue
+            lower = style_name.get(f"{{{W}}}val", "").lower()
+            if lower == "list number" and "list number" not in ids:
+                num_id = style.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId")
+                list_number = None if num_id is None else num_id.get(f"{{{W}}}val")
+            ids.setdefault(lower, style_id)
+        return ids, list_number
 
     def body(self, document: str) -> tuple[str, bytes, dict[str, bytes], dict[str, int]]:
         """The main document emptied to its last section, split where a letter's body goes,
@@ -230,7 +239,7 @@ class _Parts:
             margins.addprevious(size)
         marker = etree.Comment(_MARKER)
         section.addprevious(marker)
-        sides = sum(_twips(margins.get(f"{{{W}}}{s}"), _DEFAULT_MARGIN) for s in ("left", "right"))
+        sides = sum(_int(margins.get(f"{{{W}}}{s}"), _DEFAULT_MARGIN) for s in ("left", "right"))
         tails, widths = {}, {}
         for paper, (width, height) in PAPER.items():
             size.attrib.pop(f"{{{W}}}orient", None)
@@ -241,7 +250,7 @@ class _Parts:
         return prefix, head, tails, widths
 
     def numbering(
-        self, document: str, styles: Any
+        self, document: str, style_num: str | None
     ) -> tuple[str | None, tuple[int, str] | None, bytes, bytes, str]:
         """Where a letter adds the numberings that restart its numbered lists at 1: the
         numbering part split after its last numbering, and the list style's abstract one."""
@@ -253,7 +262,6 @@ class _Parts:
         root = self.xml(name)
         nums = root.findall(f"{{{W}}}num")
         abstract = None
-        style_num = _list_number_num(styles)
         for num in nums:
             if num.get(f"{{{W}}}numId") == style_num:
                 found = num.find(f"{{{W}}}abstractNumId")
@@ -267,16 +275,16 @@ class _Parts:
         if cleanup is not None:
             cleanup.addprevious(marker)
         head, tail = _split(root, marker)
-        free = 1 + max((_twips(n.get(f"{{{W}}}numId"), 0) for n in nums), default=0)
+        free = 1 + max((_int(n.get(f"{{{W}}}numId"), 0) for n in nums), default=0)
         restart = None if abstract is None else (free, abstract)
         return name, restart, head, tail, _prefix(root)
 
     def reference(self) -> Reference:
         document, core = self.package()
-        styles, styles_root = self.styles(document)
+        styles, list_number = self.styles(document)
         prefix, head, tails, widths = self.body(document)
         numbering, restart, numbering_head, numbering_tail, numbering_prefix = self.numbering(
-            document, styles_root
+            document, list_number
         )
         self.parts.setdefault(core, b"")  # written by every letter
         return Reference(
@@ -294,16 +302,3 @@ class _Parts:
             numbering_tail=numbering_tail,
             numbering_prefix=numbering_prefix,
         )
-
-
-def _list_number_num(styles: Any) -> str | None:
-    """The w:numId the "List Number" style numbers its paragraphs with, if any."""
-    if styles is None:
-        return None
-    for style in styles.iter(f"{{{W}}}style"):
-        name = style.find(f"{{{W}}}name")
-        if name is None or name.get(f"{{{W}}}val", "").lower() != "list number":
-            continue
-        num_id = style.find(f"{{{W}}}pPr/{{{W}}}numPr/{{{W}}}numId")
-        return None if num_id is None else num_id.get(f"{{{W}}}val")
-    return None

@@ -50,7 +50,8 @@ def read_blocks(text: str) -> list[Block] | None:
     try:
         for lines in _chunks(text):
             block = _block(lines)
-            kind = _list_marker(lines[0]) if isinstance(block, ListBlock) else None
+            item = _item(lines[0]) if isinstance(block, ListBlock) else None
+            kind = item[0] if item else None
             last = blocks[-1] if blocks else None
             if isinstance(block, ListBlock) and isinstance(last, ListBlock) and kind == marker:
                 last.items.extend(block.items)  # a blank line inside one (loose) list
@@ -62,12 +63,13 @@ def read_blocks(text: str) -> list[Block] | None:
     return blocks
 
 
-def _list_marker(line: str) -> str | None:
+def _item(line: str) -> tuple[str, str] | None:
+    """A list item's marker ("-", "*", "+", or "1." / "1)" for any number) and its text."""
     bullet = _BULLET.match(line)
     if bullet:
-        return bullet.group(1)
+        return bullet.group(1), line[bullet.end() :]
     ordered = _ORDERED.match(line)
-    return "1" + ordered.group(2) if ordered else None
+    return ("1" + ordered.group(2), line[ordered.end() :]) if ordered else None
 
 
 def _chunks(text: str) -> list[list[str]]:
@@ -96,7 +98,7 @@ def _block(lines: list[str]) -> Block:
         return _heading(heading.group(1), first[len(heading.group(1)) :])
     if first.startswith("|"):
         return _table(lines)
-    if _BULLET.match(first) or _ORDERED.match(first):
+    if _item(first) is not None:
         return _list(lines)
     if any(_BLOCK_START.match(line) for line in lines):
         raise _Unknown
@@ -113,13 +115,14 @@ def _heading(marks: str, rest: str) -> Heading:
 
 
 def _list(lines: list[str]) -> ListBlock:
-    bullet = _BULLET.match(lines[0])
-    marker = bullet.group(1) if bullet else _ORDERED.match(lines[0]).group(2)  # type: ignore[union-attr]
+    first = _item(lines[0])
+    assert first is not None  # _block saw a marker
+    marker = first[0]
     items: list[list[str]] = []
     for line in lines:
-        found = _BULLET.match(line) if bullet else _ORDERED.match(line)
-        if found and found.group(1 if bullet else 2) == marker:
-            content = line[found.end() :]
+        item = _item(line)
+        if item is not None and item[0] == marker:
+            content = item[1]
             indent = content[: len(content) - len(content.lstrip(" \t"))]
             if not content.strip() or "\t" in indent or _BLOCK_START.match(content):
                 raise _Unknown  # an empty item, tab stops, or a block (code, a list ...) in one
@@ -128,7 +131,8 @@ def _list(lines: list[str]) -> ListBlock:
             raise _Unknown
         else:
             items[-1].append(line)  # the item's text goes on (after a line break)
-    return ListBlock(ordered=not bullet, items=[_inline("\n".join(item)) for item in items])
+    ordered = marker[0] == "1"
+    return ListBlock(ordered=ordered, items=[_inline("\n".join(item)) for item in items])
 
 
 def _cells(line: str) -> list[str]:
