@@ -3,11 +3,15 @@ character), continued under their text."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from appeal.core.catalogue import load_catalogue
 from appeal.core.channel import Channel
+from appeal.units import NBSP, bind_units
 from appeal.wizard.summary import channel_lines
+from appeal.wizard.texts import phrase
 from appeal.wizard.wrapping import width_of, wrap, wrap_block
 from tests.conftest import TODAY
 
@@ -73,3 +77,50 @@ def test_a_word_longer_than_the_line_is_cut_rather_than_overflowing() -> None:
         "azon.com/performance/acc",
         "ount/health",
     ]
+
+
+def _parted(lines: list[str]) -> list[str]:
+    """Line ends where a number was parted from its unit, or a sign from its number: the two
+    lines joined by a space there would be bound (appeal.units)."""
+    parted = []
+    for first, second in itertools.pairwise(lines):
+        end = first.rstrip()
+        if bind_units(f"{end} {second.lstrip()}")[len(end)] == NBSP:
+            parted.append(f"{end} | {second.lstrip()}")
+    return parted
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_figure_stays_with_its_unit_and_a_sign_with_its_figure(lang: str) -> None:
+    # "Amazon's target < 4" at the end of one line, "%" on the next: at 80 and 60 columns
+    metrics = load_catalogue().metrics.values()
+    asked = [
+        phrase(lang, "own_figure", metric=m.zh if lang == "zh" else m.en, target=m.usual.text)
+        for m in metrics
+    ]
+    asked.append(phrase(lang, "fraction_rate", value="0.912", percent="91.2"))
+    for width in range(30, 80):
+        for text in asked:
+            lines = wrap(f"? {text}", width, hang=2)  # as the prompt wraps its question
+            assert not _parted(lines), (width, lines)
+            assert all(width_of(line) <= max(width, 20) for line in lines)
+            assert "".join(lines).replace(" ", "") == f"?{text}".replace(" ", "")
+    late = phrase("en", "own_figure", metric="Late Shipment Rate", target="< 4 %")
+    assert wrap(f"? {late}", 79, hang=2) == [
+        "? Your Late Shipment Rate as Account Health shows it, in % (Amazon's target",
+        "  < 4 %; optional)",
+    ]
+
+
+def test_no_break_spaces_of_the_letter_hold_on_screen_and_print_as_plain_spaces() -> None:
+    # the review step shows the letter, whose figures are bound by no-break spaces
+    text = "our Valid Tracking Rate was 91.2\u00a0% against Amazon's target of ≥\u00a095\u00a0%."
+    for width in range(20, 80):
+        lines = wrap_block(text, width).split("\n")
+        assert NBSP not in "".join(lines)  # a GBK console cannot show U+00A0
+        assert not _parted(lines), (width, lines)
+    chinese = "发货 48\u00a0小时内无扫描的订单当天排查，核查近 60 天使用的承运商代码"
+    for width in range(20, 50):
+        lines = wrap(chinese, width)
+        assert not _parted(lines), (width, lines)
+        assert not any(line.rstrip().endswith(("48", "60")) for line in lines), lines

@@ -5,16 +5,23 @@ The wizard wraps its own lines instead: at spaces; between Chinese characters (a
 breaks anywhere, but never before a closing mark such as ， 。 ） nor after an opening one such
 as （ “); and counting columns as the terminal does (a Chinese character takes two). A line's
 continuation is indented under its text: under the words after "  1. " or "  why: ".
+
+A number stays on one line with its unit and a comparison sign with its number ("< 4 %",
+"48 hours", "48 小时"): the spaces `appeal.units` binds in a letter, and any no-break space, never
+break a line. The terminal gets plain spaces (units.py: a GBK console cannot show U+00A0).
 """
 
 from __future__ import annotations
 
 import re
 
-# One Chinese (or other wide) character, a run of spaces, or a run of anything else (a word).
+from appeal.units import NBSP, bind_units, unbound
+
+# One Chinese (or other wide) character, a run of spaces, or a run of anything else (a word,
+# with the no-break spaces inside it).
 _WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
 _WIDE += "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-_TOKEN = re.compile(rf"\s+|[{_WIDE}“”‘’]|[^\s{_WIDE}“”‘’]+")
+_TOKEN = re.compile(rf"[^\S{NBSP}]+|[{_WIDE}“”‘’]|(?:[^\s{_WIDE}“”‘’]|{NBSP})+")
 _CLOSING = set("，。、；：！？）》」』】〉”’,.;:!?)")
 _OPENING = set("（《「『【〈“‘")
 _UNITS = set("年月日号天个项条次倍元%％")  # 2026年11月20日 and 37 项 stay whole
@@ -32,19 +39,25 @@ def width_of(text: str) -> int:
     return found if found >= 0 else len(text)
 
 
+def _blank(unit: str) -> bool:
+    """A run of white space a line may break at (a no-break space belongs to its word)."""
+    return unit.isspace() and NBSP not in unit
+
+
 def _units(text: str) -> list[str]:
     """`text` cut where a line may break: whitespace runs are units of their own; a word
     stays whole; Chinese characters stand alone, closing marks kept with what they close and
     opening marks with what they open."""
     units: list[str] = []
     for token in _TOKEN.findall(text):
-        before = units[-1][-1] if units and not units[-1].isspace() else " "
+        before = units[-1][-1] if units and not _blank(units[-1]) else " "
         glued = (
             before != " "
-            and not token.isspace()
+            and not _blank(token)
             and (
                 token[0] in _CLOSING
                 or before in _OPENING
+                or NBSP in (before, token[0])  # "48 小时": a Chinese unit after its number
                 or (before.isdigit() and token[0] in _UNITS)
                 or (before in "年月" and token[0].isdigit())
             )
@@ -69,15 +82,16 @@ def _split(unit: str, width: int) -> list[str]:
 
 def wrap(text: str, width: int, hang: int = 0) -> list[str]:
     """`text` (one line) in lines of at most `width` columns, the continuation lines indented
-    by `hang` spaces (included in the lines)."""
+    by `hang` spaces (included in the lines). A number is not parted from its unit."""
     width = max(width, 20)
     hang = hang if hang <= width // 2 else 2
     body = text.lstrip()
     lines: list[str] = []
     line, space = text[: len(text) - len(body)], ""  # the first line keeps its indentation
+    body = bind_units(body)
     room = width
     for unit in _units(body):
-        if unit.isspace():
+        if _blank(unit):
             space = unit if line else ""
             continue
         if width_of(line + space + unit) <= room:
@@ -94,7 +108,7 @@ def wrap(text: str, width: int, hang: int = 0) -> list[str]:
         line += pieces[-1]
     if line or not lines:
         lines.append(line)
-    return [lines[0], *(" " * hang + rest for rest in lines[1:])]
+    return [unbound(lines[0]), *(" " * hang + unbound(rest) for rest in lines[1:])]
 
 
 def wrap_block(text: str, width: int) -> str:
@@ -103,7 +117,7 @@ def wrap_block(text: str, width: int) -> str:
     out: list[str] = []
     for line in text.split("\n"):
         if width_of(line) <= width:
-            out.append(line)
+            out.append(unbound(line))
             continue
         lead = _LEAD.match(line)
         hang = width_of(lead.group(0)) if lead else 0
