@@ -17,6 +17,7 @@ from appeal.errors import AppealError, InputError
 from appeal.letter.checks import check_case
 from appeal.letter.render import render_cases
 from appeal.wizard.flow import WizardInterrupted
+from appeal.yamlio import load_yaml
 from tests.conftest import EXAMPLES
 from tests.notice_corpus import DEV
 from tests.wizard_helpers import CTRL_D, DEFAULT, ENTER, TODAY, Each, run_keys, scripted
@@ -177,6 +178,18 @@ def test_the_sellers_own_figure_is_asked_when_the_notice_lacks_it(tmp_path: Path
     assert figure is not None and figure.value == 6.1
     letter = (tmp_path / "case.txt").read_text(encoding="utf-8")
     assert "Late Shipment Rate was 6.1" in letter
+    saved = case.read_text(encoding="utf-8")  # as a person writes it, not quoted ('6.1')
+    assert "  late_shipment_rate:\n    value: 6.1\n" in saved
+    assert load_yaml(saved, "case.yaml")["metrics"]["late_shipment_rate"]["value"] == "6.1"
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("12 %", "12"), ("0.50", "0.5"), ("4.25%", "4.25")])
+def test_the_own_figure_is_saved_as_a_plain_number(tmp_path: Path, typed: str, saved: str) -> None:
+    case = tmp_path / "case.yaml"
+    scripted({**LATE, "paste_notice": LSR_REMOVAL, "scope": "all", "own_figure": typed}, case=case)
+    text = case.read_text(encoding="utf-8")
+    assert f"    value: {saved}\n" in text
+    assert load_yaml(text, "case.yaml")["metrics"]["late_shipment_rate"]["value"] == saved
 
 
 def test_the_own_figure_is_not_asked_when_the_notice_gives_it(tmp_path: Path) -> None:

@@ -50,7 +50,15 @@ def _ask_value(wizard: Wizard, metric: MetricInfo, title: str) -> None:
         hint=hint(wizard.lang, "own_figure"),
     ).strip()
     if answer:
-        wizard.draft.set(("metrics", metric.id, "value"), f"{parse_percent(answer):g}")
+        wizard.draft.set(("metrics", metric.id, "value"), _number(parse_percent(answer)))
+
+
+def _number(value: float) -> int | float:
+    """The figure as a person writes it in the case file, a plain `6.1` or `100` (text would be
+    saved quoted, '6.1'). The case reader still reads it as text, as every value; the model
+    makes it a number."""
+    shown = f"{value:g}"
+    return int(shown) if shown.lstrip("-").isdigit() else float(shown)
 
 
 def _ask_window(wizard: Wizard, metric: MetricInfo, title: str) -> None:
