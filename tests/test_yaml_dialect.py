@@ -120,6 +120,32 @@ def test_any_answer_round_trips_through_the_wizards_save_and_the_loader(
         assert case.causes[0].root_causes[0].text == answer
 
 
+BLOCK_CASE = MINIMAL_CASE.replace(
+    "    facts: 18 of 300 orders between 1 and 30 October 2026 were confirmed late.\n",
+    "    facts: >\n      18 of 300 orders between 1 and 30 October 2026\n"
+    "      were confirmed late.\n",
+).replace(
+    "      - use: weekend_not_set\n", "      - text: |\n          Our own\n          cause.\n"
+)
+
+
+@settings(
+    max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(answer=TEXT)
+def test_any_answer_in_place_of_a_block_text_round_trips(tmp_path: Path, answer: str) -> None:
+    """A text written where the seller had a folded (`>`) or literal (`|`) block keeps the
+    block's style where a block can hold it exactly, and comes back as typed either way."""
+    case = tmp_path / "case.yaml"
+    case.write_text(BLOCK_CASE, encoding="utf-8")
+    draft = Draft.open(case)
+    draft.set(("causes", 0, "facts"), answer, save=False)
+    draft.set(("causes", 0, "root_causes", 0, "text"), answer, save=False)
+    data = load_yaml(draft.text(), "case.yaml")
+    assert data["causes"][0]["facts"] == answer
+    assert data["causes"][0]["root_causes"][0]["text"] == answer
+
+
 # The tricky words a person can write unquoted (plain null and ~ mean "not given", documented).
 PLAIN = [
     w

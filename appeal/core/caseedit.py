@@ -1,6 +1,6 @@
 """Changing a case file in place without losing what the user wrote: comments, key order,
-quoting and blank lines survive (ruamel.yaml round trip), and the result is validated before
-it replaces the file atomically."""
+quoting, blank lines and block texts (`>` folded, `|` literal) survive (ruamel.yaml round
+trip), and the result is validated before it replaces the file atomically."""
 
 from __future__ import annotations
 
@@ -23,10 +23,114 @@ _NEEDS_ESCAPES = re.compile(
 )
 
 
+_FOLD_WIDTH = 80  # a folded text the seller wrote on one line, once it is changed
+
+
+# What a block (| or >) cannot hold as it is: a tab opening a line, white space ending one.
+_NOT_IN_BLOCKS = re.compile(r"\r|(?:^|\n)\t|[ \t](?:\n|$)")
+
+
+def _fits_a_block(text: str) -> bool:
+    """A literal or folded block holds `text` exactly (else it is quoted, with escapes)."""
+    return not (_NEEDS_ESCAPES.search(text) or _NOT_IN_BLOCKS.search(text))
+
+
 def _represent_text(representer: Any, data: str) -> Any:
     if _NEEDS_ESCAPES.search(data):
         return representer.represent_scalar("tag:yaml.org,2002:str", data, style='"')
+    if "\n" in data and _fits_a_block(data):  # several lines: a literal block, as people write
+        return representer.represent_scalar("tag:yaml.org,2002:str", data, style="|")
     return representer.represent_str(data)
+
+
+def _represent_block(representer: Any, data: Any) -> Any:
+    """A folded or literal text as a block when one holds it, else quoted like other text."""
+    from ruamel.yaml.representer import RoundTripRepresenter as Base
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    if not _fits_a_block(data):
+        return _represent_text(representer, str(data))
+    if isinstance(data, FoldedScalarString):
+        return Base.represent_folded_scalarstring(representer, data)
+    return Base.represent_literal_scalarstring(representer, data)
+
+
+def block_texts(data: Any) -> dict[str, Any]:
+    """The texts `data` (as loaded for editing) holds as folded or literal blocks, by their
+    text without the white space around it."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    found: dict[str, Any] = {}
+    nodes = [data]
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, dict):
+            nodes += node.values()
+        elif isinstance(node, list):
+            nodes += node
+        elif isinstance(node, FoldedScalarString | LiteralScalarString):
+            found.setdefault(node.strip(), node)
+    return found
+
+
+def restyled(text: str, old: Any = None, blocks: dict[str, Any] | None = None) -> Any:
+    """`text` to be saved in place of `old`, in the seller's layout: a block text of the file
+    with the same words (`old`, or one of `blocks`, e.g. an own sentence whose entry was
+    rebuilt) is kept exactly as written, line breaks and chomping included; changed text
+    where `old` was folded (`>`) is folded again at the width of `old`'s lines; where it was
+    literal (`|`), stays literal. Other text is plain (several lines become a literal block
+    when written)."""
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    same = blocks.get(text.strip()) if blocks else None
+    if isinstance(old, FoldedScalarString | LiteralScalarString) and old.strip() == text.strip():
+        same = old
+    if same is not None:
+        kept = type(same)(str(same))
+        for slot in ("fold_pos", "comment"):
+            if hasattr(same, slot):
+                setattr(kept, slot, getattr(same, slot))
+        return kept
+    if isinstance(old, LiteralScalarString):
+        return LiteralScalarString(text)
+    if isinstance(old, FoldedScalarString):
+        folded = FoldedScalarString(text)
+        folded.fold_pos = _folds(text, _widest_line(old) if _folds_of(old) else _FOLD_WIDTH)
+        return folded
+    return text
+
+
+def _folds_of(text: Any) -> list[int]:
+    return sorted(getattr(text, "fold_pos", None) or [])
+
+
+def _widest_line(folded: Any) -> int:
+    """The longest line `folded` takes in the file (its text cut where it was folded)."""
+    text, start, widest = str(folded), 0, 0
+    for end in [*_folds_of(folded), len(text)]:
+        widest = max([widest, *(len(line) for line in text[start:end].split("\n"))])
+        start = end + 1
+    return widest
+
+
+def _folds(text: str, width: int) -> list[int]:
+    """Where to fold `text` into lines of about `width` characters: at single spaces between
+    words, never inside a line that starts with white space (YAML keeps those as they are)."""
+    folds: list[int] = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, last = match.start(), -1
+        if match.group()[0].isspace():
+            continue
+        for index in range(match.start() + 1, match.end() - 1):
+            if text[index] != " " or text[index - 1].isspace() or text[index + 1].isspace():
+                continue
+            if index - start > width and last > start:
+                folds.append(last)
+                start = last + 1
+            last = index
+        if match.end() - start > width and last > start:
+            folds.append(last)
+    return folds
 
 
 def _yaml() -> Any:
@@ -37,6 +141,10 @@ def _yaml() -> Any:
     yaml.width = 4096  # never re-wrap the user's long lines
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.representer.add_representer(str, _represent_text)
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    yaml.representer.add_representer(FoldedScalarString, _represent_block)
+    yaml.representer.add_representer(LiteralScalarString, _represent_block)
     return yaml
 
 
@@ -106,6 +214,6 @@ def append_facts(path: Path, cause_id: str, sentence: str) -> str:
         facts = str(entry.get("facts") or "").strip()
         if sentence in facts:
             return
-        entry["facts"] = f"{facts} {sentence}".strip()
+        entry["facts"] = restyled(f"{facts} {sentence}".strip(), entry.get("facts"))
 
     return edit_case_file(path, change)

@@ -1,5 +1,5 @@
 """A case file being written by the wizard: nested answers set by path, and the file saved
-(atomically, comments and order kept) after every change."""
+(atomically, comments, order and the layout of block texts kept) after every change."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from appeal.core.caseedit import dump_edited, load_for_edit
+from appeal.core.caseedit import block_texts, dump_edited, load_for_edit, restyled
 from appeal.errors import InputError
 from appeal.fsio import atomic_write, read_text
 
@@ -26,7 +26,7 @@ _ORDER = (
 
 def _plain(value: Any) -> Any:
     """Dates typed as text are stored as dates, so the file shows 2026-11-20 unquoted."""
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -47,6 +47,7 @@ class Draft:
         self.path = path
         self.data = data
         self.original = original
+        self._blocks = block_texts(data)  # the seller's `>` and `|` texts, kept when saved again
 
     @classmethod
     def open(cls, path: Path) -> Draft:
@@ -108,12 +109,12 @@ class Draft:
             if isinstance(node, dict):
                 node.pop(last, None)
         elif isinstance(node, dict):
-            self._insert(node, last, self._wrap(value))
+            self._insert(node, last, self._wrap(value, node.get(last)))
         else:
             assert isinstance(last, int)
             if last == len(node):
                 node.append(None)
-            node[last] = self._wrap(value)
+            node[last] = self._wrap(value, node[last])
         if save:
             self.save()
 
@@ -138,16 +139,22 @@ class Draft:
         position = sum(1 for k in node if k in _ORDER and _ORDER.index(k) < _ORDER.index(key))
         node.insert(position, key, value)
 
-    def _wrap(self, value: Any) -> Any:
+    def _wrap(self, value: Any, old: Any = None) -> Any:
+        """`value` as ruamel writes it, in the layout `old` (the answer it replaces) had."""
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
         if isinstance(value, dict) and not isinstance(value, CommentedMap):
             return CommentedMap((k, self._wrap(v)) for k, v in value.items() if v is not None)
         if isinstance(value, list) and not isinstance(value, CommentedSeq):
             seq = CommentedSeq(self._wrap(v) for v in value)
-            if all(isinstance(v, str | int | float) for v in value) and len(value) <= 5:
+            flow = all(isinstance(v, str | int | float) for v in value) and len(value) <= 5
+            if isinstance(old, CommentedSeq) and old:  # a list keeps the seller's style
+                flow = bool(old.fa.flow_style())
+            if flow:
                 seq.fa.set_flow_style()
             return seq
+        if isinstance(value, str):
+            value = restyled(value, old, self._blocks)
         return _plain(value)
 
     # -- causes ----------------------------------------------------------------------------
