@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from appeal.letter.phrases import PhraseRule, folded
+
 MINIMAL_CASE = """\
 version: 1
 seller:
@@ -39,3 +43,16 @@ SHIPPING_COLUMNS = [
     "tracking-number",
     "ship-method",
 ]
+
+
+def every_cue(rule: PhraseRule) -> str:
+    """A folded text holding every cue of `rule`: its expression then has every alternative."""
+    cues = [folded(p) for p in rule.phrases] + [w for p in rule.patterns for w in p.words]
+    return "\n".join(cues)
+
+
+def whole_expression(rule: PhraseRule) -> re.Pattern[str]:
+    """A phrase family's expression with all its phrases and patterns (none left out)."""
+    expression = rule.expression(every_cue(rule))
+    assert expression is not None
+    return expression

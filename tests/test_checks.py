@@ -19,7 +19,7 @@ from appeal.letter.content import render_letter
 from appeal.letter.phrases import Text, phrase_rules, text_findings
 from appeal.letter.rules import letter_findings
 from tests.conftest import EXAMPLES, TODAY
-from tests.helpers import MINIMAL_CASE
+from tests.helpers import MINIMAL_CASE, whole_expression
 
 runner = CliRunner()
 FACTS = "facts: 18 of 300 orders between 1 and 30 October 2026 were confirmed late."
@@ -392,7 +392,7 @@ def _sentence_by_sentence(rule_name: str, text: str) -> list[str]:
     for sentence in re.split(r"(?<=[.!?;])\s+", text):
         if rule.exception is not None and rule.exception.search(sentence):
             continue
-        found += [m.group(0) for m in rule.pattern.finditer(sentence)]
+        found += [m.group(0) for m in whole_expression(rule).finditer(sentence)]
     return found
 
 

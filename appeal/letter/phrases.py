@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, field_validator
 
 from appeal.core.catalogue import Words
 from appeal.core.datafile import DataModel, load_data_file
@@ -39,6 +40,36 @@ class Text:
     is_name: bool = False  # names and addresses may be in any script
 
 
+def _compiles(pattern: str) -> str:
+    """Checked once, when the data file is read (the result is then cached): a bad
+    expression fails there, not in a seller's check."""
+    try:
+        re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"not a regular expression: {exc}") from None
+    return pattern
+
+
+# A regular expression of data/checks.yaml, case-insensitive.
+Expression = Annotated[str, AfterValidator(_compiles)]
+
+
+class Pattern(DataModel):
+    """A wording a phrase list cannot cover, and the words one of which any match holds."""
+
+    match: Expression
+    # lower case, single spaces: a letter that holds none of them cannot match, and the
+    # expression is then not compiled (compiling every family costs more than a whole check)
+    words: list[str] = Field(min_length=1)
+
+    @field_validator("words")
+    @classmethod
+    def _folded(cls, words: list[str]) -> list[str]:
+        if any(not w or w != folded(w) for w in words):
+            raise ValueError("write the words in lower case with single spaces")
+        return words
+
+
 class PhraseRule(DataModel):
     """A family of phrases that weakens a plan (data/checks.yaml)."""
 
@@ -46,34 +77,59 @@ class PhraseRule(DataModel):
     problem: Words
     fix: Words
     phrases: list[str] = Field(default_factory=list)
-    patterns: list[str] = Field(default_factory=list)
-    unless: str | None = None
+    patterns: list[Pattern] = Field(default_factory=list)
+    unless: Expression | None = None
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """Any phrase as whole words, or any pattern; case-insensitive, any run of spaces."""
-        phrases = sorted(self.phrases, key=len, reverse=True)
-        alternatives = [re.escape(p).replace(r"\ ", r"\s+") for p in phrases]
-        body = "|".join(alternatives) or "(?!x)x"
-        whole = rf"(?<![\w'])(?:{body})(?![\w])"
-        return re.compile("|".join([whole, *self.patterns]), re.IGNORECASE)
+    def _cued_phrases(self) -> tuple[tuple[str, str], ...]:
+        """(cue, phrase), the longest phrase first (the order the expression tries them)."""
+        return tuple((folded(p), p) for p in sorted(self.phrases, key=len, reverse=True))
+
+    def expression(self, within: str) -> re.Pattern[str] | None:
+        """The family's expression for a text whose `folded` form is `within`: any phrase as
+        whole words, or any pattern; case-insensitive, any run of spaces. Phrases and patterns
+        that cannot match there are left out (they would match nowhere, so what is found is
+        the same), and None when nothing is left."""
+        phrases = tuple(p for cue, p in self._cued_phrases if cue in within)
+        patterns = tuple(p.match for p in self.patterns if any(w in within for w in p.words))
+        return _compiled(phrases, patterns) if phrases or patterns else None
 
     @cached_property
     def exception(self) -> re.Pattern[str] | None:
         return re.compile(self.unless, re.IGNORECASE) if self.unless else None
 
-    def matches(self, text: str) -> list[str]:
-        """The flagged words in `text` (a sentence matching `unless` is fine). One scan of the
-        whole text: no phrase or pattern crosses a sentence end (a `.`, `!`, `?` or `;` is
-        neither a word character nor a space), so only a match's own sentence is looked at."""
+    def matches(self, text: str, within: str | None = None) -> list[str]:
+        """The flagged words in `text` (a sentence matching `unless` is fine); `within` is the
+        folded text of the whole letter when `text` is a piece of it. One scan of the whole
+        text: no phrase or pattern crosses a sentence end (a `.`, `!`, `?` or `;` is neither a
+        word character nor a space), so only a match's own sentence is looked at."""
+        expression = self.expression(folded(text) if within is None else within)
         found = []
-        for match in self.pattern.finditer(text):
+        for match in expression.finditer(text) if expression else ():
             if self.exception is not None and self.exception.search(
                 _sentence_around(text, match.start(), match.end())
             ):
                 continue
             found.append(match.group(0))
         return found
+
+
+@cache
+def _compiled(phrases: tuple[str, ...], patterns: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = [re.escape(p).replace(r"\ ", r"\s+") for p in phrases]
+    whole = rf"(?<![\w'])(?:{'|'.join(alternatives)})(?![\w])" if alternatives else None
+    return re.compile("|".join(filter(None, [whole, *patterns])), re.IGNORECASE)
+
+
+# The letters that case-insensitive matching equates with a different ASCII letter, which
+# str.lower() keeps apart (tests/test_phrases.py finds them all).
+_ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def folded(text: str) -> str:
+    """`text` as the cues are written: lower case, any run of spaces one space. A phrase or
+    pattern that matches `text` (case-insensitively) leaves one of its cues in this."""
+    return " ".join(text.translate(_ODD_CASES).lower().split())
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
@@ -91,11 +147,9 @@ class _RulesFile(DataModel):
 
 @cache
 def phrase_rules() -> dict[str, PhraseRule]:
-    """The phrase families by name (apology, pleading, blame_carrier ...), compiled on use."""
-    rules = load_data_file("checks.yaml", _RulesFile, wrap="rules").rules
-    for rule in rules.values():
-        rule.pattern  # noqa: B018 - a bad regular expression fails here, at load time
-    return rules
+    """The phrase families by name (apology, pleading, blame_carrier ...), each compiled only
+    for what a letter could match (compiling all of them costs more than a whole check)."""
+    return load_data_file("checks.yaml", _RulesFile, wrap="rules").rules
 
 
 def question_in(text: str) -> str | None:
@@ -116,6 +170,7 @@ def text_findings(texts: list[Text], marketplace: str) -> list[Finding]:
     """Placeholders, non-English text, weak phrases and questions in `texts`."""
     findings = []
     english = marketplace_info(marketplace).english
+    everything = folded("\n".join(piece.text for piece in texts))
     for piece in texts:
         if (match := _PLACEHOLDER.search(piece.text)) is not None:
             findings.append(
@@ -143,7 +198,7 @@ def text_findings(texts: list[Text], marketplace: str) -> list[Finding]:
                 )
             )
         for group, rule in phrase_rules().items():
-            for words in rule.matches(piece.text):
+            for words in rule.matches(piece.text, everything):
                 findings.append(
                     Finding(
                         rule.level,
