@@ -84,3 +84,16 @@ def test_a_docx_render_needs_neither_python_docx_nor_lxml() -> None:
     _loaded_after(docx_render)  # the first run may fill the cache
     loaded = _loaded_after(docx_render)
     assert "docx" not in loaded and "lxml" not in loaded, sorted(loaded)
+
+
+def test_a_case_never_sent_loads_no_submission_history() -> None:
+    """The resend checks (history, its form splitter) are loaded only for a case that has
+    submissions; vtr-toys has none."""
+    code = TEXT_RENDER + (
+        "print(sorted(m for m in sys.modules if m in "
+        "('appeal.letter.history', 'appeal.letter.formats.form')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.rstrip().endswith("[]"), result.stdout[-300:]

@@ -11,7 +11,6 @@ from appeal.core.case import Case
 from appeal.core.catalogue import PARTS, Catalogue, PartName, load_catalogue
 from appeal.letter.content import Letter, render_letter
 from appeal.letter.evidence import EvidenceScan, evidence_findings, scan_evidence
-from appeal.letter.history import NEAR_IDENTICAL, last_sent, part_texts, rework_parts, similarity
 from appeal.letter.rules import Finding, letter_findings
 
 DEADLINE_WARNING_DAYS = 3
@@ -60,6 +59,16 @@ def deadline_finding(letter: Letter, today: dt.date) -> Finding | None:
 def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue) -> list[Finding]:
     """Compare the letter with the last one Amazon sent back, part by part."""
     case, letter = report.letter.case, report.letter
+    if not case.submissions:  # never sent: nothing to compare (and no history to load)
+        return []
+    from appeal.letter.history import (
+        NEAR_IDENTICAL,
+        last_sent,
+        part_texts,
+        rework_parts,
+        similarity,
+    )
+
     sent = last_sent(case, case_path)
     if sent is None or sent.submission.outcome not in ("rejected", "more_info"):
         return []
