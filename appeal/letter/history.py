@@ -140,6 +140,58 @@ def _add_locked(
 
 
 @dataclass(frozen=True)
+class Carried:
+    """Submissions brought over from an earlier case (`appeal new --from`), with the letters as
+    sent copied beside the new case, so the resend checks go on comparing with them."""
+
+    source: Path
+    count: int
+    last_date: dt.date | None
+    last_outcome: str
+    snapshots: list[Path]
+
+
+def carry_submissions(source: Path, target: Path, entries: Any) -> Carried:
+    """Copy the letters as sent of `entries` (the earlier case's `submissions:` list, edited in
+    place) from beside `source` into `target`'s snapshot folder, and point each entry at its
+    copy. A snapshot that cannot be read is left out (the submission stays)."""
+    folder = snapshot_folder(target)
+    copied: list[Path] = []
+    for entry in entries:
+        name = entry.get("snapshot") if hasattr(entry, "get") else None
+        if not name:
+            continue
+        old = snapshot_path(source, str(name))
+        try:
+            data = old.read_bytes() if old is not None else None
+        except OSError:
+            data = None
+        if data is None:
+            del entry["snapshot"]
+            continue
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"{folder}: cannot create the folder ({exc.strerror}).") from None
+        stem, number = Path(str(name)).stem.rsplit("-", 1)[0], 1
+        copy = folder / Path(str(name)).name
+        while copy.exists() and copy.read_bytes() != data:
+            number += 1
+            copy = folder / f"{stem}-{number}.md"
+        if not copy.exists():
+            atomic_write(copy, data)
+        entry["snapshot"] = f"{folder.name}/{copy.name}"
+        copied.append(copy)
+    last = entries[-1] if entries else {}
+    day = last.get("date")
+    try:
+        last_date = dt.date.fromisoformat(str(day)) if day else None
+    except ValueError:
+        last_date = None
+    return Carried(source, len(entries), last_date, str(last.get("outcome", "")), copied)
+
+
+@dataclass(frozen=True)
 class Recorded:
     """A submission just recorded, and what Amazon's reply asks to strengthen."""
 

@@ -47,8 +47,10 @@ def forget_old_notice(draft: Draft) -> None:
     """A case started from an earlier one gets a new notice: what belonged to the old notice
     goes (its date, scope, categories, reference and deadline; every figure with its window and
     the effect so far; each cause's facts, which count the old period), so nothing of the old
-    period is stated as the new one's. Root causes, actions and measures stay."""
+    period is stated as the new one's; the earlier case's submissions, which answered the old
+    notice). Root causes, actions and measures stay."""
     draft.set(("notice",), None, save=False)
+    draft.set(("submissions",), None, save=False)
     draft.set(("metrics",), None, save=False)
     for index, _ in enumerate(draft.causes()):
         if draft.get(("causes", index, "facts")) is not None:

@@ -66,10 +66,13 @@ class Draft:
         return cls(path, CommentedMap([("version", 1)]))
 
     @classmethod
-    def from_case(cls, path: Path, source: Path) -> Draft:
-        """A new draft at `path` starting from another case's answers (not its submissions)."""
+    def from_case(cls, path: Path, source: Path, *, submissions: bool = False) -> Draft:
+        """A new draft at `path` starting from another case's answers (and its submissions
+        when `submissions`: their snapshots are still the earlier case's, see
+        `letter.history.carry_submissions`)."""
         base = cls.open(source)
-        base.data.pop("submissions", None)
+        if not submissions or not base.data.get("submissions"):
+            base.data.pop("submissions", None)
         return cls(path, base.data, base.original)
 
     # -- reading and writing by path -----------------------------------------------------

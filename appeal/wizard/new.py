@@ -25,6 +25,7 @@ from appeal.wizard.prompter import Prompter, QuestionaryPrompter
 from appeal.wizard.texts import phrase
 
 if TYPE_CHECKING:
+    from appeal.letter.history import Carried
     from appeal.letter.render import RenderRun
 
 
@@ -35,6 +36,7 @@ class NewResult:
     path: Path
     lang: str
     run: RenderRun | None = None
+    carried: Carried | None = None  # submissions brought over by --from
 
     @property
     def written(self) -> list[Path]:
@@ -182,7 +184,17 @@ def run_new(
         raise InputError(
             f"{path}: already exists; --from starts a new case, so give a new file name."
         )
-    draft = Draft.from_case(path, from_case) if from_case is not None else Draft.open(path)
+    carried = None
+    if from_case is not None:
+        # the same notice: a second appeal of the same suspension, so the earlier letters as
+        # sent and Amazon's replies come along and the resend checks go on (domain.md 5)
+        draft = Draft.from_case(path, from_case, submissions=notice_file is None)
+        if draft.get(("submissions",)):
+            from appeal.letter.history import carry_submissions
+
+            carried = carry_submissions(from_case, path, draft.get(("submissions",)))
+    else:
+        draft = Draft.open(path)
     language = choose_lang(lang, draft)
     start = 0
     if not no_input and path.exists() and draft.data:
@@ -232,7 +244,7 @@ def run_new(
     catalogue = load_catalogue()
     if no_input:
         _complete_or_explain(draft, path, catalogue)
-        return NewResult(path, language, _render(path, None, today, language))
+        return NewResult(path, language, _render(path, None, today, language), carried)
     ask = prompter or QuestionaryPrompter()
     ask.use_language(language)
     wizard = Wizard(draft, ask, catalogue, language, today, facts)
@@ -246,8 +258,9 @@ def run_new(
         _raise_if_terminal_closed(exc, language, path)
         raise
     if ending == "quit":
-        return NewResult(path, language)
-    return NewResult(path, language, _render(path, wizard.formats, today, language))
+        return NewResult(path, language, None, carried)
+    carried = carried if draft.get(("submissions",)) else None  # a new notice was given
+    return NewResult(path, language, _render(path, wizard.formats, today, language), carried)
 
 
 def _store_stated_deadline(draft: Draft, facts: Any) -> None:

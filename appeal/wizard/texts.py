@@ -272,6 +272,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "format.eml": ("e-mail draft (.eml)", "邮件草稿（.eml）"),
     "format.form": ("Seller Central form boxes (.form.txt)", "卖家后台申诉表格分栏（.form.txt）"),
     "saved": ("Saved {path}.", "已保存 {path}。"),
+    "carried": (
+        "Kept the {count} submission(s) of {source} (last: {date}, {outcome}) and the letters "
+        "as sent: the checks compare this letter with the last one Amazon answered.",
+        "已沿用 {source} 的 {count} 次提交记录（最近一次：{date}，{outcome}）及寄出的信："
+        "检查会把这封信与亚马逊最近答复的那封比较。",
+    ),
     "wrote": ("Wrote:", "已生成："),
     "reading_copy": (
         "Chinese reading copy: {path} (the letter itself is English)",

@@ -23,7 +23,9 @@ def new(
         Path | None,
         option(
             "--from",
-            help="Start from another case's answers (seller, notice, causes).",
+            help="Start from another case's answers (seller, notice, causes). Without "
+            "--notice (a second appeal of the same notice) its submissions and letters as sent "
+            "come along, so the checks compare with the letter Amazon answered.",
             metavar="CASE",
         ),
     ] = None,

@@ -49,6 +49,11 @@ def _say(lang: str, key: str, **values: object) -> str:
     return (_ZH if lang == "zh" else _EN)[key].format(**values)
 
 
+def outcome_word(lang: str, value: str) -> str:
+    """A channel or outcome value in the case's language."""
+    return _word(lang, value)
+
+
 def _word(lang: str, value: str) -> str:
     return _WORDS_ZH.get(value, value) if lang == "zh" else value
 

@@ -18,6 +18,21 @@ def show_new(result: NewResult) -> None:
     lang = result.lang
     rendered = result.run.results[0]
     typer.echo(phrase(lang, "saved", path=result.path))
+    carried = result.carried
+    if carried is not None:
+        from appeal.cli.views.history import outcome_word
+
+        outcome = outcome_word(lang, carried.last_outcome)
+        typer.echo(
+            phrase(
+                lang,
+                "carried",
+                count=carried.count,
+                source=carried.source,
+                date=carried.last_date or "?",
+                outcome=outcome,
+            )
+        )
     typer.echo(phrase(lang, "wrote"))
     for path in result.written:
         typer.echo(f"  {path}")
