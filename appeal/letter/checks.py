@@ -58,7 +58,7 @@ def deadline_finding(letter: Letter, today: dt.date) -> Finding | None:
 
 def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue) -> list[Finding]:
     """Compare the letter with the last one Amazon sent back, part by part."""
-    case, letter = report.letter.case, report.letter
+    case = report.letter.case
     if not case.submissions:  # never sent: nothing to compare (and no history to load)
         return []
     from appeal.letter.history import (
@@ -74,7 +74,10 @@ def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue)
         return []
     when = sent.submission.date
     found = []
-    ratio = similarity(sent.markdown, letter.markdown)
+    # the letter as it would have read on the day the last one was sent: wording that follows
+    # the date ("starting 22 November" / "in place since 22 November") is no change
+    current = render_letter(case, catalogue, letter_date=when).markdown
+    ratio = similarity(sent.markdown, current)
     if ratio >= NEAR_IDENTICAL:
         found.append(
             Finding(
@@ -90,7 +93,7 @@ def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue)
     report.rework = rework_parts(sent.submission.reply, catalogue)
     report.rework_from = when
     titles = catalogue.box_titles()
-    old, new = part_texts(sent.markdown, titles), part_texts(letter.markdown, titles)
+    old, new = part_texts(sent.markdown, titles), part_texts(current, titles)
     for part in report.rework:
         box = PARTS.index(part)
         if old[box] == new[box]:

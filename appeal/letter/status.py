@@ -31,7 +31,14 @@ def case_status(case_path: Path, *, today: dt.date, diff: bool = False) -> CaseS
     if diff:
         sent = last_sent(checks.letter.case, case_path)
         if sent is not None:
-            changes = letter_diff(
-                sent.markdown, checks.letter.markdown, sent.submission.snapshot or "sent"
+            from appeal.core.catalogue import load_catalogue
+            from appeal.letter.content import render_letter
+
+            # as of the day it was sent, so only what the seller changed shows (not wording
+            # that follows the date: "starting 22 November" / "in place since 22 November")
+            current = render_letter(
+                checks.letter.case, load_catalogue(), letter_date=sent.submission.date
             )
+            name = sent.submission.snapshot or "sent"
+            changes = letter_diff(sent.markdown, current.markdown, name)
     return CaseStatus(case_path, today, checks, diff, changes)
