@@ -91,3 +91,58 @@ def test_a_part_left_as_sent_stays_unchanged_when_its_dates_have_passed(tmp_path
     changed = "\n".join(line for line in shown.output.splitlines() if line[:1] in "+-")
     assert "+3. On 14 October 2026 our ERP export" in changed
     assert "starting" not in changed and "in place since" not in changed  # prevention as sent
+
+
+ERP_CAUSE = (
+    "      - use: other_carrier_code\n      - text: On 14 October 2026 our ERP export began"
+    " adding a zero-width space to every tracking ID it sent to Amazon.\n"
+)
+
+
+def _sent_then_edited(tmp_path: Path, *formats: str) -> Path:
+    case = tmp_path / "c.yaml"
+    shutil.copy(EXAMPLES / "vtr-toys.yaml", case)
+    options = [x for fmt in formats for x in ("--format", fmt)]
+    env = {"APPEAL_TODAY": "2026-11-21"}
+    rendered = runner.invoke(app, ["render", str(case), *options], env=env)
+    assert rendered.exit_code == 0, rendered.output
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("      - use: other_carrier_code\n", ERP_CAUSE), "utf-8")
+    return case
+
+
+def _add_rejection(case: Path) -> str:
+    args = ["--date", "2026-11-21", "--channel", "email", "--outcome", "rejected"]
+    added = runner.invoke(app, ["history", "add", str(case), *args, "--reply", VTR_REPLY])
+    assert added.exit_code == 0, added.output
+    return added.output
+
+
+def test_the_letter_kept_is_the_one_appeal_wrote_not_the_case_edited_since(
+    tmp_path: Path,
+) -> None:
+    case = _sent_then_edited(tmp_path)  # every format of the channel, .md among them
+    output = _add_rejection(case)
+    assert "the letter kept as sent is the one appeal wrote then" in output
+    snapshot = tmp_path / "c.sent" / "2026-11-21-1.md"
+    assert snapshot.read_bytes() == (tmp_path / "c.md").read_bytes()
+    assert "ERP export" not in snapshot.read_text(encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(case)], env={"APPEAL_TODAY": "2026-11-26"})
+    assert "root causes: [rework-unchanged]" not in checked.output  # reworked after sending
+    assert "prevention: [rework-unchanged]" in checked.output
+
+
+def test_a_case_changed_since_its_text_letter_was_written_is_said(tmp_path: Path) -> None:
+    case = _sent_then_edited(tmp_path, "txt")
+    output = _add_rejection(case)
+    assert "warning: the case changed after appeal wrote" in output and "c.txt" in output
+    assert "may not be the letter you sent" in output
+
+
+def test_an_unchanged_case_records_without_a_word(tmp_path: Path) -> None:
+    case = tmp_path / "c.yaml"
+    shutil.copy(EXAMPLES / "vtr-toys.yaml", case)
+    runner.invoke(app, ["render", str(case), "--format", "txt"], env={"APPEAL_TODAY": "2026-11-20"})
+    output = _add_rejection(case)
+    assert "changed after appeal wrote" not in output
+    assert "21 November 2026" in (tmp_path / "c.sent" / "2026-11-21-1.md").read_text("utf-8")

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from appeal.core.case import Case, Submission
 from appeal.core.catalogue import PARTS, Catalogue, PartName
@@ -17,6 +17,9 @@ from appeal.errors import InputError
 from appeal.fsio import atomic_write, folder_lock, read_text
 from appeal.letter.formats.document import parse_markdown
 from appeal.letter.formats.form import split_into_boxes
+
+if TYPE_CHECKING:
+    from appeal.letter.render import OutputFormat
 
 NEAR_IDENTICAL = 0.9  # similarity above which a resend counts as the same letter
 
@@ -192,6 +195,81 @@ def carry_submissions(source: Path, target: Path, entries: Any) -> Carried:
 
 
 @dataclass(frozen=True)
+class Written:
+    """A letter file appeal last wrote beside the case (the render record says so and the file
+    is as written) that the case, as it is now, no longer makes: the case changed since."""
+
+    path: Path
+    day: dt.date  # when it was written (the file's time)
+    kept: bool  # True: that letter (.md) is the snapshot; False: the case as it is now is
+
+
+_LETTER_SUFFIXES: dict[str, OutputFormat] = {".form.txt": "form", ".md": "md", ".txt": "txt"}
+
+
+def _written_letters(case_path: Path) -> list[Path]:
+    """The case's letter files (.md, .txt, .form.txt) beside it that appeal wrote and nobody
+    changed since, the newest first."""
+    import hashlib
+
+    from appeal.letter.outputs import Record
+
+    record = Record.read(case_path.parent)
+    found = []
+    for suffix in _LETTER_SUFFIXES:
+        path = case_path.parent / f"{case_path.stem}{suffix}"
+        try:
+            data = path.read_bytes() if not path.is_symlink() else None
+        except OSError:
+            continue
+        if data is not None and record.wrote(path.name, hashlib.sha256(data).hexdigest()):
+            found.append(path)
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _as_written(
+    case_path: Path, case: Case, catalogue: Catalogue, letter_markdown: str, date: dt.date
+) -> tuple[str, Written | None]:
+    """The letter to keep as sent: the case's letter as of `date` when it still makes the
+    letter file appeal last wrote (as of `date` or of the day that file was written); else the
+    Markdown letter appeal wrote then, or, when there is none, the case as it is now, with a
+    `Written` saying the case changed since."""
+    from appeal.dates import longdate
+    from appeal.letter.content import render_letter
+    from appeal.letter.render import build_files
+
+    letters = _written_letters(case_path)
+    if not letters:
+        return letter_markdown, None
+    newest = letters[0]
+    stamp = newest.stat().st_mtime
+    day = dt.datetime.fromtimestamp(stamp).date()
+    fmt = next(f for s, f in _LETTER_SUFFIXES.items() if newest.name.endswith(s))
+    on_disk = newest.read_bytes()
+    head = on_disk[:2000].decode("utf-8", errors="replace")  # the letter's own date is on top
+    dated = [
+        d
+        for back in range(60)
+        if longdate(d := date - dt.timedelta(days=back)) in head and d not in (date, day)
+    ]
+    for letter_day in dict.fromkeys((date, day, *dated[:3])):
+        letter = render_letter(case, catalogue, letter_date=letter_day)
+        planned = build_files(
+            letter,
+            [fmt],
+            folder=case_path.parent,
+            stem=case_path.stem,
+            box_titles=catalogue.box_titles(),
+        )
+        if planned[0].data == on_disk:
+            return letter_markdown, None
+    markdown = case_path.parent / f"{case_path.stem}.md"
+    if markdown in letters and abs(markdown.stat().st_mtime - stamp) < 60:  # the same render
+        return markdown.read_bytes().decode("utf-8", errors="replace"), Written(newest, day, True)
+    return letter_markdown, Written(newest, day, False)
+
+
+@dataclass(frozen=True)
 class Recorded:
     """A submission just recorded, and what Amazon's reply asks to strengthen."""
 
@@ -202,6 +280,7 @@ class Recorded:
     snapshot: Path
     rework: list[PartName]
     lang: Lang = "en"  # the case's: the language its view speaks
+    changed_since: Written | None = None  # the case changed after its letter was last written
 
 
 def record_submission(
@@ -231,13 +310,14 @@ def record_submission(
     catalogue = load_catalogue()
     case = load_case(case_path, catalogue).case
     letter = render_letter(case, catalogue, letter_date=date)
+    markdown, changed = _as_written(case_path, case, catalogue, letter.markdown, date)
     snapshot = add_submission(
         case_path,
         date=date,
         channel=channel,
         outcome=outcome,
         reply=text.strip(),
-        letter_markdown=letter.markdown,
+        letter_markdown=markdown,
     )
     rework = rework_parts(text, catalogue) if outcome in ("rejected", "more_info") else []
-    return Recorded(case_path, date, channel, outcome, snapshot, rework, case.lang)
+    return Recorded(case_path, date, channel, outcome, snapshot, rework, case.lang, changed)

@@ -70,7 +70,8 @@ def history_add(
 ) -> None:
     """Record a submission of the case, and Amazon's reply.
 
-    The letter is kept exactly as sent, in <case>.sent/."""
+    The letter is kept as sent, in <case>.sent/: the letter appeal last wrote beside the case
+    (its .md) when the case was changed after that, else the case's letter as of --date."""
     with boundary():
         from appeal.cli.views.history import show_recorded
         from appeal.letter.history import record_submission

@@ -22,6 +22,11 @@ _EN = {
     "no_snapshot": "No snapshot of a sent letter to compare with.",
     "recorded": "Recorded the submission of {date} ({channel}, {outcome}) in {path}; the letter "
     "as sent is in {snapshot}.",
+    "kept_written": "The case changed after appeal wrote {path} ({day}): the letter kept as "
+    "sent is the one appeal wrote then, not the case as it is now.",
+    "not_written": "warning: the case changed after appeal wrote {path} ({day}); the letter "
+    "kept in {snapshot} is the case as it is now, which may not be the letter you sent. Replace "
+    "that file with the letter you sent (as Markdown) if they differ.",
     "rework": "Amazon asks for more detail on: {parts}. Strengthen those parts, then run "
     "`appeal check` before resending.",
 }
@@ -33,6 +38,10 @@ _ZH = {
     "no_snapshot": "没有寄出信件的存档，无法比较。",
     "recorded": "已在 {path} 中记录 {date} 的提交（{channel}，{outcome}）；寄出的信保存在 "
     "{snapshot}。",
+    "kept_written": "{path}（{day}）生成之后案例又改过：作为寄出的信保存的是当时生成的那封，"
+    "而不是案例现在的样子。",
+    "not_written": "警告：{path}（{day}）生成之后案例又改过；{snapshot} 中保存的是案例现在的样子，"
+    "可能不是您寄出的信。如有不同，请用您寄出的信（Markdown）替换该文件。",
     "rework": "亚马逊要求补充：{parts}。请先充实这些部分，再运行 `appeal check`，然后重新提交。",
 }
 _WORDS_ZH = {
@@ -107,6 +116,10 @@ def show_recorded(recorded: Recorded) -> None:
             snapshot=recorded.snapshot,
         )
     )
+    changed = recorded.changed_since
+    if changed is not None:
+        key = "kept_written" if changed.kept else "not_written"
+        typer.echo(_say(lang, key, path=changed.path, day=changed.day, snapshot=recorded.snapshot))
     if recorded.rework:
         sep = "、" if lang == "zh" else ", "
         parts = sep.join(catalogue.part_name(p, lang) for p in recorded.rework)
