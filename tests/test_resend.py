@@ -146,3 +146,46 @@ def test_an_unchanged_case_records_without_a_word(tmp_path: Path) -> None:
     output = _add_rejection(case)
     assert "changed after appeal wrote" not in output
     assert "21 November 2026" in (tmp_path / "c.sent" / "2026-11-21-1.md").read_text("utf-8")
+
+
+def test_amazons_reply_to_a_pending_submission_answers_that_submission(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    shutil.copy(EXAMPLES / "vtr-toys.yaml", case)
+    sent = ["--date", "2026-11-21", "--channel", "email", "--outcome", "pending"]
+    assert runner.invoke(app, ["history", "add", str(case), *sent]).exit_code == 0
+    reply = tmp_path / "reply.txt"
+    reply.write_text(VTR_REPLY, encoding="utf-8")
+    early = ["--date", "2026-11-20", "--outcome", "rejected", "--reply-file", str(reply)]
+    refused = runner.invoke(app, ["history", "reply", str(case), *early])
+    assert refused.exit_code == 2 and "is before the letter was sent" in refused.output
+    args = ["--date", "2026-11-24", "--outcome", "rejected", "--reply-file", str(reply)]
+    answered = runner.invoke(app, ["history", str(case), "reply", *args])
+    assert answered.exit_code == 0, answered.output
+    assert "reply of 2026-11-24 (rejected) to submission 1, sent 2026-11-21" in answered.output
+    assert "more detail on: root causes, prevention" in answered.output
+    (submission,) = load_case(case).case.submissions
+    assert (submission.date.isoformat(), submission.outcome) == ("2026-11-21", "rejected")
+    assert submission.reply_date is not None and submission.reply_date.isoformat() == "2026-11-24"
+    assert submission.reply == VTR_REPLY and submission.snapshot == "case.sent/2026-11-21-1.md"
+    assert sorted(p.name for p in (tmp_path / "case.sent").iterdir()) == ["2026-11-21-1.md"]
+    shown = runner.invoke(app, ["history", str(case)], env={"APPEAL_TODAY": "2026-11-26"})
+    assert "1. 2026-11-21  email          rejected  (reply 2026-11-24)" in shown.output
+    assert "\n2. " not in shown.output
+    assert "Amazon's reply of 2026-11-24 asks for more detail on" in shown.output
+    assert "Amazon's reply of 2026-11-24 asked for greater detail on the root causes" in (
+        shown.output
+    )
+    assert "letter sent on 2026-11-21" in shown.output
+    again = runner.invoke(app, ["history", "reply", str(case), *args])
+    assert again.exit_code == 2 and "already has Amazon's answer 'rejected'" in again.output
+
+
+def test_a_reply_dated_before_its_letter_is_an_error_in_the_case_file(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    text = (EXAMPLES / "vtr-toys.yaml").read_text(encoding="utf-8")
+    text += "submissions:\n  - date: 2026-11-21\n    channel: email\n    outcome: rejected\n"
+    case.write_text(text + "    reply_date: 2026-11-19\n", encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(case)])
+    assert checked.exit_code == 2 and "reply_date is before the date the letter was sent" in (
+        checked.output
+    )

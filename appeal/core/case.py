@@ -251,7 +251,19 @@ class Submission(_Strict):
     channel: SubmissionChannel
     outcome: Outcome
     reply: Reply = ""
+    reply_date: Day | None = None  # when Amazon answered (`appeal history reply`)
     snapshot: BesideCase | None = None  # the letter as sent, relative to the case file
+
+    @model_validator(mode="after")
+    def _answered_after_sending(self) -> Submission:
+        if self.reply_date is not None and self.reply_date < self.date:
+            raise ValueError("reply_date is before the date the letter was sent; check both dates")
+        return self
+
+    @property
+    def answered(self) -> dt.date:
+        """The day of Amazon's reply: its own date when recorded, else the sending day."""
+        return self.reply_date or self.date
 
 
 class Case(_Strict):

@@ -91,7 +91,7 @@ def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue)
             )
         )
     report.rework = rework_parts(sent.submission.reply, catalogue)
-    report.rework_from = when
+    report.rework_from = answered = sent.submission.answered
     titles = catalogue.box_titles()
     old, new = part_texts(sent.markdown, titles), part_texts(current, titles)
     for part in report.rework:
@@ -104,10 +104,10 @@ def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue)
                     "rework-unchanged",
                     name,
                     "",
-                    f"Amazon's reply of {when} asked for greater detail on the {name}, and "
-                    "they are unchanged since; add figures, dates and mechanisms",
-                    f"亚马逊 {when} 的回复要求补充{catalogue.part_name(part, 'zh')}，但这部分至今"
-                    "没有改动；请补充数字、日期和机制",
+                    f"Amazon's reply of {answered} asked for greater detail on the {name}, "
+                    "and they are unchanged since; add figures, dates and mechanisms",
+                    f"亚马逊 {answered} 的回复要求补充{catalogue.part_name(part, 'zh')}，"
+                    "但这部分至今没有改动；请补充数字、日期和机制",
                 )
             )
     return found

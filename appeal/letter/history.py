@@ -194,6 +194,19 @@ def carry_submissions(source: Path, target: Path, entries: Any) -> Carried:
     return Carried(source, len(entries), last_date, str(last.get("outcome", "")), copied)
 
 
+def reply_text(reply: str | None, reply_file: Path | None) -> str:
+    if reply is not None and reply_file is not None:
+        raise InputError("give --reply or --reply-file, not both.")
+    text = read_text(reply_file) if reply_file is not None else (reply or "")
+    if len(text.strip()) > REPLY_LIMIT:
+        source = reply_file or "--reply"
+        raise InputError(
+            f"{source}: the reply is {len(text.strip()):,} characters; appeal keeps at most "
+            f"{REPLY_LIMIT:,}. Keep the part of Amazon's message that says what to change."
+        )
+    return text
+
+
 @dataclass(frozen=True)
 class Written:
     """A letter file appeal last wrote beside the case (the render record says so and the file
@@ -298,15 +311,7 @@ def record_submission(
     from appeal.core.catalogue import load_catalogue
     from appeal.letter.content import render_letter
 
-    if reply is not None and reply_file is not None:
-        raise InputError("give --reply or --reply-file, not both.")
-    text = read_text(reply_file) if reply_file is not None else (reply or "")
-    if len(text.strip()) > REPLY_LIMIT:
-        source = reply_file or "--reply"
-        raise InputError(
-            f"{source}: the reply is {len(text.strip()):,} characters; appeal keeps at most "
-            f"{REPLY_LIMIT:,}. Keep the part of Amazon's message that says what to change."
-        )
+    text = reply_text(reply, reply_file)
     catalogue = load_catalogue()
     case = load_case(case_path, catalogue).case
     letter = render_letter(case, catalogue, letter_date=date)

@@ -27,7 +27,8 @@ class _DefaultShow(TyperGroup):
 
 history_app = typer.Typer(
     cls=_DefaultShow,
-    help="The submissions of a case and Amazon's replies; `add` records one.\n\n"
+    help="The submissions of a case and Amazon's replies; `add` records one, `reply` "
+    "Amazon's answer to the last one, still pending.\n\n"
     "`appeal history CASE` is short for `appeal history show CASE`.",
     no_args_is_help=True,
 )
@@ -85,3 +86,31 @@ def history_add(
             reply_file=reply_file,
         )
         show_recorded(recorded)
+
+
+@history_app.command("reply")
+def history_reply(
+    case: CaseArg,
+    date: Annotated[str, option("--date", help="When Amazon's reply came (YYYY-MM-DD).")],
+    outcome: Annotated[Outcome, option("--outcome", help="Amazon's answer.")],
+    reply: Annotated[str | None, option("--reply", help="Amazon's reply, as text.")] = None,
+    reply_file: Annotated[
+        Path | None,
+        option("--reply-file", help="Amazon's reply, from a file."),
+    ] = None,
+) -> None:
+    """Record Amazon's reply to the last submission, still pending.
+
+    The outcome, the reply and its date go on that submission: the letter was sent once."""
+    with boundary():
+        from appeal.cli.views.history import show_answered
+        from appeal.letter.replies import record_reply
+
+        answered = record_reply(
+            case_path=case,
+            date=date_option("--date", date),
+            outcome=outcome,
+            reply=reply,
+            reply_file=reply_file,
+        )
+        show_answered(answered)

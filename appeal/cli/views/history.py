@@ -8,10 +8,11 @@ import datetime as dt
 import typer
 
 from appeal.cli.views.letter import deadline_line, findings_report
-from appeal.core.catalogue import load_catalogue
+from appeal.core.catalogue import PartName, load_catalogue
 from appeal.core.channel import Channel
 from appeal.errors import inert
 from appeal.letter.history import Recorded
+from appeal.letter.replies import Answered
 from appeal.letter.status import CaseStatus
 
 _EN = {
@@ -27,6 +28,9 @@ _EN = {
     "not_written": "warning: the case changed after appeal wrote {path} ({day}); the letter "
     "kept in {snapshot} is the case as it is now, which may not be the letter you sent. Replace "
     "that file with the letter you sent (as Markdown) if they differ.",
+    "answered": "Recorded Amazon's reply of {reply_date} ({outcome}) to submission {number}, "
+    "sent {sent}, in {path}.",
+    "reply_of": "  (reply {date})",
     "rework": "Amazon asks for more detail on: {parts}. Strengthen those parts, then run "
     "`appeal check` before resending.",
 }
@@ -42,6 +46,9 @@ _ZH = {
     "而不是案例现在的样子。",
     "not_written": "警告：{path}（{day}）生成之后案例又改过；{snapshot} 中保存的是案例现在的样子，"
     "可能不是您寄出的信。如有不同，请用您寄出的信（Markdown）替换该文件。",
+    "answered": "已在 {path} 中记录亚马逊 {reply_date} 对第 {number} 次提交（{sent} 寄出）的答复"
+    "（{outcome}）。",
+    "reply_of": "（{date} 答复）",
     "rework": "亚马逊要求补充：{parts}。请先充实这些部分，再运行 `appeal check`，然后重新提交。",
 }
 _WORDS_ZH = {
@@ -88,7 +95,8 @@ def show_status(status: CaseStatus) -> None:
     for number, sub in enumerate(case.submissions, start=1):
         channel, outcome = _word(lang, sub.channel), _word(lang, sub.outcome)
         width = 14 - sum(1 for c in channel if ord(c) > 0x2E80)  # a Chinese character is wide
-        lines.append(f"{number}. {sub.date}  {channel:<{width}} {outcome}")
+        answered = _say(lang, "reply_of", date=sub.reply_date) if sub.reply_date else ""
+        lines.append(f"{number}. {sub.date}  {channel:<{width}} {outcome}{answered}")
         if sub.reply:
             lines.append(_say(lang, "reply") + " ".join(sub.reply.split()))
         if sub.snapshot:
@@ -102,8 +110,31 @@ def show_status(status: CaseStatus) -> None:
     typer.echo(inert("\n".join(lines)))  # the diff shows a file's content
 
 
+def _show_rework(rework: list[PartName], lang: str) -> None:
+    if rework:
+        catalogue = load_catalogue()
+        sep = "、" if lang == "zh" else ", "
+        parts = sep.join(catalogue.part_name(p, lang) for p in rework)
+        typer.echo(_say(lang, "rework", parts=parts))
+
+
+def show_answered(answered: Answered) -> None:
+    lang = answered.lang
+    typer.echo(
+        _say(
+            lang,
+            "answered",
+            reply_date=answered.reply_date,
+            outcome=_word(lang, answered.outcome),
+            number=answered.number,
+            sent=answered.sent,
+            path=answered.case_path,
+        )
+    )
+    _show_rework(answered.rework, lang)
+
+
 def show_recorded(recorded: Recorded) -> None:
-    catalogue = load_catalogue()
     lang = recorded.lang
     typer.echo(
         _say(
@@ -120,7 +151,4 @@ def show_recorded(recorded: Recorded) -> None:
     if changed is not None:
         key = "kept_written" if changed.kept else "not_written"
         typer.echo(_say(lang, key, path=changed.path, day=changed.day, snapshot=recorded.snapshot))
-    if recorded.rework:
-        sep = "、" if lang == "zh" else ", "
-        parts = sep.join(catalogue.part_name(p, lang) for p in recorded.rework)
-        typer.echo(_say(lang, "rework", parts=parts))
+    _show_rework(recorded.rework, lang)
