@@ -201,7 +201,9 @@ def test_history_add_through_a_link_edits_the_case_it_points_to(tmp_path: Path) 
     assert len(submissions) == 1 and submissions[0].snapshot == "case.sent/2026-11-22-1.md"
     assert (tmp_path / "cases" / "case.sent" / "2026-11-22-1.md").exists()
     result = runner.invoke(app, ["history", str(link), "--diff"])
-    assert "-22 November 2026" in result.output  # the snapshot, dated as sent, was found
+    # the snapshot was found (without it: "No snapshot of a sent letter to compare with"),
+    # and compared with the case's letter as of the day it was sent
+    assert "The letter is unchanged since the last submission." in result.output
 
 
 def test_facts_into_a_case_behind_a_link(tmp_path: Path) -> None:
