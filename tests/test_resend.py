@@ -189,3 +189,47 @@ def test_a_reply_dated_before_its_letter_is_an_error_in_the_case_file(tmp_path: 
     assert checked.exit_code == 2 and "reply_date is before the date the letter was sent" in (
         checked.output
     )
+
+
+def _sent(case: Path, date: str, outcome: str, *reply: str) -> None:
+    args = ["--date", date, "--channel", "seller_central", "--outcome", outcome, *reply]
+    added = runner.invoke(app, ["history", "add", str(case), *args])
+    assert added.exit_code == 0, added.output
+
+
+def test_a_letter_sent_in_time_or_accepted_meets_the_deadline(tmp_path: Path) -> None:
+    from tests.web_helpers import web_client
+
+    env = {"APPEAL_TODAY": "2026-11-26"}
+    pending = tmp_path / "pend.yaml"  # notice 2026-11-05, deadline 2026-11-22
+    shutil.copy(EXAMPLES / "feedback-claims.yaml", pending)
+    before = runner.invoke(app, ["history", str(pending)], env=env)
+    assert "4 days past; send it now" in before.output and "[deadline]" in before.output
+    _sent(pending, "2026-11-20", "pending")
+    shown = runner.invoke(app, ["history", str(pending)], env=env)
+    assert "Deadline: 22 November 2026 (notice date + 17 days), met: sent 20 November 2026" in (
+        shown.output
+    )
+    checked = runner.invoke(app, ["check", str(pending)], env=env)
+    assert "[deadline]" not in shown.output + checked.output
+    assert "send it now" not in shown.output + checked.output
+
+    accepted = tmp_path / "acc.yaml"  # in Chinese; notice 2026-10-20, deadline 2026-11-06
+    shutil.copy(EXAMPLES / "late-shipment.yaml", accepted)
+    _sent(accepted, "2026-11-05", "accepted", "--reply", "Your selling privileges are reinstated.")
+    shown = runner.invoke(app, ["history", str(accepted)], env=env)
+    assert "截止日期：不再适用（亚马逊已接受 2026年11月5日 提交的申诉）" in shown.output
+    assert "已过期" not in shown.output and "[deadline]" not in shown.output
+
+    late = tmp_path / "late.yaml"  # sent after its deadline: still past
+    shutil.copy(EXAMPLES / "feedback-claims.yaml", late)
+    _sent(late, "2026-11-24", "pending")
+    shown = runner.invoke(app, ["history", str(late)], env=env)
+    assert "4 days past" in shown.output
+
+    home = web_client(tmp_path).get("/").text
+    rows = {name: home[home.index(name) :][:1500] for name in ("pend.yaml", "acc.yaml")}
+    assert "met: sent 2026-11-20" in rows["pend.yaml"]
+    assert "accepted: no deadline now" in rows["acc.yaml"]
+    assert "send it now" not in rows["pend.yaml"].split("</tr>")[0]
+    assert "send it now" not in rows["acc.yaml"].split("</tr>")[0]

@@ -31,6 +31,8 @@ class Channel:
     category_removal: bool = False
     categories: tuple[str, ...] = ()
     metrics: tuple[MetricInfo, ...] = ()  # the metrics of the case's causes, for the steps
+    sent_on: dt.date | None = None  # a letter went in time (see `deadline_kept`)
+    accepted_on: dt.date | None = None  # Amazon accepted the letter sent that day
 
     @property
     def route(self) -> RouteName:
@@ -63,9 +65,17 @@ class Channel:
             steps.append(rules.appeal_button.of(lang))
         return steps
 
+    @property
+    def deadline_met(self) -> bool:
+        """A letter was sent in time, or Amazon accepted one: nothing is due any more."""
+        return self.sent_on is not None or self.accepted_on is not None
+
     def days_left(self, today: dt.date) -> int | None:
-        """Days until the deadline (negative once past); None when there is no deadline."""
-        return None if self.deadline is None else (self.deadline - today).days
+        """Days until the deadline (negative once past); None when there is no deadline, or
+        when it was met."""
+        if self.deadline is None or self.deadline_met:
+            return None
+        return (self.deadline - today).days
 
 
 RouteName = Literal["email", "account", "category", "warning"]
@@ -98,6 +108,23 @@ def deadline(notice: Notice) -> dt.date | None:
     return None if days is None else notice.date + dt.timedelta(days=days)
 
 
+@dataclass(frozen=True)
+class DeadlineKept:
+    sent_on: dt.date | None  # the first letter sent for this notice on or before its deadline
+    accepted_on: dt.date | None  # the sending day of a letter for this notice Amazon accepted
+
+
+def deadline_kept(case: Case) -> DeadlineKept:
+    """Whether the case's submissions met the deadline: a letter sent on or after the notice
+    date (an earlier one answered an older notice) and on or before the deadline (any such
+    letter where there is none), and whether Amazon accepted one of them."""
+    due = deadline(case.notice)
+    since = [s for s in case.submissions if s.date >= case.notice.date]
+    in_time = [s.date for s in since if due is None or s.date <= due]
+    accepted = [s.date for s in since if s.outcome == "accepted"]
+    return DeadlineKept(min(in_time, default=None), max(accepted, default=None))
+
+
 def vtr_address(domain: str) -> str | None:
     """The VTR appeals address of the marketplace, where Amazon publishes one."""
     return marketplace(domain).vtr_address
@@ -113,6 +140,7 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
     )
     address = vtr_address(marketplace)
     due = deadline(notice)
+    kept = deadline_kept(case)
     deadline_given = notice.deadline is not None
     category = notice.scope == "category"
     found = (catalogue.cause(entry.cause) for entry in case.causes)
@@ -122,7 +150,16 @@ def decide_channel(case: Case, catalogue: Catalogue) -> Channel:
         kind: Literal["email", "seller_central", "none"], to: str | None, reason: str
     ) -> Channel:
         return Channel(
-            kind, to, reason, due, deadline_given, category, tuple(notice.categories), metrics
+            kind,
+            to,
+            reason,
+            due,
+            deadline_given,
+            category,
+            tuple(notice.categories),
+            metrics,
+            kept.sent_on,
+            kept.accepted_on,
         )
 
     if notice.scope == "warning" and case.channel == "auto":

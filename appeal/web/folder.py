@@ -27,10 +27,12 @@ class CaseRow:
     marketplace: str
     causes: list[str]
     deadline: dt.date | None
-    days_left: int | None
+    days_left: int | None  # None: no deadline, or it was met
     last_outcome: str | None
     problems: int  # answers still missing or wrong (0: the letter can be made)
     modified: float
+    sent_on: dt.date | None = None  # a letter went in time (core.channel.deadline_kept)
+    accepted_on: dt.date | None = None  # Amazon accepted the letter sent that day
 
 
 def case_path(folder: Path, name: str) -> Path:
@@ -86,7 +88,7 @@ def case_rows(folder: Path, today: dt.date, lang: str = "en") -> list[CaseRow]:
 def _row(path: Path, today: dt.date, lang: str) -> CaseRow | None:
     from appeal.core.casefile import parse_case
     from appeal.core.catalogue import load_catalogue
-    from appeal.core.channel import deadline
+    from appeal.core.channel import deadline, deadline_kept
     from appeal.errors import CaseInvalid
     from appeal.fsio import read_text
     from appeal.yamlio import load_yaml
@@ -118,13 +120,17 @@ def _row(path: Path, today: dt.date, lang: str) -> CaseRow | None:
     except AppealError:
         return None
     due = deadline(case.notice)
+    kept = deadline_kept(case)
+    met = kept.sent_on is not None or kept.accepted_on is not None
     return CaseRow(
         name=path.name,
         marketplace=case.seller.marketplace,
         causes=[catalogue.causes[c.cause].title(lang) for c in case.causes],
         deadline=due,
-        days_left=(due - today).days if due is not None else None,
+        days_left=(due - today).days if due is not None and not met else None,
         last_outcome=case.submissions[-1].outcome if case.submissions else None,
         problems=0,
         modified=modified,
+        sent_on=kept.sent_on,
+        accepted_on=kept.accepted_on,
     )

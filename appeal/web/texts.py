@@ -26,6 +26,8 @@ PAGE: dict[str, tuple[str, str]] = {
     "col.outcome": ("Last answer from Amazon", "亚马逊最近答复"),
     "draft": ("draft: {n} answers missing or to fix", "草稿：{n} 项待填写或修改"),
     "not_sent": ("not sent yet", "尚未提交"),
+    "deadline.met": ("met: sent {date}", "已按时提交（{date}）"),
+    "deadline.accepted": ("accepted: no deadline now", "已通过：不再有截止日期"),
     "new": ("Start a new case", "新建申诉"),
     "new.name": ("File name for the case", "申诉文件名"),
     "new.name.hint": (

@@ -145,12 +145,21 @@ def channel_lines(
         lines.append(phrase(lang, "why.email", marketplace=marketplace))
     else:
         lines.append(phrase(lang, "why.seller_central", reason=channel.reason))
-    if due is None:
-        lines.append(phrase(lang, "no_deadline"))
+    accepted, sent = getattr(channel, "accepted_on", None), getattr(channel, "sent_on", None)
+    if accepted is not None:
+        lines.append(phrase(lang, "deadline_accepted", date=day(accepted, lang)))
+    elif due is None:
+        if sent is not None:
+            lines.append(phrase(lang, "no_deadline_sent", date=day(sent, lang)))
+        else:
+            lines.append(phrase(lang, "no_deadline"))
     else:
         given = getattr(channel, "deadline_given", True)
         origin = phrase(lang, "deadline_origin", days=rule_days) if not given and rule_days else ""
-        left = days_left((due - today).days, lang)
+        if sent is not None:
+            left = phrase(lang, "sent_in_time", date=day(sent, lang))
+        else:
+            left = days_left((due - today).days, lang)
         lines.append(phrase(lang, "deadline_line", date=day(due, lang), origin=origin, left=left))
     lines.append(phrase(lang, "how"))
     lines += [f"  {n}. {step}" for n, step in enumerate(steps, start=1)]

@@ -241,6 +241,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Deadline: none stated; send promptly",
         "截止日期：通知未写明；请尽快提交",
     ),
+    "deadline_accepted": (
+        "Deadline: none now (Amazon accepted the plan sent on {date})",
+        "截止日期：不再适用（亚马逊已接受 {date} 提交的申诉）",
+    ),
+    "sent_in_time": ("met: sent {date}", "已按时提交（{date}）"),
+    "no_deadline_sent": (
+        "Deadline: none stated; sent {date}",
+        "截止日期：通知未写明；已于 {date} 提交",
+    ),
     "left": ("{n} days left", "剩余 {n} 天"),
     "left_one": ("1 day left", "剩余 1 天"),
     "due_today": ("due today", "今天截止"),

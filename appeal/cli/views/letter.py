@@ -26,9 +26,20 @@ def deadline_line(channel: Channel, today: dt.date) -> str:
     days = channel.days_left(today)
     if channel.kind == "none":
         return "Deadline: none (a warning removes nothing)"
-    if channel.deadline is None or days is None:
+    if channel.accepted_on is not None:
+        accepted = longdate(channel.accepted_on)
+        return f"Deadline: none now (Amazon accepted the plan sent on {accepted})"
+    sent = longdate(channel.sent_on) if channel.sent_on is not None else None
+    if channel.deadline is None:
+        if sent is not None:
+            return f"Deadline: none stated by Amazon for this removal; sent {sent}"
         return "Deadline: no deadline stated by Amazon for this removal; send promptly"
     origin = "" if channel.deadline_given else " (notice date + 17 days)"
+    if channel.sent_on is not None:
+        return (
+            f"Deadline: {longdate(channel.deadline)}{origin}, met: sent {longdate(channel.sent_on)}"
+        )
+    assert days is not None
     return f"Deadline: {longdate(channel.deadline)}{origin}, {days_left(days)}"
 
 
