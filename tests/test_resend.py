@@ -233,3 +233,42 @@ def test_a_letter_sent_in_time_or_accepted_meets_the_deadline(tmp_path: Path) ->
     assert "accepted: no deadline now" in rows["acc.yaml"]
     assert "send it now" not in rows["pend.yaml"].split("</tr>")[0]
     assert "send it now" not in rows["acc.yaml"].split("</tr>")[0]
+
+
+PARTS_ALL = ["root_causes", "corrective_actions", "preventive_measures"]
+# The VTR reply above as Amazon writes it to sellers in China
+ZH_REPLY = (
+    "您好：\n\n感谢您提交的行动计划。我们审核了您的申诉，目前无法恢复您在玩具类目的卖家自配送权限。\n\n"
+    "请提供更多详细信息，说明未提供有效追踪编码的根本原因，以及为防止此问题再次发生所采取的措施。\n\n"
+    "卖家绩效团队"
+)
+
+
+def test_a_reply_in_chinese_is_read_into_parts(tmp_path: Path) -> None:
+    from appeal.core.catalogue import load_catalogue
+    from appeal.letter.history import rework_parts
+
+    catalogue = load_catalogue()
+    assert rework_parts(ZH_REPLY, catalogue) == ["root_causes", "preventive_measures"]
+    three = (
+        "请说明导致问题的根本原因、您为解决问题已采取的措施，以及为防止问题再次发生已采取的措施。"
+    )
+    assert rework_parts(three, catalogue) == PARTS_ALL
+    case = tmp_path / "c.yaml"
+    shutil.copy(EXAMPLES / "vtr-toys.yaml", case)
+    args = ["--date", "2026-11-21", "--channel", "email", "--outcome", "rejected"]
+    added = runner.invoke(app, ["history", "add", str(case), *args, "--reply", ZH_REPLY])
+    assert "Amazon asks for more detail on: root causes, prevention" in added.output
+    checked = runner.invoke(app, ["check", str(case)])
+    assert "prevention: [rework-unchanged]" in checked.output
+
+
+def test_a_reply_naming_no_part_is_said_to_be_unread(tmp_path: Path) -> None:
+    case = tmp_path / "c.yaml"
+    shutil.copy(EXAMPLES / "vtr-toys.yaml", case)
+    args = ["--date", "2026-11-21", "--channel", "email", "--outcome", "rejected"]
+    vague = "Your Plan of Action did not address our concerns. Please resubmit."
+    added = runner.invoke(app, ["history", "add", str(case), *args, "--reply", vague])
+    assert "could not tell which parts Amazon's reply asks to strengthen" in added.output
+    shown = runner.invoke(app, ["history", str(case)])
+    assert "appeal could not tell which parts it asks to strengthen" in shown.output

@@ -23,7 +23,8 @@ class CheckReport:
     letter: Letter
     findings: list[Finding] = field(default_factory=list)
     rework: list[PartName] = field(default_factory=list)  # parts Amazon's last reply asked for
-    rework_from: dt.date | None = None  # the date of that reply's submission
+    rework_from: dt.date | None = None  # the date of that reply
+    reply_unread: bool = False  # that reply names none of the parts in words appeal knows
 
     @property
     def errors(self) -> int:
@@ -92,6 +93,7 @@ def _resend_findings(report: CheckReport, case_path: Path, catalogue: Catalogue)
         )
     report.rework = rework_parts(sent.submission.reply, catalogue)
     report.rework_from = answered = sent.submission.answered
+    report.reply_unread = bool(sent.submission.reply.strip()) and not report.rework
     titles = catalogue.box_titles()
     old, new = part_texts(sent.markdown, titles), part_texts(current, titles)
     for part in report.rework:

@@ -293,7 +293,13 @@ class Recorded:
     snapshot: Path
     rework: list[PartName]
     lang: Lang = "en"  # the case's: the language its view speaks
+    reply: str = ""
     changed_since: Written | None = None  # the case changed after its letter was last written
+
+    @property
+    def reply_unread(self) -> bool:
+        """Amazon's reply asks for more, but names none of the parts in words appeal knows."""
+        return self.outcome in ("rejected", "more_info") and bool(self.reply) and not self.rework
 
 
 def record_submission(
@@ -325,4 +331,6 @@ def record_submission(
         letter_markdown=markdown,
     )
     rework = rework_parts(text, catalogue) if outcome in ("rejected", "more_info") else []
-    return Recorded(case_path, date, channel, outcome, snapshot, rework, case.lang, changed)
+    return Recorded(
+        case_path, date, channel, outcome, snapshot, rework, case.lang, text.strip(), changed
+    )

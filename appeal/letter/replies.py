@@ -25,6 +25,12 @@ class Answered:
     outcome: Outcome
     rework: list[PartName]
     lang: Lang = "en"
+    reply: str = ""
+
+    @property
+    def reply_unread(self) -> bool:
+        """Amazon's reply asks for more, but names none of the parts in words appeal knows."""
+        return self.outcome in ("rejected", "more_info") and bool(self.reply) and not self.rework
 
 
 def record_reply(
@@ -88,4 +94,4 @@ def record_reply(
 
     edit_case_file(case_path, change)
     rework = rework_parts(text, catalogue) if outcome in ("rejected", "more_info") else []
-    return Answered(case_path, index + 1, last.date, date, outcome, rework, case.lang)
+    return Answered(case_path, index + 1, last.date, date, outcome, rework, case.lang, text)

@@ -31,6 +31,8 @@ _EN = {
     "answered": "Recorded Amazon's reply of {reply_date} ({outcome}) to submission {number}, "
     "sent {sent}, in {path}.",
     "reply_of": "  (reply {date})",
+    "unread": "appeal could not tell which parts Amazon's reply asks to strengthen: read it, "
+    "strengthen each part it names, then run `appeal check` before resending.",
     "rework": "Amazon asks for more detail on: {parts}. Strengthen those parts, then run "
     "`appeal check` before resending.",
 }
@@ -49,6 +51,8 @@ _ZH = {
     "answered": "已在 {path} 中记录亚马逊 {reply_date} 对第 {number} 次提交（{sent} 寄出）的答复"
     "（{outcome}）。",
     "reply_of": "（{date} 答复）",
+    "unread": "无法判断亚马逊的答复要求补充哪些部分：请阅读答复，充实其中提到的每一部分，"
+    "再运行 `appeal check`，然后重新提交。",
     "rework": "亚马逊要求补充：{parts}。请先充实这些部分，再运行 `appeal check`，然后重新提交。",
 }
 _WORDS_ZH = {
@@ -110,7 +114,9 @@ def show_status(status: CaseStatus) -> None:
     typer.echo(inert("\n".join(lines)))  # the diff shows a file's content
 
 
-def _show_rework(rework: list[PartName], lang: str) -> None:
+def _show_rework(rework: list[PartName], lang: str, unread: bool) -> None:
+    if unread:
+        typer.echo(_say(lang, "unread"))
     if rework:
         catalogue = load_catalogue()
         sep = "、" if lang == "zh" else ", "
@@ -131,7 +137,7 @@ def show_answered(answered: Answered) -> None:
             path=answered.case_path,
         )
     )
-    _show_rework(answered.rework, lang)
+    _show_rework(answered.rework, lang, answered.reply_unread)
 
 
 def show_recorded(recorded: Recorded) -> None:
@@ -151,4 +157,4 @@ def show_recorded(recorded: Recorded) -> None:
     if changed is not None:
         key = "kept_written" if changed.kept else "not_written"
         typer.echo(_say(lang, key, path=changed.path, day=changed.day, snapshot=recorded.snapshot))
-    _show_rework(recorded.rework, lang)
+    _show_rework(recorded.rework, lang, recorded.reply_unread)

@@ -73,6 +73,11 @@ def findings_report(report: CheckReport, lang: str = "en") -> str:
         if report.rework:
             asked = "、".join(catalogue.part_name(p, "zh") for p in report.rework)
             lines.append(f"亚马逊 {report.rework_from} 的答复要求补充：{asked}。")
+        if report.reply_unread:
+            lines.append(
+                f"亚马逊 {report.rework_from} 的答复：无法判断要求补充哪些部分；请阅读答复，"
+                "充实其中提到的每一部分。"
+            )
         if not report.findings:
             return "\n".join([*lines, "检查：没有发现问题。"])
         lines.append(f"检查：{report.errors} 个错误，{report.warnings} 个提醒。")
@@ -85,6 +90,11 @@ def findings_report(report: CheckReport, lang: str = "en") -> str:
     if report.rework:
         asked = ", ".join(catalogue.part_name(p) for p in report.rework)
         lines.append(f"Amazon's reply of {report.rework_from} asks for more detail on: {asked}.")
+    if report.reply_unread:
+        lines.append(
+            f"Amazon's reply of {report.rework_from}: appeal could not tell which parts it asks "
+            "to strengthen; read it and strengthen each part it names."
+        )
     if not report.findings:
         lines.append("Checks: no findings.")
         return "\n".join(lines)
