@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -169,22 +170,32 @@ def test_into_from_the_official_example_and_the_letter(tmp_path: Path) -> None:
     assert typed is not None and typed.value == 84.5  # the seller's, from Account Health
     result = runner.invoke(app, ["metrics", str(report), "--into", str(case), "--json"])
     assert result.exit_code == 0, result.output
-    places = {w["metric"]: w["place"] for w in json.loads(result.output)["into"]["written"]}
-    assert places["on_time_delivery_rate"] == "beside_seller"
-    assert places["unit_on_time_delivery_rate"] == "metric"
+    written = json.loads(result.output)["into"]["written"]
+    places = {w["metric"]: (w["place"], w["reason"]) for w in written}
+    assert places == {
+        "on_time_delivery_rate": ("beside_seller", None),
+        "unit_on_time_delivery_rate": ("metric", None),
+        # the late-delivery cause concerns neither: shown, never put into the case
+        "valid_tracking_rate": ("not_written", "no_cause"),
+        "late_shipment_rate": ("not_written", "no_cause"),
+        "cancellation_rate": ("not_written", "no_cause"),
+        "order_defect_rate": ("not_written", "no_cause"),
+    }
     metrics = load_case(case).case.metrics
     kept = metrics.on_time_delivery_rate
     assert kept is not None and kept.value == 84.5 and kept.origin == "account_health"
     assert kept.from_reports is not None and kept.from_reports.value == 95.29
-    vtr = metrics.valid_tracking_rate
-    assert vtr is not None and (vtr.value, vtr.target, vtr.target_condition) == (
-        95.29,
-        95.0,
+    unit = metrics.unit_on_time_delivery_rate
+    assert unit is not None and (unit.value, unit.target, unit.target_condition) == (
+        88.48,
+        90.0,
         "greater_than",
     )
-    assert vtr.counts == {"shipmentCount": 878443, "validTrackingCount": 896462}
-    lsr = metrics.late_shipment_rate
-    assert lsr is not None and lsr.value == 3.203973037 and lsr.origin == "amazon_report"
+    assert unit.counts == {"unitOnTimeDeliveryCount": 146, "totalUnitCount": 165}
+    assert [name for name, _ in metrics.present()] == [
+        "on_time_delivery_rate",
+        "unit_on_time_delivery_rate",
+    ]
     out = tmp_path / "out"
     rendered = runner.invoke(app, ["render", str(case), "-f", "txt", "-o", str(out)])
     assert rendered.exit_code == 0, rendered.output
@@ -194,11 +205,11 @@ def test_into_from_the_official_example_and_the_letter(tmp_path: Path) -> None:
         "Unit On-Time Delivery Rate was 88.48 % against Amazon's target of > 90 %."
     ) in letter
     rows = {line.split("  ")[0]: line.split() for line in letter.splitlines() if "  " in line}
-    assert " ".join(rows["Cancellation Rate"][2:]) == (
-        "0.5 % < 1 % 12 to 18 November 2020 Amazon SP-API seller performance report"
+    assert " ".join(rows["Unit On-Time Delivery Rate"][4:]) == (
+        "88.48 % > 90 % 11 October to 9 November 2020 Amazon SP-API seller performance report"
     )
-    assert rows["Valid Tracking Rate"][3:7] == ["95.29", "%", ">", "95"]
     assert rows["On-Time Delivery Rate"][3:5] == ["84.5", "%"]  # the seller's figure
+    assert "Valid Tracking Rate" not in letter and "Cancellation Rate" not in letter
     assert (
         "Amazon's figure for our Unit On-Time Delivery Rate was 88.48 % from 11 October 2020"
         in letter
@@ -206,6 +217,73 @@ def test_into_from_the_official_example_and_the_letter(tmp_path: Path) -> None:
     again = runner.invoke(app, ["metrics", str(report), "--into", str(case)])
     assert again.exit_code == 0
     assert load_case(case).case.causes[0].facts.count("Amazon's figure for our Unit") == 1
+
+
+def test_into_a_vtr_category_case_writes_only_the_tracking_rate(tmp_path: Path) -> None:
+    """tester3 F1.11: Amazon's performance report holds every metric of the account; dropped
+    into a category case about the Valid Tracking Rate, it gave the letter a second reason
+    Amazon never gave ("and our Unit On-Time Delivery Rate was 88.48 %") and five unrelated
+    rows in the table. The others are shown and left out, and the output says so."""
+    report = tmp_path / "GET_V2_SELLER_PERFORMANCE_REPORT"
+    report.write_text(json.dumps(EXAMPLE), encoding="utf-8")
+    case = _case(tmp_path, "vtr-toys.yaml")
+    result = runner.invoke(app, ["metrics", str(report), "--into", str(case)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert "Valid Tracking Rate: 95.29 % kept beside the figure you typed" in output
+    for shown in (
+        "Late Shipment Rate: 3.2 %",
+        "Cancellation Rate: 0.5 %",
+        "Order Defect Rate: 0.9 %",
+        "On-Time Delivery Rate: 95.29 %",
+        "Unit On-Time Delivery Rate: 88.48 %",
+    ):
+        assert f"{shown} not written: no cause of this case concerns it." in output
+    assert "Only the metrics the case's causes concern go into it" in output
+    loaded = load_case(case).case
+    assert [name for name, _ in loaded.metrics.present()] == ["valid_tracking_rate"]
+    out = tmp_path / "out"
+    rendered = runner.invoke(app, ["render", str(case), "-f", "txt", "-o", str(out)])
+    assert rendered.exit_code == 0, rendered.output
+    assert "metric-without-cause" not in rendered.output
+    letter = (out / "case.txt").read_text(encoding="utf-8").replace("\u00a0", " ")
+    assert (
+        "were removed because our Valid Tracking Rate was 91.2 % against Amazon's target of "
+        "≥ 95 %. These failures"
+    ) in letter
+    for other in ("Late Shipment", "Cancellation", "Order Defect", "On-Time Delivery"):
+        assert other not in letter
+
+
+def test_into_writes_every_metric_a_cause_concerns_with_amazons_own_target(
+    tmp_path: Path,
+) -> None:
+    """The inventory cause concerns the Cancellation Rate and the Late Shipment Rate (its
+    second metric): both go in, with the target Amazon's report gives (< 1 %, not 2.5 %)."""
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps(EXAMPLE), encoding="utf-8")
+    case = _case(tmp_path, "inventory.yaml")
+    text = case.read_text(encoding="utf-8")
+    case.write_text(re.sub(r"metrics:\n(  .*\n)+", "", text), encoding="utf-8")
+    result = runner.invoke(app, ["metrics", str(report), "--into", str(case), "--json"])
+    assert result.exit_code == 0, result.output
+    into = json.loads(result.output)["into"]
+    places = {w["metric"]: w["place"] for w in into["written"]}
+    assert places["cancellation_rate"] == places["late_shipment_rate"] == "metric"
+    assert into["note"] is not None and "add the cause that explains it" in into["note"]
+    metrics = load_case(case).case.metrics
+    lsr = metrics.late_shipment_rate
+    assert lsr is not None and lsr.value == 3.203973037 and lsr.origin == "amazon_report"
+    assert metrics.valid_tracking_rate is None and metrics.order_defect_rate is None
+    out = tmp_path / "out"
+    rendered = runner.invoke(app, ["render", str(case), "-f", "txt", "-o", str(out)])
+    assert rendered.exit_code == 0, rendered.output
+    letter = (out / "case.txt").read_text(encoding="utf-8").replace("\u00a0", " ")
+    rows = {line.split("  ")[0]: line.split() for line in letter.splitlines() if "  " in line}
+    assert " ".join(rows["Cancellation Rate"][2:]) == (
+        "0.5 % < 1 % 12 to 18 November 2020 Amazon SP-API seller performance report"
+    )
+    assert "Valid Tracking Rate" not in letter
 
 
 def test_into_never_writes_an_upper_bound(tmp_path: Path) -> None:

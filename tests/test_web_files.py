@@ -95,3 +95,31 @@ def test_a_stale_page_cannot_drop_files_into_a_changed_case(tmp_path: Path) -> N
     response = page.post("evidence", {}, files=files)
     assert response.status_code == 409 and "changed elsewhere" in response.text
     assert "cancellation_rate" not in path.read_text(encoding="utf-8")
+
+
+def test_amazons_report_dropped_on_a_vtr_case_puts_in_only_the_tracking_rate(
+    tmp_path: Path,
+) -> None:
+    """tester3 F1.11 on the web: "Your files" uses the same core as `metrics --into`; the
+    other metrics of Amazon's report are shown, said to be left out, and kept out of the
+    letter's opening and table."""
+    import json
+
+    from tests.test_metrics_spapi import EXAMPLE
+
+    path = copy_example(tmp_path, "vtr-toys")
+    page = Page(web_client(tmp_path), "vtr-toys.yaml", "evidence")
+    report = json.dumps(EXAMPLE).encode("utf-8")
+    files = {"files": ("GET_V2_SELLER_PERFORMANCE_REPORT", report, "application/json")}
+    response = page.post("evidence", {}, files=files)
+    assert response.status_code == 200, response.text
+    text = response.text.replace("\u00a0", " ").replace("&nbsp;", " ").replace("&#39;", "'")
+    assert (
+        "Unit On-Time Delivery Rate: 88.48 % not written: no cause of this case concerns it."
+        in text
+    )
+    assert "Only the metrics the case's causes concern go into it" in text
+    metrics = load_case(path).case.metrics
+    assert [name for name, _ in metrics.present()] == ["valid_tracking_rate"]
+    letter = text[text.index('<div class="paper"') :]
+    assert "Unit On-Time Delivery" not in letter and "Late Shipment Rate" not in letter

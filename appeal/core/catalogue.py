@@ -9,6 +9,7 @@ cause is adding one file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Literal, get_args
@@ -221,6 +222,12 @@ class Catalogue:
         judged = [c for c in self.causes.values() if c.metric.id == metric_id]
         touched = [c for c in self.causes.values() if metric_id in [m.id for m in c.metrics[1:]]]
         return judged + touched
+
+    def concerned_metrics(self, cause_ids: Iterable[str]) -> set[str]:
+        """The metrics the causes `cause_ids` concern (any of each cause's metrics; an unknown
+        id concerns none): the only figures a letter with these causes gives as reasons."""
+        known = [self.causes[c] for c in cause_ids if c in self.causes]
+        return {metric.id for cause in known for metric in cause.metrics}
 
     def part_name(self, part: PartName, lang: str = "en") -> str:
         return self.parts[part].name.of(lang)

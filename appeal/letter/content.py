@@ -130,6 +130,10 @@ def _tidy(markdown: str) -> str:
 
 
 def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
+    """The metrics table; `reason` marks a missed figure the opening may give as a reason for
+    the notice: only one a cause of the case concerns (a figure no cause answers is a check
+    finding, never a reason Amazon did not give)."""
+    concerned = catalogue.concerned_metrics(entry.cause for entry in case.causes)
     rows = []
     for name, metric in case.metrics.present():
         info = catalogue.metrics[name]
@@ -143,6 +147,7 @@ def _metrics_rows(case: Case, catalogue: Catalogue) -> list[dict[str, Any]]:
                 "window": bind_units(window),
                 "source": metric.source,
                 "missed": not target.met_by(metric.value),
+                "answered": name in concerned,
             }
         )
     return rows
@@ -177,7 +182,7 @@ def render_letter(
         "notice": case.notice,
         "metrics": case.metrics,
         "metrics_rows": rows,
-        "missed": [row for row in rows if row["missed"]],
+        "missed": [row for row in rows if row["missed"] and row["answered"]],
         "causes": cause_context(case, catalogue, letter_date),
         "responsibility": responsibility_line(case, catalogue),
         "attachments": attachment_rows(case),

@@ -1,12 +1,14 @@
 """Checks a consultant makes on the plan as a whole: every root cause answered by an action and
-a prevention, more than one action per cause, evidence for each cause, figures that add up, and
-catalogue items that fit where the parcels ship from."""
+a prevention, more than one action per cause, evidence for each cause, figures that add up,
+catalogue items that fit where the parcels ship from, and no metric in the letter that no cause
+answers."""
 
 from __future__ import annotations
 
 from appeal.core.case import Case, CauseEntry
 from appeal.core.catalogue import PARTS, Catalogue
 from appeal.core.fitting import fits_case, fitting_for
+from appeal.dates import pct
 from appeal.letter.context import answered
 from appeal.letter.figures import breakdowns
 from appeal.letter.finding import Finding
@@ -144,9 +146,54 @@ def _fit(case: Case, catalogue: Catalogue, entry: CauseEntry, label: str) -> lis
     return findings
 
 
-def plan_findings(case: Case, catalogue: Catalogue) -> list[Finding]:
-    """The consultant's checks for every cause of `case`."""
+def _metrics_without_cause(case: Case, catalogue: Catalogue) -> list[Finding]:
+    """A figure under `metrics:` that no cause of the case concerns (typed by hand, or written
+    by an older `metrics --into`, which wrote every metric of Amazon's report): the letter's
+    table shows it, but no part of the plan answers it."""
+    concerned = catalogue.concerned_metrics(entry.cause for entry in case.causes)
     findings = []
+    for name, figure in case.metrics.present():
+        if name in concerned:
+            continue
+        info = catalogue.metrics[name]
+        target = figure.target_or(info.usual)
+        causes = ", ".join(c.id for c in catalogue.causes_for(name))
+        if target.met_by(figure.value):
+            fix = (
+                f"no cause of this plan concerns the {info.en}, and a figure Amazon did not ask "
+                "about distracts the reviewer: remove it from the case's metrics"
+            )
+            fix_zh = (
+                f"本计划没有哪个原因涉及{info.zh}，亚马逊没问到的数字只会分散审核员的注意力："
+                "请从指标中删除"
+            )
+        else:
+            fix = (
+                f"the letter's table shows the {info.en} missing Amazon's target "
+                f"({target.text}), but no cause of this plan answers it: if Amazon's "
+                f"notice names it, add the cause that explains it ({causes}); if not, remove "
+                "it from the case's metrics"
+            )
+            fix_zh = (
+                f"信中的表格显示{info.zh}未达标（{target.text}），但本计划没有任何原因回应它："
+                f"如果亚马逊的通知提到了它，请添加解释它的原因（{causes}）；否则请从指标中删除"
+            )
+        findings.append(
+            Finding(
+                "warning",
+                "metric-without-cause",
+                f"metrics.{name}",
+                pct(figure.value),
+                fix,
+                fix_zh,
+            )
+        )
+    return findings
+
+
+def plan_findings(case: Case, catalogue: Catalogue) -> list[Finding]:
+    """The consultant's checks for every cause of `case`, and figures no cause answers."""
+    findings = _metrics_without_cause(case, catalogue)
     for index, entry in enumerate(case.causes, start=1):
         if catalogue.cause(entry.cause) is None:
             continue

@@ -142,7 +142,9 @@ class Written:
     metric: str
     place: Literal["metric", "beside_seller", "not_written"]
     figure: Figure | None
-    reason: str = ""  # for not_written: why (a fact code: upper_bound, no_value ...)
+    # for not_written: why (a fact code: upper_bound, no_value, no_cause: no cause of the case
+    # concerns the metric ...)
+    reason: str = ""
     sentence: str | None = None  # the facts sentence added to a cause, if any
 
 

@@ -1,5 +1,10 @@
 """`appeal metrics --into CASE`: record the figures the tool can stand behind in a case.
 
+Only the metrics the case's causes concern (the catalogue's `metrics:` of each cause) are
+written: the letter gives its figures as the reasons for the notice, and Amazon's report holds
+every metric of the account (a VTR category case must not gain a Late Shipment Rate). The
+others are reported as not written (`no_cause`), so every face can show them apart.
+
 Per metric: Amazon's own figure when the SP-API report gives one (the one that misses its
 target, else the longest window), else an estimate; never an upper bound and never an empty
 window. A figure the seller typed (from Account Health or a notice) is never replaced: the new
@@ -168,11 +173,16 @@ def write_into_case(case_path: Path, result: MetricsResult) -> list[Written]:
         if data.get("metrics") is None:
             data["metrics"] = CommentedMap()
         causes = data.get("causes") or []
+        concerned = catalogue.concerned_metrics(str(c.get("cause") or "") for c in causes)
         for metric in Metrics.model_fields:
             figure, latest, why = choose(section, metric)
+            if figure is None and why == "none":
+                continue
+            if metric not in concerned:
+                written.append(Written(metric, "not_written", figure, "no_cause"))
+                continue
             if figure is None:
-                if why != "none":
-                    written.append(Written(metric, "not_written", None, why))
+                written.append(Written(metric, "not_written", None, why))
                 continue
             entry = _entry(figure, latest)
             existing = data["metrics"].get(metric)

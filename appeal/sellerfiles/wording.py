@@ -161,6 +161,17 @@ _WHY_NOT = {
 }
 
 
+def no_cause_note(written: list[Written]) -> str | None:
+    """Why some figures stayed out of the case, said once below the list (None if none did)."""
+    if not any(item.reason == "no_cause" for item in written):
+        return None
+    return (
+        "Only the metrics the case's causes concern go into it: the letter gives them as the "
+        "reasons for Amazon's notice. The others are shown above and left out; if Amazon's "
+        "notice names one of them, add the cause that explains it and read the report again."
+    )
+
+
 def written_text(item: Written) -> str:
     from appeal.core.catalogue import load_catalogue
 
@@ -168,9 +179,12 @@ def written_text(item: Written) -> str:
         names = item.reason.split(":", 1)[1]
         return f"Nothing written: the files are about {names}, not the case's marketplace."
     name = load_catalogue().metrics[item.metric].en
+    value = pct(item.figure.value) if item.figure and item.figure.value is not None else ""
+    if item.reason == "no_cause":
+        shown = f"{name}: {value}" if value else name
+        return f"{shown} not written: no cause of this case concerns it."
     if item.place == "not_written":
         return f"{name}: {_WHY_NOT.get(item.reason, 'not written')}."
-    value = pct(item.figure.value) if item.figure and item.figure.value is not None else ""
     if item.place == "beside_seller":
         return (
             f"{name}: {value} kept beside the figure you typed (from_reports); the letter "

@@ -13,6 +13,7 @@ from appeal.sellerfiles.wording import (
     empty,
     heading,
     label,
+    no_cause_note,
     note_text,
     ordered,
     words,
@@ -126,6 +127,8 @@ def _written(out: Any, result: MetricsResult) -> None:
         out.print(f"  {written_text(item)}", markup=False)
         if item.sentence:
             out.print(f"    + {item.sentence}", markup=False)
+    if (note := no_cause_note(result.written)) is not None:
+        out.print(note, markup=False, style="dim")
 
 
 def _day(value: dt.date | None) -> str | None:
@@ -233,6 +236,7 @@ def as_json(result: MetricsResult) -> dict[str, Any]:
                 }
                 for w in result.written
             ],
+            "note": no_cause_note(result.written),
         },
     }
 
