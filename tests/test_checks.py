@@ -350,10 +350,59 @@ def test_email_channel_needs_the_merchant_token() -> None:
 
 def test_names_may_be_chinese_but_not_on_body_text() -> None:
     findings = text_findings(
-        [Text("owner", "王芳", True), Text("facts", "王芳 shipped")], "amazon.com"
+        [Text("contact", "王芳", "name"), Text("facts", "王芳 shipped")], "amazon.com"
     )
     assert [f.where for f in findings] == ["facts"]
     assert findings[0].quote == "王芳"
+
+
+@pytest.mark.parametrize("owner", ["仓库主管", "张敏", "warehouse lead 张敏"])
+def test_an_owner_in_chinese_is_an_error_that_says_what_to_write(owner: str) -> None:
+    """tester3 F1.5: an owner goes into the body ("Every working day, 仓库主管 checks ..."),
+    which the reviewer reads in English; it was checked as a name (any script) and passed.
+    A role is written in English, a person's name in Latin letters (pinyin)."""
+    text = (EXAMPLES / "vtr-toys.yaml").read_text(encoding="utf-8")
+    assert "owner: warehouse lead Zhang Min" in text
+    case = parse_case(text.replace("warehouse lead Zhang Min", owner), "case.yaml")
+    catalogue = load_catalogue()
+    letter = render_letter(case, catalogue, letter_date=TODAY)
+    assert owner in letter.markdown  # the letter's body holds it
+    found = [f for f in letter_findings(case, catalogue, letter) if f.rule == "not-english"]
+    assert len(found) == 1, found
+    (finding,) = found
+    assert finding.level == "error"
+    assert finding.where == "cause 1 (invalid_tracking), prevention, item 3, owner"
+    assert finding.quote == owner.removeprefix("warehouse lead ")
+    assert "a role in English (e.g. 'Warehouse lead')" in finding.fix
+    assert "in Latin letters (a Chinese name in pinyin, e.g. 'Zhang Min'" in finding.fix
+    assert "拼音" in finding.fix_zh
+
+
+def test_an_owner_in_latin_letters_and_chinese_names_in_the_signature_pass() -> None:
+    text = (EXAMPLES / "vtr-toys.yaml").read_text(encoding="utf-8")
+    text = text.replace("contact_name: Li Wei", "contact_name: 李伟")
+    text = text.replace("warehouse lead Zhang Min", "Zhāng Mǐn")
+    text = text.replace("operations manager Li Wei", "operations manager 李伟 (Li Wei)")
+    case = parse_case(text, "case.yaml")
+    catalogue = load_catalogue()
+    letter = render_letter(case, catalogue, letter_date=TODAY)
+    assert not [f for f in letter_findings(case, catalogue, letter) if f.rule == "not-english"]
+
+
+def test_not_english_quotes_the_whole_run_with_its_digits_and_punctuation() -> None:
+    """tester3 F1.5: a Chinese sentence with dates and counts was quoted as "年" alone."""
+    sentence = "2026年10月6日至11月4日，412个自发货包裹中有37个没有有效追踪号。"
+    (finding,) = text_findings([Text("facts", sentence)], "amazon.com")
+    assert finding.quote == sentence
+    mixed = "We checked 37 packages: 其中 29 个含有隐形字符 (zero-width spaces)."
+    (finding,) = text_findings([Text("facts", mixed)], "amazon.com")
+    assert finding.quote == "其中 29 个含有隐形字符"
+    long = "晚班员工手动输入追踪号，" * 20
+    (finding,) = text_findings([Text("facts", long)], "amazon.com")
+    assert finding.quote.endswith(" ...") and finding.quote.startswith(
+        "晚班员工手动输入追踪号，晚班"
+    )
+    assert len(finding.quote) < 45  # about 80 columns: a CJK character takes two
 
 
 def test_check_exit_codes(tmp_path: Path) -> None:
@@ -367,7 +416,7 @@ def test_check_exit_codes(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(bad)])
     assert result.exit_code == 1
     assert (
-        'error: cause 1 (late_shipment), root causes, item 1: [not-english] "仓库周末不发货"'
+        'error: cause 1 (late_shipment), root causes, item 1: [not-english] "仓库周末不发货。"'
         in result.output
     )
     render = runner.invoke(app, ["render", str(bad), "-f", "txt"])

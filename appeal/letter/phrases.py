@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, field_validator
 
@@ -20,15 +20,49 @@ _PLACEHOLDER = re.compile(
     r"insert[^\]]*|company[^\]]*|store[^\]]*)\]",
     re.IGNORECASE,
 )
-NON_LATIN = re.compile(
-    r"[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff"
-    r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+"
+_NON_LATIN = (
+    r"\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u30ff"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef"
 )
+NON_LATIN = re.compile(rf"[{_NON_LATIN}]+")
+# A run of text in another script as a reader sees it: from its first such character to its
+# last, with the digits, spaces and punctuation between (a Chinese sentence with dates and
+# counts is one run, not "年"), digits just before it ("2026年") and CJK punctuation around it.
+_LATIN_LETTER = r"A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_NON_LATIN_RUN = re.compile(
+    rf"[\u3000-\u303f]*\d*[{_NON_LATIN}](?:[^{_LATIN_LETTER}]*[{_NON_LATIN}])?[\u3000-\u303f]*"
+)
+# A name in another script followed by its Latin spelling in brackets: "王芳 (Wang Fang)".
+_GLOSSED = re.compile(rf"[{_NON_LATIN}]+\s*[(（][^()（）]*[{_LATIN_LETTER}][^()（）]*[)）]")
+QUOTE_COLUMNS = 80  # a longer run is quoted up to this width (a CJK character takes two)
 # Where a `?` is not a question: inside a web address, or inside quotes.
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|(?<!\w)'[^'\n]*'(?!\w)")
 # A sentence ends at . ! ? ; followed by a space (not inside 4.1 or a URL).
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def non_latin_run(text: str) -> str | None:
+    """The first run of text in a non-Latin script, whole (spaces collapsed), cut to about
+    QUOTE_COLUMNS columns with "..." when longer; None when the text has none."""
+    import unicodedata
+
+    match = _NON_LATIN_RUN.search(text)
+    if match is None:
+        return None
+    run = " ".join(match.group(0).split())
+    columns = 0
+    for index, char in enumerate(run):
+        columns += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        if columns > QUOTE_COLUMNS - 4:
+            return run[:index].rstrip() + " ..."
+    return run
+
+
+# What a piece of text is: body text (English only), a name or an address (any script: the
+# letterhead and the signature), or the owner of a preventive measure (in the body: a role or
+# a name, in Latin letters, so the reviewer can read it).
+TextKind = Literal["text", "name", "owner"]
 
 
 @dataclass(frozen=True)
@@ -37,7 +71,7 @@ class Text:
 
     where: str
     text: str
-    is_name: bool = False  # names and addresses may be in any script
+    kind: TextKind = "text"
 
 
 def _compiles(pattern: str) -> str:
@@ -166,6 +200,15 @@ def question_in(text: str) -> str | None:
     return text[:end].rsplit(". ", 1)[-1].strip()
 
 
+_OWNER_FIX = (
+    "the owner is written into the letter's body, which the reviewer reads in English: write "
+    "a role in English (e.g. 'Warehouse lead') or the person's name in Latin letters (a "
+    "Chinese name in pinyin, e.g. 'Zhang Min' for 张敏)",
+    "负责人会写进信的正文，审核员读的是英文：请写英文职位（如 Warehouse lead），或用拉丁字母"
+    "写姓名（中文姓名写拼音，如“张敏”写作 Zhang Min）",
+)
+
+
 def text_findings(texts: list[Text], marketplace: str) -> list[Finding]:
     """Placeholders, non-English text, weak phrases and questions in `texts`."""
     findings = []
@@ -183,20 +226,24 @@ def text_findings(texts: list[Text], marketplace: str) -> list[Finding]:
                     "把占位符换成真实内容",
                 )
             )
-        if piece.is_name:
+        if piece.kind == "name":
             continue
-        if (match := NON_LATIN.search(piece.text)) is not None:
-            findings.append(
-                Finding(
-                    "error" if english else "warning",
-                    "not-english",
-                    piece.where,
-                    match.group(0),
+        # an owner's name may keep its own script beside the Latin spelling the reviewer reads
+        plain = _GLOSSED.sub("", piece.text) if piece.kind == "owner" else piece.text
+        if (run := non_latin_run(plain)) is not None:
+            fix, fix_zh = (
+                _OWNER_FIX
+                if piece.kind == "owner"
+                else (
                     f"the letter to {marketplace} must be in English: translate this text "
                     "(names and addresses may stay as they are)",
                     f"寄往 {marketplace} 的信必须是英文：请翻译这段文字（姓名和地址可保留原样）",
                 )
             )
+            level: Level = "error" if english else "warning"
+            findings.append(Finding(level, "not-english", piece.where, run, fix, fix_zh))
+        if piece.kind == "owner":
+            continue
         for group, rule in phrase_rules().items():
             for words in rule.matches(piece.text, everything):
                 findings.append(

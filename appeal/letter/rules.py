@@ -43,12 +43,12 @@ def _texts(case: Case, catalogue: Catalogue) -> list[Text]:
     """Every piece of text the letter shows, with where it comes from."""
     seller = case.seller
     out = [
-        Text("seller.business_name", seller.business_name, True),
-        Text("seller.contact_name", seller.contact_name, True),
-        Text("seller.store_name", seller.store_name, True),
+        Text("seller.business_name", seller.business_name, "name"),
+        Text("seller.contact_name", seller.contact_name, "name"),
+        Text("seller.store_name", seller.store_name, "name"),
     ]
     if seller.address:
-        out.append(Text("seller.address", seller.address, True))
+        out.append(Text("seller.address", seller.address, "name"))
     if case.notice.reference:
         out.append(Text("notice.reference", case.notice.reference))
     if seller.holidays:
@@ -65,14 +65,14 @@ def _texts(case: Case, catalogue: Catalogue) -> list[Text]:
             for number, item in enumerate(getattr(entry, part), start=1):
                 where = f"{label}, {catalogue.part_name(part)}, item {number}"
                 resolved = cause.item(part, item.use) if item.use else None
-                if resolved is not None:  # the owner, a name, is checked on its own below
+                if resolved is not None:  # the owner is checked on its own below
                     # quoted in findings, so with plain spaces (a GBK console has no U+00A0)
                     out.append(Text(where, unbound(fit(resolved, fitting).en)))
                 else:
                     out.append(Text(where, item.text or ""))
                 owner = getattr(item, "owner", None)
                 if owner:
-                    out.append(Text(f"{where}, owner", owner, True))
+                    out.append(Text(f"{where}, owner", owner, "owner"))
                 frequency = getattr(item, "frequency", None)
                 if frequency:
                     out.append(Text(f"{where}, frequency", frequency))
