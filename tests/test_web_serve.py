@@ -11,6 +11,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
+from appeal.errors import AppealError
 from tests.conftest import run_appeal
 from tests.web_helpers import copy_example
 
@@ -55,3 +56,42 @@ def test_serve_says_what_is_wrong_with_its_options(tmp_path: Path) -> None:
     result = run_appeal("serve", "--folder", str(tmp_path), "--lang", "fr", "--no-browser")
     assert result.returncode == 2 and "use en or zh" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _time_wait_on(port: int) -> None:
+    """Leave a connection of a server on `port` in TIME-WAIT, as Ctrl-C on `appeal serve`
+    does: the server side closes first."""
+    import socket
+
+    from appeal.web.server import bind
+
+    listening = bind(port)
+    client = socket.create_connection(("127.0.0.1", listening.getsockname()[1]), timeout=60)
+    accepted, _ = listening.accept()
+    accepted.close()  # the server closes first: its end waits in TIME-WAIT
+    client.recv(1)
+    client.close()
+    listening.close()
+
+
+def test_serve_can_start_again_on_its_port_right_after_it_stopped() -> None:
+    """F1.2: the same port, at once after a stop, is not refused as 'another program'."""
+    from appeal.web.server import bind
+
+    first = bind(0)
+    port = first.getsockname()[1]
+    first.close()
+    _time_wait_on(port)
+    again = bind(port)
+    try:
+        assert again.getsockname()[1] == port
+        # a port really in use is still refused, with the words for that
+        try:
+            second = bind(port)
+        except AppealError as exc:
+            assert "cannot listen there" in exc.message
+        else:
+            second.close()
+            raise AssertionError("two servers on one port")
+    finally:
+        again.close()

@@ -4,6 +4,7 @@ browser opened, uvicorn serving until Ctrl-C."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import socket
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ def bind(port: int) -> socket.socket:
     # Pages go out as a header and a body: without this, the body of a small page waits for
     # the browser's delayed acknowledgement (about 40 ms on Linux). Accepted sockets inherit it.
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    _own_port(sock)
     try:
         sock.bind((LOOPBACK, port))
     except OSError as exc:
@@ -44,6 +46,20 @@ def bind(port: int) -> socket.socket:
     sock.listen(64)
     sock.set_inheritable(True)
     return sock
+
+
+def _own_port(sock: socket.socket) -> None:
+    """Restarting right after Ctrl-C may take the port again: on Linux and macOS the old
+    server's connections wait about a minute (TIME-WAIT) and, without SO_REUSEADDR, hold the
+    port. On Windows SO_REUSEADDR would let a second server take a port in use, so there the
+    port is claimed for this server alone (SO_EXCLUSIVEADDRUSE), which TIME-WAIT does not
+    block."""
+    if os.name == "nt":
+        exclusive = getattr(socket, "SO_EXCLUSIVEADDRUSE", None)
+        if exclusive is not None:
+            sock.setsockopt(socket.SOL_SOCKET, exclusive, 1)
+    else:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 
 
 def serve(
