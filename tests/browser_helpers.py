@@ -32,16 +32,17 @@ WIDTHS = (360, 1440)
 
 
 @contextmanager
-def live_server(folder: Path, lang: str = "en") -> Iterator[str]:
-    """`appeal serve` on a free port for `folder`; yields the URL with the token. The socket
-    listens before the thread starts, so the browser can connect at once."""
+def live_server(folder: Path, lang: str = "en", port: int = 0) -> Iterator[str]:
+    """`appeal serve` on `port` (0: a free one) for `folder`, with a new key; yields the URL
+    with the token. The socket listens before the thread starts, so the browser can connect
+    at once."""
     import uvicorn
 
     from appeal.web.app import create_app
     from appeal.web.server import bind
     from appeal.web.settings import Settings, new_token
 
-    sock = bind(0)
+    sock = bind(port)
     settings = Settings(
         folder=folder.resolve(),
         token=new_token(),

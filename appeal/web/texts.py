@@ -50,6 +50,24 @@ PAGE: dict[str, tuple[str, str]] = {
     "monitor": ("Monitor your metrics", "指标监控"),
     "saved": ("Saved", "已保存"),
     "saving": ("Saving…", "正在保存…"),
+    "save.offline": (
+        "Your last change was NOT saved: the appeal program is not answering (its terminal "
+        "window was closed, or `appeal serve` was stopped). What you typed is still in the "
+        "fields and kept in this browser. Keep this tab open and start `appeal serve` again: "
+        "this page then saves it by itself.",
+        "您刚才的修改没有保存：appeal 程序没有响应（终端窗口被关闭，或 `appeal serve` 已停止）。"
+        "您输入的内容仍在输入框中，并已保留在此浏览器里。请保持此标签页打开，重新运行 "
+        "`appeal serve`，本页会自动保存。",
+    ),
+    "save.restarted": (
+        "Your last change was NOT saved: `appeal serve` was restarted, and this page still "
+        "holds the old key. What you typed is still in the fields and kept in this browser. "
+        "Open the new address that `appeal serve` printed in the terminal, in this browser "
+        "(a new tab is fine), then come back to this tab: it saves your answers by itself.",
+        "您刚才的修改没有保存：`appeal serve` 已重新启动，本页面仍在使用旧的密钥。"
+        "您输入的内容仍在输入框中，并已保留在此浏览器里。请在此浏览器中打开终端里新显示的地址"
+        "（在新标签页打开即可），然后回到本标签页：它会自动保存您的内容。",
+    ),
     "conflict": (
         "This case was changed elsewhere (another tab, the command line or an editor) after "
         "this page was opened. Your last change was NOT saved, and nothing was overwritten. "

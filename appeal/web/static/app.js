@@ -11,24 +11,122 @@
     }
   }
 
-  // Saving: say so while a step's answers are on their way.
+  // Saving: say so while a step's answers are on their way, and say in red when they did not
+  // arrive (the program stopped, or was restarted with a new key): the answers stay in the
+  // fields and in this browser's storage, and are sent again until they are saved.
   let dirty = null; // a step form with answers typed but not yet sent
+  let failed = null; // a step form whose last answers did not reach the case file
+  let retrying = null;
+  let sent = 0; // answers sent so far (numbers the entries kept in storage)
+  const UNSAVED = "appeal-unsaved:";
   document.addEventListener("input", function (event) {
     const form = event.target.closest && event.target.closest("[data-autosave]");
     if (form) dirty = form;
+  });
+  function say(text, level, extra) {
+    const status = document.getElementById("save-status");
+    if (!status) return;
+    status.replaceChildren();
+    const note = document.createElement("p");
+    note.className = "message " + level + (extra ? " " + extra : "");
+    if (level === "error") note.setAttribute("role", "alert");
+    note.textContent = text;
+    status.appendChild(note);
+  }
+  function fieldsOf(form) {
+    const fields = [];
+    new FormData(form).forEach(function (value, name) {
+      if (typeof value === "string") fields.push([name, value]);
+    });
+    return fields;
+  }
+  function keep(form) {
+    const version = document.getElementById("version");
+    sent += 1;
+    try {
+      localStorage.setItem(
+        UNSAVED + location.pathname,
+        JSON.stringify({
+          form: form.id,
+          fields: fieldsOf(form),
+          version: version ? version.value : "",
+          seq: sent,
+          at: Date.now(),
+        })
+      );
+    } catch (e) {
+      /* storage full or refused: the fields still hold the answers */
+    }
+    return sent;
+  }
+  function kept() {
+    try {
+      return JSON.parse(localStorage.getItem(UNSAVED + location.pathname) || "null");
+    } catch (e) {
+      return null;
+    }
+  }
+  function forget(upTo) {
+    const found = kept();
+    if (found && (upTo === undefined || found.seq <= upTo)) localStorage.removeItem(UNSAVED + location.pathname);
+  }
+  function retryLater() {
+    if (retrying) return;
+    retrying = window.setInterval(retry, 3000);
+  }
+  function retry() {
+    if (!failed || !document.body.contains(failed)) {
+      window.clearInterval(retrying);
+      retrying = null;
+      return;
+    }
+    htmx.trigger(failed, "submit");
+  }
+  window.addEventListener("focus", retry);
+  window.addEventListener("online", retry);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible" && failed) retry();
   });
   document.addEventListener("htmx:beforeRequest", function (event) {
     const form = event.detail.elt;
     if (!form.matches || !form.matches("[data-autosave]")) return;
     if (form === dirty) dirty = null;
+    event.detail.requestConfig.appealSeq = keep(form);
     const status = document.getElementById("save-status");
-    if (status && !status.querySelector(".conflict")) {
-      status.replaceChildren();
-      const note = document.createElement("p");
-      note.className = "message";
-      note.textContent = document.body.dataset.saving || "…";
-      status.appendChild(note);
+    if (status && !status.querySelector(".conflict, .unsaved")) {
+      say(document.body.dataset.saving || "…", "");
     }
+  });
+  // Why a request did not arrive, in words (null: it arrived; the answer says the rest).
+  function lost(xhr) {
+    if (!xhr || xhr.status === 0) return document.body.dataset.saveOffline;
+    if (xhr.status === 403) return document.body.dataset.saveRestarted;
+    return null;
+  }
+  document.addEventListener("htmx:afterRequest", function (event) {
+    const elt = event.detail.elt;
+    const xhr = event.detail.xhr;
+    const why = lost(xhr);
+    const autosave = elt.matches && elt.matches("[data-autosave]");
+    if (why) {
+      say(why, "error", "unsaved");
+      if (autosave) {
+        failed = elt;
+        retryLater();
+      }
+      return;
+    }
+    if (!autosave) return;
+    if (xhr.status === 200) {
+      failed = null;
+      forget(event.detail.requestConfig && event.detail.requestConfig.appealSeq);
+    } else {
+      failed = null; // refused for a reason the answer shows (a conflict, an answer to fix)
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    // the refusal of a server that no longer knows this page is not a page to show
+    if (lost(event.detail.xhr)) event.detail.shouldSwap = false;
   });
 
   // Leaving or reloading the page right after typing: send the last answers now, and keep
@@ -45,6 +143,7 @@
     if (!dirty) return;
     const form = dirty;
     dirty = null;
+    keep(form);
     const data = new FormData(form);
     const fields = [];
     data.forEach(function (value, name) {
@@ -114,6 +213,7 @@
     if (!navigation || navigation.type !== "reload") {
       sessionStorage.removeItem(PENDING);
       sessionStorage.removeItem(TAB);
+      putBackUnsaved();
       return;
     }
     const tab = recent(TAB);
@@ -127,8 +227,31 @@
     if (form && restore(form, pending.fields)) {
       dirty = form;
       htmx.trigger(form, "input");
+    } else {
+      putBackUnsaved();
     }
   });
+
+  // Answers that never reached the case file (the program was stopped or restarted): put
+  // back and sent again when this case page is opened, as long as the case file is still the
+  // one they were typed on (else it changed since, and they would overwrite that change).
+  function putBackUnsaved() {
+    const found = kept();
+    if (!found) return;
+    const version = document.getElementById("version");
+    const form = document.getElementById(found.form);
+    const fresh = Date.now() - found.at < 7 * 24 * 3600 * 1000;
+    if (!form || !version || version.value !== found.version || !fresh) {
+      forget();
+      return;
+    }
+    if (restore(form, found.fields)) {
+      dirty = form;
+      htmx.trigger(form, "input");
+    } else {
+      forget();
+    }
+  }
 
   // A conflict: the reload button reloads this very page.
   document.addEventListener("click", function (event) {
