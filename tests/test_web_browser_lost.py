@@ -81,3 +81,52 @@ def test_answers_not_saved_come_back_when_the_case_is_opened_from_the_new_addres
         expect(page.locator(STORE)).to_have_value("TypedWhileStopped")
         expect(page.locator("#save-status .message.ok")).to_contain_text("Saved", timeout=15_000)
         assert "TypedWhileStopped" in path.read_text(encoding="utf-8")
+
+
+NOTICE = (
+    "We have removed your ability to ship your own orders (merchant-fulfilled) in the Toys & "
+    "Games category because your Valid Tracking Rate is 91.2%, which is below the 95% "
+    "requirement.\n\nSeller Performance Team"
+)
+REPLY = (
+    "Please send greater detail on the root causes of not providing valid tracking numbers, "
+    "and on the steps taken to prevent it."
+)
+
+
+def _changed_elsewhere(path: Path) -> None:
+    """An edit made in an editor (or by an appeal command in a terminal)."""
+    path.write_text(path.read_text(encoding="utf-8") + "# edited by hand\n", "utf-8")
+
+
+def test_a_pasted_notice_or_reply_stays_when_the_case_was_changed_elsewhere(
+    browser: Any, tmp_path: Path
+) -> None:
+    """F1.10: the banner says what was typed is still in the fields: it is."""
+    path = copy_example(tmp_path, "vtr-toys")
+    with live_server(tmp_path) as url:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.goto(url)
+        base = url.split("/?")[0] + "/case/vtr-toys.yaml"
+        page.goto(base + "/notice")
+        _changed_elsewhere(path)
+        page.fill("#notice-text", NOTICE)
+        with page.expect_response(lambda r: r.url.endswith("/notice/read")) as response:
+            page.click("#notice-read button[type=submit]")
+        assert response.value.status == 409
+        expect(page.locator("#save-status [role=alert]")).to_contain_text("changed elsewhere")
+        expect(page.locator("#notice-text")).to_have_value(NOTICE)
+        expect(page.locator("#step-form")).to_be_visible()
+        shot(page, "stale-notice")
+        page.goto(base + "/history")
+        _changed_elsewhere(path)
+        page.select_option("#h-outcome", "rejected")
+        page.fill("#h-reply", REPLY)
+        with page.expect_response(lambda r: r.url.endswith("/history")) as response:
+            page.click("#history-form button[type=submit]")
+        assert response.value.status == 409
+        expect(page.locator("#save-status [role=alert]")).to_contain_text("changed elsewhere")
+        expect(page.locator("#h-reply")).to_have_value(REPLY)
+        assert page.input_value("#h-outcome") == "rejected"
+        shot(page, "stale-history")
+    assert "submissions" not in path.read_text(encoding="utf-8")

@@ -53,8 +53,15 @@ def message(request: Request, text: str, code: int, title_key: str = "problem") 
     """An error as the requester can show it: a status-line fragment for the page's own
     background requests, a whole page otherwise."""
     if is_htmx(request):
-        return html(request, "message.html", code, text=text, level="error")
+        return keep_in_place(html(request, "message.html", code, text=text, level="error"))
     return html(request, "error.html", code, text=text, title_key=title_key)
+
+
+def keep_in_place(response: Response) -> Response:
+    """A refusal sent to a form of the page: only the status line changes (its out-of-band
+    part), never the form the seller filled in, which would otherwise be swapped out."""
+    response.headers["hx-reswap"] = "none"
+    return response
 
 
 def create_app(settings: Settings) -> Guard:
@@ -151,7 +158,7 @@ def _errors(app: FastAPI) -> None:
         """The case changed after the page read it: nothing was written; say so, offer a
         reload."""
         name = request.path_params.get("name", "")
-        return html(request, "conflict.html", 409, name=name, text=exc.message)
+        return keep_in_place(html(request, "conflict.html", 409, name=name, text=exc.message))
 
     @app.exception_handler(BodyTooLarge)
     async def too_large(request: Request, exc: BodyTooLarge) -> Response:
