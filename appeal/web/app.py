@@ -151,6 +151,14 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(AppealError)
     async def appeal_error(request: Request, exc: AppealError) -> Response:
+        name = request.path_params.get("name")
+        if isinstance(name, str) and not isinstance(exc, CaseChanged):
+            from appeal.web.unreadable import recognised
+
+            path = settings_of(request).folder / name
+            said = recognised(exc.message, path, page_lang(request))
+            if said is not None:  # the case file cannot be read: a seller's slip, not a bug
+                return message(request, said, 400, "unreadable")
         return message(request, exc.message, 400)
 
     @app.exception_handler(CaseChanged)

@@ -33,6 +33,7 @@ class CaseRow:
     modified: float
     sent_on: dt.date | None = None  # a letter went in time (core.channel.deadline_kept)
     accepted_on: dt.date | None = None  # Amazon accepted the letter sent that day
+    unreadable: str | None = None  # why the file cannot be read, and what to do
 
 
 def case_path(folder: Path, name: str) -> Path:
@@ -91,17 +92,20 @@ def _row(path: Path, today: dt.date, lang: str) -> CaseRow | None:
     from appeal.core.channel import deadline, deadline_kept
     from appeal.errors import CaseInvalid
     from appeal.fsio import read_text
+    from appeal.web.unreadable import empty_file, unreadable
     from appeal.yamlio import load_yaml
 
+    modified = path.stat().st_mtime
     try:
         text = read_text(path)
         data = load_yaml(text, path.name)
-    except AppealError:
-        return None
+    except AppealError as exc:
+        return _unreadable_row(path, unreadable(exc.message, path, lang), modified)
+    if not text.strip():
+        return _unreadable_row(path, empty_file(path, lang), modified)
     if not isinstance(data, dict) or not ({"version", "seller", "notice", "causes"} & set(data)):
         return None
     catalogue = load_catalogue()
-    modified = path.stat().st_mtime
     try:
         case = parse_case(text, path.name, catalogue)
     except CaseInvalid as exc:
@@ -117,8 +121,8 @@ def _row(path: Path, today: dt.date, lang: str) -> CaseRow | None:
         return CaseRow(
             path.name, marketplace, titles, None, None, None, len(exc.problems), modified
         )
-    except AppealError:
-        return None
+    except AppealError as exc:
+        return _unreadable_row(path, unreadable(exc.message, path, lang), modified)
     due = deadline(case.notice)
     kept = deadline_kept(case)
     met = kept.sent_on is not None or kept.accepted_on is not None
@@ -134,3 +138,9 @@ def _row(path: Path, today: dt.date, lang: str) -> CaseRow | None:
         sent_on=kept.sent_on,
         accepted_on=kept.accepted_on,
     )
+
+
+def _unreadable_row(path: Path, why: str, modified: float) -> CaseRow:
+    """A case file listed although it cannot be read: the seller sees it is still there, and
+    why it cannot be opened."""
+    return CaseRow(path.name, "", [], None, None, None, 0, modified, unreadable=why)

@@ -25,6 +25,8 @@ PAGE: dict[str, tuple[str, str]] = {
     "col.deadline": ("Deadline", "截止日期"),
     "col.outcome": ("Last answer from Amazon", "亚马逊最近答复"),
     "draft": ("draft: {n} answers missing or to fix", "草稿：{n} 项待填写或修改"),
+    "draft.one": ("draft: 1 answer missing or to fix", "草稿：1 项待填写或修改"),
+    "col.no_deadline": ("none stated; send promptly", "通知未写明；请尽快提交"),
     "not_sent": ("not sent yet", "尚未提交"),
     "deadline.met": ("met: sent {date}", "已按时提交（{date}）"),
     "deadline.accepted": ("accepted: no deadline now", "已通过：不再有截止日期"),
@@ -185,6 +187,8 @@ PAGE: dict[str, tuple[str, str]] = {
     "next": ("Next step", "下一步"),
     "previous": ("Previous step", "上一步"),
     "problem": ("Something went wrong", "出错了"),
+    "unreadable": ("This case file cannot be read", "此申诉文件无法读取"),
+    "cannot_read": ("cannot be read", "无法读取"),
     "bug": (
         "appeal hit a bug and could not finish this. Nothing was lost: your answers are in the "
         "case file. The terminal running `appeal serve` shows the details to report.",
