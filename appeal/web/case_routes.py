@@ -129,7 +129,14 @@ def case_context(
     """Everything a case page (or the fragments a change sends back) shows."""
     from appeal.core.marketplaces import marketplaces
     from appeal.web.preview import build_preview
-    from appeal.web.steps import PAGES, cause_views, date_value, step_states, text_of
+    from appeal.web.steps import (
+        PAGES,
+        cause_views,
+        date_value,
+        step_states,
+        steps_to_fix,
+        text_of,
+    )
 
     settings = settings_of(request)
     catalogue = load_catalogue()
@@ -143,7 +150,9 @@ def case_context(
         "stem": path.stem,
         "page": page,
         "pages": PAGES,
-        "states": step_states(draft),
+        "states": step_states(draft, fix := steps_to_fix(preview)),
+        "fix_steps": fix,
+        "channel_waits": "fix" if step_states(draft)["notice"] else "answers",
         "version": version_of(draft.original),
         "tab": tab_of(request),
         "val": lambda *key: text_of(draft.get(key)),

@@ -81,6 +81,8 @@ def _pct(value: float) -> str:
 def environment() -> Any:
     import jinja2
 
+    from appeal.core.fields import TEXT_LIMIT
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -96,6 +98,7 @@ def environment() -> Any:
     env.globals["where"] = jinja2.pass_context(_where)
     env.globals["fix"] = jinja2.pass_context(_fix)
     env.globals["field_id"] = _field_id
+    env.globals["text_limit"] = TEXT_LIMIT
     env.filters["longdate"] = _longdate
     env.filters["pct"] = _pct
     return env

@@ -124,14 +124,82 @@ class Problem:
 
 
 _PROBLEM = re.compile(r"^(?:.*?):(?:\d+|\?): (?P<path>[^:\s]+): (?P<message>.*)$", re.DOTALL)
+_TOO_LONG = re.compile(r"^is (?P<count>[\d,]+) characters long; keep it under (?P<limit>[\d,]+)$")
+_FIELD_KEYS = {"notice.date": "notice_date", "seller.marketplace": "marketplace"}
+_PART_KEYS = {"root_causes": "root_causes", "corrective_actions": "actions"}
+_PART_KEYS["preventive_measures"] = "measures"
+_EXTRA_KEYS = {"date": "action_date", "owner": "owner", "frequency": "frequency"}
+_EXTRA_KEYS.update(start="start", answers="answers")
+_WORDS = {
+    "step": ("Step {n} ({name})", "第 {n} 步（{name}）"),
+    "cause": ("cause {n}", "原因 {n}"),
+    "item": ("item {n}", "第 {n} 条"),
+    "too_long": (
+        "this answer is too long ({count} characters; keep it under {limit})",
+        "此回答太长（{count} 个字符；请少于 {limit} 个）",
+    ),
+}
 
 
-def place_problem(line: str) -> Problem:
-    """A located problem `file:line: field.path: message` as its message and place."""
+def _words(lang: str, key: str, **values: object) -> str:
+    en, zh = _WORDS[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
+def path_words(path: str, lang: str = "en") -> str:
+    """The answer at dotted `path` as a seller finds it: the step and the field's question
+    ("Step 4 (root causes, actions, prevention), cause 1, “What happened ...”"), not
+    `causes[0].facts`; the path itself when the page asks no such question."""
+    from appeal.web.steps import PAGES
+    from appeal.web.texts import has, question, say
+
+    place = place_of_path(path)
+    if place.step is None or place.step not in PAGES:
+        return path
+
+    def asked(key: str) -> str:
+        return f"“{question(lang, key, item='').strip()}”" if has(key) else key
+
+    where = [
+        _words(lang, "step", n=PAGES.index(place.step) + 1, name=say(lang, f"step.{place.step}"))
+    ]
+    if place.cause is None:
+        key = _FIELD_KEYS.get(path, re.sub(r"\[\d+\]$", "", path.rsplit(".", 1)[-1]))
+        where.append(asked(key) if has(key) else path)
+        return _joined(where, lang)
+    where.append(_words(lang, "cause", n=place.cause + 1))
+    if place.facts:
+        where.append(asked("facts"))
+    elif place.part is not None:
+        where.append(asked(_PART_KEYS[place.part]))
+        if place.item is not None:
+            where.append(_words(lang, "item", n=place.item + 1))
+        extra = path.rsplit(".", 1)[-1] if path.endswith(tuple(_EXTRA_KEYS)) else ""
+        if extra in _EXTRA_KEYS:
+            where.append(asked(_EXTRA_KEYS[extra]))
+    return _joined(where, lang)
+
+
+def _joined(parts: list[str], lang: str) -> str:
+    return ("，" if lang == "zh" else ", ").join(parts)
+
+
+def problem_words(message: str, lang: str = "en") -> str:
+    """A problem's message in a page's words where the page has them (a text too long)."""
+    found = _TOO_LONG.match(message)
+    if found is not None:
+        return _words(lang, "too_long", count=found["count"], limit=found["limit"])
+    return message
+
+
+def place_problem(line: str, lang: str = "en") -> Problem:
+    """A located problem `file:line: field.path: message` as its message and place; the
+    message names the step and field in words (`path_words`)."""
     match = _PROBLEM.match(line)
     if match is None:
         return Problem(line, Place())
     path = match.group("path")
     if path == "(top)":
         return Problem(match.group("message"), Place())
-    return Problem(f"{path}: {match.group('message')}", place_of_path(path))
+    said = f"{path_words(path, lang)}: {problem_words(match.group('message'), lang)}"
+    return Problem(said, place_of_path(path))

@@ -109,7 +109,7 @@ def _build(
     from appeal.letter.formats.document import parse_markdown
 
     def placed_problem(line: str) -> PlacedProblem:
-        problem = place_problem(line)
+        problem = place_problem(line, lang)
         return PlacedProblem(problem, anchor_of(problem.place, data))
 
     try:

@@ -112,9 +112,18 @@ def _part_view(
     return view
 
 
-def step_states(draft: Draft) -> dict[str, bool]:
-    """Which steps are answered, by the wizard's own rule of where a draft stopped."""
+def step_states(draft: Draft, to_fix: frozenset[str] = frozenset()) -> dict[str, bool]:
+    """Which steps are answered, by the wizard's own rule of where a draft stopped; a step
+    holding an answer to fix (`to_fix`) is not."""
     from appeal.wizard.flow import first_open_step
 
     first_open = first_open_step(draft)
-    return {name: position < first_open for position, name in enumerate(STEPS)}
+    return {
+        name: position < first_open and name not in to_fix for position, name in enumerate(STEPS)
+    }
+
+
+def steps_to_fix(preview: Any) -> frozenset[str]:
+    """The steps holding an answer the case file cannot take as it is (a date that is no
+    day, a text too long ...)."""
+    return frozenset(p.problem.place.step for p in preview.problems if p.problem.place.step)

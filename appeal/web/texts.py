@@ -97,6 +97,21 @@ PAGE: dict[str, tuple[str, str]] = {
         "The channel is decided once your business and the notice are answered.",
         "填写店铺信息和通知后即可确定申诉渠道。",
     ),
+    "channel.fix": (
+        "Where to send it is shown once the answers listed below are fixed.",
+        "修改下方列出的回答后，即可显示提交方式。",
+    ),
+    "counter": ("{n} of at most {limit} characters", "{n} 个字符（最多 {limit} 个）"),
+    "counter.over": (
+        "{n} characters: too long, keep it under {limit}",
+        "{n} 个字符：太长了，请少于 {limit} 个",
+    ),
+    "missing_or_fix": ("Answers missing or to fix:", "尚未填写或需要修改："),
+    "step.to_fix": ("an answer here needs fixing", "此步有需要修改的回答"),
+    "files.to_fix": (
+        "The letter can be downloaded once these answers are fixed:",
+        "修改以下回答后即可下载申诉信：",
+    ),
     "reference": ("Reference in the notice (optional)", "通知中的编号（可选）"),
     "evidence.no_cause": (
         "The tracking findings were not added to the case: it has no 'Invalid tracking IDs' "

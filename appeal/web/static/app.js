@@ -263,6 +263,24 @@
     }
   });
 
+  // How long a text is against its limit, as one types.
+  function count(box) {
+    const field = box.closest(".field");
+    const counter = field && field.querySelector(".counter");
+    const limit = Number(box.dataset.limit);
+    if (!counter || !limit) return;
+    const n = box.value.length;
+    const over = n > limit;
+    const words = (over ? counter.dataset.over : counter.dataset.count) || "{n} / {limit}";
+    counter.textContent = words
+      .replace("{n}", n.toLocaleString("en-US"))
+      .replace("{limit}", limit.toLocaleString("en-US"));
+    counter.classList.toggle("over", over);
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("textarea[data-limit]")) count(event.target);
+  });
+
   // Unticking a cause that has answers asks first.
   document.addEventListener(
     "change",
@@ -312,6 +330,7 @@
       copy.querySelectorAll("textarea, input").forEach(function (el) {
         el.value = "";
         if (el.dataset.type) el.type = el.dataset.type;
+        if (el.dataset.limit) count(el);
       });
       copy.querySelectorAll("[data-remove-row]").forEach(function (el) {
         el.remove();
