@@ -109,3 +109,37 @@ def test_the_count_follows_the_typing_and_turns_red_past_the_limit(
         own.fill("z" * 12)
         expect(page.locator("#f-c0-root_causes-own-0 .counter")).to_contain_text("12 of")
     assert "37 of 412 packages" in path.read_text(encoding="utf-8")
+
+
+REPLY = (
+    "Hello,\n\nThank you for your Plan of Action. We reviewed your appeal and are unable to "
+    "reinstate your merchant-fulfilled selling privileges in the Toys & Games category at this "
+    "time.\n\nPlease send greater detail on the root causes of not providing valid tracking "
+    "numbers, and on the steps taken to prevent it.\n\nSeller Performance Team\n"
+)
+
+
+def test_amazons_reply_pasted_as_a_notice_sends_the_seller_to_submissions(
+    tmp_path: Path,
+) -> None:
+    """F1.8: recognised as a reply, then told where it belongs, with a link; kept to copy."""
+    from tests.web_helpers import Page
+
+    path = copy_example(tmp_path, "vtr-toys")
+    before = path.read_text(encoding="utf-8")
+    page = Page(web_client(tmp_path), "vtr-toys.yaml", "notice")
+    response = page.post("notice/read", {"notice_text": REPLY})
+    assert response.status_code == 200
+    assert "Amazon&#39;s reply to an appeal" in response.text
+    assert "Record it under Submissions" in response.text
+    assert 'href="/case/vtr-toys.yaml/history#history-form"' in response.text
+    assert "Please send greater detail on the root causes" in response.text  # still in the box
+    assert path.read_text(encoding="utf-8") == before
+    notice = (
+        "We have removed your ability to ship your own orders (merchant-fulfilled) in the "
+        "Toys & Games category because your Valid Tracking Rate is 91.2%.\n"
+    )
+    response = Page(web_client(tmp_path), "vtr-toys.yaml", "notice").post(
+        "notice/read", {"notice_text": notice}
+    )
+    assert "Record it under Submissions" not in response.text  # a notice is not sent away

@@ -167,6 +167,7 @@ def case_context(
         "regrown": set(),
         "relinked": set(),
         "notice_read": None,
+        "notice_reply": None,
         "categories_text": "; ".join(text_of(c) for c in draft.get(("notice", "categories")) or []),
         "default_deadline": _usual_deadline(preview),
         "date_pair": date_value,
@@ -299,6 +300,8 @@ async def read_notice_text(request: Request, name: str) -> Response:
         context = case_context(request, name, path, draft, "notice")
         if facts is not None:
             context["notice_read"] = describe_notice(facts, context["lang"], catalogue)
+            if facts.kind == "reply":  # its place is the submission it answers
+                context["notice_reply"] = pasted
         return html(request, "notice_read.html", **context)
 
 

@@ -121,6 +121,17 @@ PAGE: dict[str, tuple[str, str]] = {
         "请在第 3 步勾选该原因，然后再次拖入文件。",
     ),
     "read_notice": ("Read the notice", "读取通知"),
+    "notice.is_reply": (
+        "This is Amazon's reply to your appeal, not a notice: nothing was changed in the case. "
+        "Record it under Submissions, with the day you sent the letter and Amazon's answer, "
+        "and paste this reply there (it is still in the box above to copy). The checks then "
+        "compare your letter with the one Amazon answered and show what the reply asks you to "
+        "change.",
+        "这是亚马逊对您申诉的回复，不是通知：申诉内容没有改动。请在“提交记录”中登记：填写您发出申诉信"
+        "的日期和亚马逊的答复，并把这封回复粘贴进去（它仍在上面的框中，可以复制）。之后检查会把您的"
+        "信与被答复的那封信比较，并指出回复要求您修改的地方。",
+    ),
+    "notice.to_history": ("Record it under Submissions", "到“提交记录”中登记"),
     "notice_text": ("Amazon's notice", "亚马逊通知全文"),
     "own.add": ("Add a sentence in your own words", "用自己的话补充一条"),
     "answers_numbers": (
