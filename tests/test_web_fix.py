@@ -143,3 +143,30 @@ def test_amazons_reply_pasted_as_a_notice_sends_the_seller_to_submissions(
         "notice/read", {"notice_text": notice}
     )
     assert "Record it under Submissions" not in response.text  # a notice is not sent away
+
+
+def test_after_a_rejection_a_near_copy_is_not_called_ready_to_send(tmp_path: Path) -> None:
+    """F1.7: the review says what Amazon's reply asked and that the letter has not changed
+    enough, instead of the green 'The letter can be sent.' (domain.md 5)."""
+    from tests.conftest import TODAY
+    from tests.web_helpers import Page
+
+    copy_example(tmp_path, "vtr-toys")
+    client = web_client(tmp_path)
+    review = client.get("/case/vtr-toys.yaml/review").text
+    assert "The letter can be sent." in review  # never sent: nothing to compare with
+    sent = TODAY.replace(day=TODAY.day - 3).isoformat()
+    response = Page(client, "vtr-toys.yaml", "history").post(
+        "history", {"date": sent, "channel": "email", "outcome": "rejected", "reply": REPLY}
+    )
+    assert response.status_code == 200, response.text
+    for step in ("review", "finish"):
+        html = client.get(f"/case/vtr-toys.yaml/{step}").text
+        main = html.split('id="main"')[1].split("</main>")[0]
+        assert "The letter can be sent." not in main
+        assert "Not ready to send again: Amazon&#39;s answer to the letter you sent on 21 " in main
+        assert "was “rejected”" in main
+        assert "Amazon&#39;s reply asks for more on: root causes, prevention." in main
+        assert "still 100% the same" in main or "still 99% the same" in main
+        assert "Unchanged since then: root causes, prevention." in main
+        assert 'href="/case/vtr-toys.yaml/details"' in main

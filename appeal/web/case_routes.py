@@ -177,6 +177,10 @@ def case_context(
         "fixed_links": {},
     }
     context.update(channel_context(preview, path, draft, today, lang))
+    if page in ("review", "finish"):
+        from appeal.web.preview import resend_note
+
+        context["resend"] = resend_note(preview, catalogue, lang)
     if page == "finish":
         from appeal.web.downloads import finish_context
 

@@ -67,6 +67,44 @@ class Preview:
         return self.report.warnings if self.report is not None else 0
 
 
+@dataclass(frozen=True)
+class Resend:
+    """The letter is about to go again after Amazon turned the last one down, and has not
+    changed where it must: what Amazon said, and what is still the same."""
+
+    date: dt.date  # the day the answered letter was sent
+    outcome: str
+    asked: list[str]  # the parts Amazon's reply asks more on, in the page's language
+    same: str | None  # how much of the letter is the same ("99%"), when nearly all of it
+    unchanged: list[str]  # parts asked for and not changed since
+
+
+def resend_note(preview: Preview, catalogue: Catalogue, lang: str) -> Resend | None:
+    """What to say instead of "the letter can be sent" when it is a near-copy of a letter
+    Amazon rejected, or leaves unchanged a part Amazon's reply asked more on (domain.md 5)."""
+    import re
+
+    report, case = preview.report, preview.case
+    if report is None or case is None or report.rework_from is None or not case.submissions:
+        return None
+    same = next((f.quote for f in report.findings if f.rule == "resend"), None)
+    unchanged_names = {f.where for f in report.findings if f.rule == "rework-unchanged"}
+    if same is None and not unchanged_names:
+        return None
+    percent = re.match(r"\d+\s*%", same) if same else None
+    return Resend(
+        date=report.rework_from,
+        outcome=case.submissions[-1].outcome,
+        asked=[catalogue.part_name(p, lang) for p in report.rework],
+        same=percent.group(0) if percent else same,
+        unchanged=[
+            catalogue.part_name(p, lang)
+            for p in report.rework
+            if catalogue.part_name(p) in unchanged_names
+        ],
+    )
+
+
 _CACHE: OrderedDict[tuple[Path, str, dt.date, str, int], Preview] = OrderedDict()
 _CACHE_SIZE = 32
 _CACHE_LOCK = threading.Lock()

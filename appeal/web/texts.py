@@ -145,6 +145,27 @@ PAGE: dict[str, tuple[str, str]] = {
         "Fix the errors before sending: Amazon rejects letters like this.",
         "提交前请先修改错误：这样的信会被亚马逊拒绝。",
     ),
+    "resend.head": (
+        "Not ready to send again: Amazon's answer to the letter you sent on {date} was "
+        "“{outcome}”.",
+        "还不能再次提交：亚马逊对您 {date} 发出的信的答复是“{outcome}”。",
+    ),
+    "resend.asked": (
+        "Amazon's reply asks for more on: {parts}.",
+        "亚马逊的回复要求补充：{parts}。",
+    ),
+    "resend.same": (
+        "This letter is still {same} the same as that one, and Amazon rejects a letter sent "
+        "again nearly unchanged.",
+        "这封信与那封信仍有 {same} 相同；几乎不变地再次提交，亚马逊会再次拒绝。",
+    ),
+    "resend.unchanged": ("Unchanged since then: {parts}.", "至今没有改动：{parts}。"),
+    "resend.how": (
+        "Rework what Amazon asked for, with figures, dates and the mechanism that stops it "
+        "happening again, then check here again.",
+        "请用数字、日期和防止再次发生的机制改写亚马逊要求补充的部分，然后回到这里再检查。",
+    ),
+    "resend.go": ("Go to step 4", "去第 4 步"),
     "files": ("Download the letter", "下载申诉信"),
     "files.errors": (
         "The letter still has {n} errors. You can download it anyway, but fix them before sending.",
