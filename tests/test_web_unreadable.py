@@ -75,3 +75,18 @@ def test_the_case_list_counts_one_answer_and_names_no_column_twice(tmp_path: Pat
     page = web_client(tmp_path).get("/").text
     assert "draft: 1 answer missing or to fix" in page
     assert "none stated; send promptly" in page and "Deadline: none stated" not in page
+
+
+def test_findings_name_the_pages_fields_and_the_way_to_send_is_not_an_empty_line(
+    tmp_path: Path,
+) -> None:
+    """F1.4: no YAML key (`seller.merchant_token`) on the page, and 'How to send' says there
+    is something to open."""
+    path = copy_example(tmp_path, "vtr-toys")
+    text = path.read_text(encoding="utf-8").replace("  merchant_token: A2EXAMPLE0TOKEN\n", "")
+    path.write_text(text.replace("store_name: ExampleHome", "store_name: '{{ 7*7 }}'"), "utf-8")
+    html = web_client(tmp_path).get("/case/vtr-toys.yaml/review").text
+    assert "seller.merchant_token" not in html and "seller.store_name:" not in html
+    assert "“Merchant token (Settings &gt; Account Info)”" in html
+    assert "Step 1 (your business), “Store name”:" in html
+    assert "How to send (" in html and "steps, click to show)" in html

@@ -34,6 +34,10 @@ def _question(context: Any, key: str, **values: Any) -> str:
 
 def _where(context: Any, finding: Any) -> str:
     """Where a finding points, as the wizard says it (in Chinese: 原因 1（…），第 2 项)."""
+    if str(finding.where).startswith(("seller.", "notice.")):  # a field: its step and question
+        from appeal.web.places import path_words
+
+        return path_words(str(finding.where), context["lang"])
     if context["lang"] != "zh":
         return str(finding.where)
     from appeal.core.catalogue import load_catalogue
@@ -44,9 +48,16 @@ def _where(context: Any, finding: Any) -> str:
 
 def _fix(context: Any, finding: Any) -> str:
     """What to do about a finding, as the wizard says it (the step that asks it, not a key)."""
+    import re
+
+    from appeal.web.places import path_words
     from appeal.wizard.summary import fix_for
 
-    return fix_for(finding, context["lang"])
+    said = fix_for(finding, context["lang"])
+    # a key of the case file (`seller.merchant_token`) is the page's question there
+    return re.sub(
+        r"`((?:seller|notice)\.[a-z_]+)`", lambda m: path_words(m[1], context["lang"]), said
+    )
 
 
 def _days_left(context: Any, days: int) -> str:

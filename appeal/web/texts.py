@@ -97,6 +97,7 @@ PAGE: dict[str, tuple[str, str]] = {
         "The channel is decided once your business and the notice are answered.",
         "填写店铺信息和通知后即可确定申诉渠道。",
     ),
+    "channel.how": ("{how} ({n} steps, click to show)", "{how}（共 {n} 步，点击展开）"),
     "channel.fix": (
         "Where to send it is shown once the answers listed below are fixed.",
         "修改下方列出的回答后，即可显示提交方式。",
