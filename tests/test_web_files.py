@@ -60,6 +60,8 @@ def test_a_dropped_shipping_confirmation_is_checked_fixed_and_summed_up(tmp_path
     assert link is not None
     fixed = client.get(link.group(1))
     assert fixed.content == upload.replace("\u200b".encode(), b"")  # every other byte kept
+    # not the dropped file's own name: in Downloads the two would be told apart by " (1)"
+    assert 'filename="confirm-fixed.txt"' in fixed.headers["content-disposition"]
     facts = load_case(path).case.causes[0].facts
     assert "Of 4 tracking IDs in confirm.txt" in facts
 

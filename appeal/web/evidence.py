@@ -60,6 +60,13 @@ def classify(path: Path) -> str:
     return opened.kind
 
 
+def fixed_name(name: str) -> str:
+    """The corrected copy's download name: beside the original in Downloads, never taken
+    for it (ship-confirm.txt -> ship-confirm-fixed.txt)."""
+    stem, dot, suffix = name.rpartition(".")
+    return f"{stem}-fixed.{suffix}" if dot and stem else f"{name}-fixed"
+
+
 def read_files(saved: list[Path], fixed_dir: Path) -> tuple[Dropped, list[Path], list[Path]]:
     """Recognise every file, check the tracking IDs of shipping confirmations (writing the
     corrected copies into `fixed_dir`). Returns what was found, the confirmation files and
@@ -93,7 +100,7 @@ def read_files(saved: list[Path], fixed_dir: Path) -> tuple[Dropped, list[Path],
             continue
         found = TrackingFound(path.name, summary, rows)
         if summary.cleanable and fixed.is_file():
-            found.fixed_name = path.name
+            found.fixed_name = fixed_name(path.name)
             found.fixed = fixed.read_bytes()
         dropped.tracking.append(found)
     return dropped, confirmations, reports
