@@ -170,3 +170,15 @@ def test_after_a_rejection_a_near_copy_is_not_called_ready_to_send(tmp_path: Pat
         assert "still 100% the same" in main or "still 99% the same" in main
         assert "Unchanged since then: root causes, prevention." in main
         assert 'href="/case/vtr-toys.yaml/details"' in main
+
+
+def test_an_unknown_key_is_sent_to_an_editor_with_the_file_and_line(tmp_path: Path) -> None:
+    """F1.4: no 'go to the answer' to a step where no field can remove the key."""
+    path = copy_example(tmp_path, "vtr-toys", "bad.yaml")
+    _spoil(path, "  marketplace: amazon.com", "  markteplace: x")
+    html = web_client(tmp_path).get("/case/bad.yaml/seller").text
+    todo = html.split('class="todo"')[1].split("</section>")[0]
+    assert "did you mean &#39;marketplace&#39;" in todo
+    assert "open bad.yaml in a text editor such as Notepad, correct or delete line 8" in todo
+    item = todo.split("markteplace")[1].split("</li>")[0]
+    assert "go to the answer" not in item

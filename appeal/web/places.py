@@ -123,7 +123,9 @@ class Problem:
     place: Place
 
 
-_PROBLEM = re.compile(r"^(?:.*?):(?:\d+|\?): (?P<path>[^:\s]+): (?P<message>.*)$", re.DOTALL)
+_PROBLEM = re.compile(
+    r"^(?P<file>.*?):(?P<line>\d+|\?): (?P<path>[^:\s]+): (?P<message>.*)$", re.DOTALL
+)
 _TOO_LONG = re.compile(r"^is (?P<count>[\d,]+) characters long; keep it under (?P<limit>[\d,]+)$")
 _FIELD_KEYS = {"notice.date": "notice_date", "seller.marketplace": "marketplace"}
 _PART_KEYS = {"root_causes": "root_causes", "corrective_actions": "actions"}
@@ -134,6 +136,12 @@ _WORDS = {
     "step": ("Step {n} ({name})", "第 {n} 步（{name}）"),
     "cause": ("cause {n}", "原因 {n}"),
     "item": ("item {n}", "第 {n} 条"),
+    "in_editor": (
+        "{message}. No question of this page holds it: open {file} in a text editor such as "
+        "Notepad, correct or delete line {line}, save, and reload this page",
+        "{message}。本页面没有对应的问题：请用记事本等文本编辑器打开 {file}，"
+        "修改或删除第 {line} 行，保存后刷新本页",
+    ),
     "too_long": (
         "this answer is too long ({count} characters; keep it under {limit})",
         "此回答太长（{count} 个字符；请少于 {limit} 个）",
@@ -201,5 +209,10 @@ def place_problem(line: str, lang: str = "en") -> Problem:
     path = match.group("path")
     if path == "(top)":
         return Problem(match.group("message"), Place())
-    said = f"{path_words(path, lang)}: {problem_words(match.group('message'), lang)}"
+    message = match.group("message")
+    if message.startswith("unknown key"):  # only an editor can rename or remove a key
+        name = match.group("file").replace("\\", "/").rsplit("/", 1)[-1]
+        said = _words(lang, "in_editor", message=message.rstrip("."), file=name, line=match["line"])
+        return Problem(f"{path}: {said}", Place())
+    said = f"{path_words(path, lang)}: {problem_words(message, lang)}"
     return Problem(said, place_of_path(path))
