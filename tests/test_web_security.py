@@ -155,6 +155,9 @@ def test_a_body_without_length_is_cut_at_the_limit(tmp_path: Path) -> None:
     )
     assert response.status_code == 413
     assert "x" * 200 not in (tmp_path / "case.yaml").read_text(encoding="utf-8")
+    # a paste, not a report: said as such (tester3 F1.6), not "cut the report to the weeks"
+    assert "NOT saved" in response.text and "Shorten what was pasted last" in response.text
+    assert "appeal metrics" not in response.text
 
 
 def test_no_stack_trace_is_ever_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -170,6 +170,12 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(BodyTooLarge)
     async def too_large(request: Request, exc: BodyTooLarge) -> Response:
+        if "/save/" in request.url.path:  # typed (pasted) answers, not a report file
+            from appeal.core.fields import TEXT_LIMIT
+
+            megabytes = f"{exc.limit / (1024 * 1024):g}"
+            said = say(page_lang(request), "save.too_large", mb=megabytes, limit=f"{TEXT_LIMIT:,}")
+            return message(request, said, 413)
         en, zh = too_large_text(exc.limit)
         return message(request, zh if page_lang(request) == "zh" else en, 413)
 

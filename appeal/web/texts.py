@@ -61,6 +61,13 @@ PAGE: dict[str, tuple[str, str]] = {
         "您输入的内容仍在输入框中，并已保留在此浏览器里。请保持此标签页打开，重新运行 "
         "`appeal serve`，本页会自动保存。",
     ),
+    "save.too_large": (
+        "Your last change was NOT saved: the answers on this page came to more than {mb} MB, "
+        "far more than a letter can hold (a text box takes up to {limit} characters). Shorten "
+        "what was pasted last; the page saves as soon as it fits.",
+        "您刚才的修改没有保存：本页的回答超过 {mb} MB，远超申诉信能容纳的长度（每个输入框最多 "
+        "{limit} 个字符）。请缩短刚才粘贴的内容；长度合适后本页会自动保存。",
+    ),
     "save.restarted": (
         "Your last change was NOT saved: `appeal serve` was restarted, and this page still "
         "holds the old key. What you typed is still in the fields and kept in this browser. "
