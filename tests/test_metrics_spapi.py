@@ -50,7 +50,10 @@ def _json(*args: str) -> dict[str, Any]:
 
 def test_official_example_shows_amazons_figures_exactly(tmp_path: Path) -> None:
     data = _json(str(_write(tmp_path / "example.json", EXAMPLE)))
-    (section,) = data["sections"]
+    section, suspended = data["sections"]
+    # accountStatuses: amazon.ca NORMAL, amazon.com.mx SUSPENDED, neither with figures
+    assert (suspended["marketplace"], suspended["account_status"]) == ("amazon.com.mx", "SUSPENDED")
+    assert suspended["marketplace_id"] == "A1AM78C64UM0Y8" and suspended["figures"] == []
     assert section["marketplace"] == "amazon.com"
     assert section["marketplace_id"] == "ATVPDKIKX0DER"
     assert section["account_status"] == "AT_RISK"
@@ -92,6 +95,10 @@ def test_official_example_on_the_terminal(tmp_path: Path) -> None:
     assert "95.29 %" in tracking and "102" not in result.output
     assert "claims 442, chargebacks 15, negative feedback 628" in " ".join(lines)
     assert "account status AT_RISK" in result.output
+    # the marketplace Amazon lists as SUSPENDED without a performanceMetrics block
+    assert "amazon.com.mx (A1AM78C64UM0Y8) · account status SUSPENDED" in result.output
+    assert "Amazon's report gives only the account status, no figures." in result.output
+    assert "amazon.ca" not in result.output  # NORMAL, and no figures: nothing to say
     assert max(len(line) for line in lines) <= 80
 
 

@@ -284,7 +284,23 @@ def test_amazons_official_example_its_own_targets_and_account_status(tmp_path: P
     assert cancel.assessment.reasons == ("near_target",)
     on_time = by_metric["on_time_delivery_rate"]
     assert on_time.figure.value == 95.29 and on_time.assessment.reasons == ("near_target",)
-    assert one(result, "account_status").name == "AT_RISK"
+    # accountStatuses: amazon.com AT_RISK (with figures), amazon.ca NORMAL and amazon.com.mx
+    # SUSPENDED (neither with a performanceMetrics block): every status not NORMAL is a warning
+    statuses = [(s.marketplace, s.name) for s in result.signals if s.kind == "account_status"]
+    assert statuses == [("amazon.com", "AT_RISK"), ("amazon.com.mx", "SUSPENDED")]
+    said = warning_texts(result)
+    assert "amazon.com.mx: Amazon's account status is SUSPENDED: selling there is stopped." in (
+        " ".join(said)
+    )
+    assert "amazon.com: Amazon's account status is AT_RISK (at risk of deactivation)" in (
+        " ".join(said)
+    )
+    zh = " ".join(warning_texts(result, "zh"))
+    assert "AT_RISK（有被停用的风险）" in zh and "SUSPENDED（已被停用）" in zh
+    assert not any("amazon.ca" in text for text in said)
+    # a status-only marketplace has no section of figures and no holiday calendar of its own
+    assert {w.marketplace for w in result.watches} == {"amazon.com"}
+    assert "MX" not in result.calendars
     assert {w.series for w in result.watches} >= {
         "amazon.lateShipmentRate",
         "amazon.orderDefectRate.mfn",

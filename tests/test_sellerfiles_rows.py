@@ -215,7 +215,8 @@ def test_an_old_amazon_report_among_new_order_files_is_shown_apart(tmp_path: Pat
     report = tmp_path / "performance.json"
     report.write_text(json.dumps(EXAMPLE), encoding="utf-8")
     result = read_figures([report, DATA / "all-orders-us.txt"])
-    old, new = result.sections
+    old, new, suspended = result.sections
+    assert (suspended.marketplace, suspended.figures) == ("amazon.com.mx", [])
     assert old.marketplace_id == "ATVPDKIKX0DER" and old.period is not None
     assert old.period[1] == dt.date(2020, 11, 19)
     assert {f.source for f in old.figures} == {"amazon"}
@@ -249,7 +250,8 @@ def test_an_amazon_report_of_the_same_days_gives_its_target_to_the_estimates(
     report = tmp_path / "performance.json"
     report.write_text(json.dumps(EXAMPLE).replace('"2020-', '"2026-'), encoding="utf-8")
     result = read_figures([report, DATA / "all-orders-us.txt"])
-    (section,) = result.sections
+    section, suspended = result.sections
+    assert (suspended.account_status, suspended.figures) == ("SUSPENDED", [])
     cancellation = [f for f in section.figures if f.metric == "cancellation_rate"]
     assert {f.source for f in cancellation} == {"amazon", "estimate"}
     assert {f.target.text for f in cancellation if f.target} == {"< 1 %"}  # Amazon's, for all

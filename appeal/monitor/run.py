@@ -71,7 +71,7 @@ def run_monitor(
 
         figures = read_figures([f.path for f in chosen], as_of=as_of or _today(chosen, now))
     sections = _current_sections(figures)
-    markets = sorted({s.name for s in sections})
+    markets = sorted({s.name for s in sections if s.figures})  # not a status-only section
     notes = [Note("not_read", str(path), why) for path, why in scanned.not_read]
     for cut in figures.notes if figures is not None else []:
         if cut.kind == "cut_rows" and cut.columns is not None:
@@ -152,7 +152,8 @@ def _empty_message(folder: Path, scanned: Folder) -> str:
 
 def _current_sections(figures: MetricsResult | None) -> list[Section]:
     """One section per marketplace: of a marketplace whose files split into periods far apart,
-    the latest."""
+    the latest. When that leaves Amazon's report aside (older than the order files), so are
+    the account statuses it gives without figures."""
     if figures is None:
         return []
     latest: dict[str, Section] = {}
@@ -161,7 +162,10 @@ def _current_sections(figures: MetricsResult | None) -> list[Section]:
         end = section.period[1] if section.period else dt.date.max
         if known is None or end >= (known.period[1] if known.period else dt.date.max):
             latest[section.name] = section
-    return list(latest.values())
+    kept = list(latest.values())
+    ids = {id(s) for s in kept}
+    superseded = any(s.marketplace_id and id(s) not in ids for s in figures.sections)
+    return [s for s in kept if s.figures or not superseded]
 
 
 def _watched(figure: Figure, stored: bool = False) -> bool:

@@ -45,7 +45,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "due to ship before it ends: {count}.",
         "inventory_stale": "{file}: the newest inventory file was written {hours} hours ago "
         "({written}); quantities on Amazon may be out of date: run your stock sync.",
-        "account_status": "{market}: Amazon's account status is {name}.",
+        "account_status": "{market}: Amazon's account status is {name} (not NORMAL): see "
+        "Account Health in Seller Central.",
+        "account_status_at_risk": "{market}: Amazon's account status is {name} (at risk of "
+        "deactivation): see Account Health in Seller Central for what to fix.",
+        "account_status_stopped": "{market}: Amazon's account status is {name}: selling there "
+        "is stopped. Account Health in Seller Central says why; `appeal new` starts the plan "
+        "of action.",
         "orders": "Orders: {orders}{more}.",
         "more": " and {n} more",
         "database_created": "Started the snapshot database {detail}.",
@@ -119,7 +125,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "有 {count} 个未发货订单须在假期结束前发货。",
         "inventory_stale": "{file}：最新的库存文件写于 {hours} 小时前（{written}）；"
         "亚马逊上的库存数量可能已过时：请运行库存同步。",
-        "account_status": "{market}：亚马逊账户状态为 {name}。",
+        "account_status": "{market}：亚马逊账户状态为 {name}（不是 NORMAL）：请查看卖家平台的"
+        "“账户状况”。",
+        "account_status_at_risk": "{market}：亚马逊账户状态为 {name}（有被停用的风险）："
+        "请在卖家平台的“账户状况”中查看需要解决的问题。",
+        "account_status_stopped": "{market}：亚马逊账户状态为 {name}（已被停用）：该站点已无法"
+        "销售。卖家平台的“账户状况”说明原因；用 `appeal new` 开始写申诉计划。",
         "orders": "订单：{orders}{more}。",
         "more": " 等另外 {n} 个",
         "database_created": "已新建快照数据库 {detail}。",

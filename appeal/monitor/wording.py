@@ -28,6 +28,7 @@ STATUS = {
     "en": {"red": "red", "amber": "amber", "green": "green", "grey": "-"},
     "zh": {"red": "红", "amber": "黄", "green": "绿", "grey": "-"},
 }
+_STOPPED = frozenset({"DEACTIVATED", "SUSPENDED"})  # Amazon's schema; its example says SUSPENDED
 JSON_ONLY_NOTES = frozenset({"older_files_ignored"})  # every run says it: not worth a line
 
 
@@ -111,6 +112,10 @@ def signal_text(signal: Signal, lang: str = "en", now: dt.datetime | None = None
         values["days"] = (signal.start - signal.today).days
         running = signal.start <= signal.today
         key = "holiday_running" if running else f"holiday_{signal.evidence}"
+    if signal.kind == "account_status":
+        status = signal.name.upper()
+        key = {"AT_RISK": "account_status_at_risk"}.get(status, key)
+        key = "account_status_stopped" if status in _STOPPED else key
     if signal.kind == "inventory_stale" and signal.written is not None:
         values["written"] = signal.written.astimezone().strftime("%Y-%m-%d %H:%M")
         age = (now or signal.written) - signal.written

@@ -76,7 +76,7 @@ def read_figures(
     if no_rows:
         left = ", ".join(r.path.name for r in no_rows)
         notes.append(Note("no_rows", len(no_rows), left))
-    names = sorted({s.name for s in sections})
+    names = sorted({s.name for s in sections if s.figures})  # not a status-only section
     if len(names) > 1:
         notes.append(Note("several_marketplaces", len(names), ", ".join(names)))
     if split:

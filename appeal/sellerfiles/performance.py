@@ -4,7 +4,9 @@ Amazon's schema (`accountHealthReport-2020-11-18.json`, domain.md section 6a).
 Amazon's `rate`, `targetValue`, `targetCondition`, `status` and reporting window are the
 figures: they are taken exactly. The counts are kept as Amazon gives them and never divided
 into a rate (in Amazon's own example they do not divide to its rate). One section per
-`performanceMetrics` entry, named by its marketplace.
+`performanceMetrics` entry, named by its marketplace; and one, without figures, per marketplace
+whose account status is not NORMAL but that has no `performanceMetrics` entry (Amazon's own
+example lists amazon.com.mx as SUSPENDED with figures for amazon.com only).
 """
 
 from __future__ import annotations
@@ -124,8 +126,8 @@ def read_performance(data: dict[str, Any], path: Path) -> list[Section]:
     reader = _Reader(path)
     statuses: dict[str, str] = {}
     for entry in data.get("accountStatuses") or []:
-        if isinstance(entry, dict):
-            statuses[str(entry.get("marketplaceId"))] = str(entry.get("status"))
+        if isinstance(entry, dict) and isinstance(entry.get("marketplaceId"), str):
+            statuses[entry["marketplaceId"]] = str(entry.get("status"))
     blocks = data.get("performanceMetrics")
     if isinstance(blocks, dict):
         blocks = [blocks]
@@ -145,6 +147,17 @@ def read_performance(data: dict[str, Any], path: Path) -> list[Section]:
         )
         _read_block(reader, block, where, section)
         sections.append(section)
+    covered = {s.marketplace_id for s in sections}
+    for market_id, status in statuses.items():
+        if market_id not in covered and status.upper() != "NORMAL":
+            market = by_id(market_id)
+            sections.append(
+                Section(
+                    marketplace=market.domain if market else None,
+                    marketplace_id=market_id,
+                    account_status=status,
+                )
+            )
     return sections
 
 

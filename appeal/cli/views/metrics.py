@@ -51,6 +51,13 @@ def show(result: MetricsResult) -> None:
             window = _short_window(rating.start, rating.end) if rating.start and rating.end else ""
             shown = ", ".join(p for p in parts if p)
             out.print(f"Account Health Rating: {shown} {window}".rstrip(), markup=False)
+        if not section.figures:
+            out.print(
+                "Amazon's report gives only the account status, no figures.",
+                markup=False,
+                style="red",
+            )
+            continue
         out.print(f"  {'figure':<32} {'value':>9}  {'target':<8} {'met':<4} status", style="dim")
         for figure in ordered(section):
             value = pct(figure.value) if figure.value is not None else empty(figure)
