@@ -56,10 +56,10 @@ def test_a_report_that_cannot_be_read_is_a_located_error(tmp_path: Path) -> None
     place(
         tmp_path, {"All Orders.txt": orders_file(dt.date(2026, 11, 1), dt.date(2026, 11, 20))}, NOW
     )
-    broken = orders_file(dt.date(2026, 11, 1), dt.date(2026, 11, 2)).replace(
+    broken = orders_file(dt.date(2026, 11, 1), dt.date(2026, 11, 21)).replace(
         "2026-11-02T12:00:00+00:00", "02/11/2026", 1
     )
-    place(tmp_path, {"All Orders 2.txt": broken}, NOW + DAY)  # the newest one is taken
+    place(tmp_path, {"All Orders 2.txt": broken}, NOW + DAY)  # the newest data is taken
     done = run_appeal("monitor", str(tmp_path))
     assert done.returncode == 2
     assert "All Orders 2.txt:" in done.stderr and "purchase-date" in done.stderr

@@ -20,6 +20,8 @@ SignalKind = Literal[
     "holiday",  # a holiday within 14 days without extended handling time seen in the files
     "inventory_stale",  # the newest inventory file is older than a day
     "account_status",  # Amazon's account status for a marketplace is not NORMAL
+    "report_ends",  # a report read ends days before the day judged: name its kind, end its
+    # last day, today the day judged, file the report
 ]
 HolidayEvidence = Literal[
     "orders_due_during",  # unshipped orders are due to ship during the holiday
@@ -36,6 +38,8 @@ NoteKind = Literal[
     "marketplace_not_in_files",  # detail: the marketplace; day: its newest snapshot window
     "not_read",  # detail: the file; other: why (the reader's message)
     "older_files_ignored",  # count: older files of a kind the monitor takes one of
+    "saved_later_older_data",  # detail: a file saved later but holding older data, left
+    # aside; other: the file read instead; day: the last day of the one left aside
     "no_figures",  # the files hold no figure (only an Unshipped report, say)
     "reports_old",  # when: the newest report was saved more than a day before the run
     "dates_as_written",  # count: promise dates read as written: no marketplace time zone
@@ -68,6 +72,13 @@ class Watch:
     target: Target | None  # Amazon's own for the figure, else the catalogue's usual one
     history: list[tuple[dt.date, float]]  # (window end, value) in data-window order
     assessment: Assessment
+    data_end: dt.date | None = None  # estimates: the last day the files read hold
+
+    @property
+    def no_data(self) -> bool:
+        """No value because the files end before the window starts (not "no orders")."""
+        end = self.data_end
+        return self.figure.value is None and end is not None and end < self.figure.start
 
     @property
     def warning(self) -> bool:

@@ -66,10 +66,11 @@ def run_monitor(
     if not chosen:
         raise InputError(_empty_message(folder, scanned))
     figures = None
+    window_end = as_of or _today(chosen, now)
     if any(f.kind in _NEEDS_FIGURES for f in chosen):
         from appeal.sellerfiles.metrics import read_figures
 
-        figures = read_figures([f.path for f in chosen], as_of=as_of or _today(chosen, now))
+        figures = read_figures([f.path for f in chosen], as_of=window_end)
     sections = _current_sections(figures)
     markets = sorted({s.name for s in sections if s.figures})  # not a status-only section
     notes = [Note("not_read", str(path), why) for path, why in scanned.not_read]
@@ -82,11 +83,18 @@ def run_monitor(
             notes.append(Note("amazon_report_apart", cut.detail, window))
     if scanned.ignored():
         notes.append(Note("older_files_ignored", count=scanned.ignored()))
+    for aside, read in scanned.saved_later():
+        day = _local_day(aside.data_end, None) if aside.data_end else None
+        notes.append(Note("saved_later_older_data", aside.path.name, read.path.name, day=day))
     if figures is None:
         notes.append(Note("no_figures"))
+    single = markets[0] if len(markets) == 1 else None
+    judged = window_end or now.date()
+    ended = _ended(chosen, single, judged)
     newest = dt.datetime.fromtimestamp(max(f.modified for f in chosen), tz=dt.UTC)
-    if as_of is None and now - newest > STALE:
+    if as_of is None and now - newest > STALE and not ended:
         notes.append(Note("reports_old", when=newest))
+    data_ends = _data_ends(chosen, single)
 
     def today_of(market: str | None) -> dt.date:
         return as_of or _local_today(market, now)
@@ -101,12 +109,16 @@ def run_monitor(
         on_disk = store.count()
         recorded = store.record(snapshots, now)  # read-only: joins the history in memory only
         watches = [
-            _watch(store, s.name, f, margin) for s in sections for f in s.figures if _watched(f)
+            _watch(store, s.name, f, margin, data_ends)
+            for s in sections
+            for f in s.figures
+            if _watched(f)
         ]
         stored = store.count() if record else on_disk
         recorded = recorded if record else 0
         database = store.opened.path
     signals, more = _signals(scanned, default, today_of, now, calendars, markets)
+    signals = ended + signals
     signals += [
         Signal("account_status", s.name, name=s.account_status)
         for s in sections
@@ -200,14 +212,59 @@ def _snapshot(market: str, figure: Figure) -> Snapshot:
     )
 
 
-def _watch(store: Store, market: str, figure: Figure, margin: float) -> Watch:
+def _watch(
+    store: Store, market: str, figure: Figure, margin: float, data_ends: dict[str, dt.date]
+) -> Watch:
     name = series_name(figure)
     history = store.series(market, name, figure.end)
     target = _target(figure)
     assessment = assess(
         figure.value, target, history, end=figure.end, margin=margin, amazon_status=figure.status
     )
-    return Watch(market, name, figure, target, history, assessment)
+    data_end = None
+    if figure.basis is not None:  # an estimate: the last day its files hold
+        data_end = data_ends.get("confirmations" if "confirm" in figure.basis else "all_orders")
+    return Watch(market, name, figure, target, history, assessment, data_end)
+
+
+# A report that ends more days than this before the day judged is out of date. Amazon's
+# performance report ends the day before it is made; a day's All Orders report, that day.
+ENDS_BEFORE = 2
+
+
+def _ended(chosen: list[Found], market: str | None, judged: dt.date) -> list[Signal]:
+    """The reports read whose data ends days before the day judged (by their data, not the
+    time they were saved). Not the Unshipped report: it lists the orders still to ship, and
+    its newest order may be days old in a download of today."""
+    found = []
+    for item in chosen:
+        if item.kind not in ("performance_json", "all_orders") or item.known_until is None:
+            continue
+        last = _local_day(item.known_until, market)
+        if (judged - last).days > ENDS_BEFORE:
+            found.append(
+                Signal(
+                    "report_ends", market, today=judged, end=last, file=item.path, name=item.kind
+                )
+            )
+    return found
+
+
+def _data_ends(chosen: list[Found], market: str | None) -> dict[str, dt.date]:
+    """The last day of data of the files read, by the names an estimate's basis gives."""
+    ends: dict[str, dt.date] = {}
+    for item in chosen:
+        if item.data_end is None:
+            continue
+        key = "confirmations" if item.kind == "shipping_confirmation" else item.kind
+        day = _local_day(item.data_end, market)
+        ends[key] = max(day, ends.get(key, day))
+    return ends
+
+
+def _local_day(moment: dt.datetime, market: str | None) -> dt.date:
+    """The day of `moment` in the marketplace's time zone (UTC when it is not known)."""
+    return _local_today(market, moment) if market else moment.astimezone(dt.UTC).date()
 
 
 def _store_notes(store: Store, now: dt.datetime, markets: list[str]) -> list[Note]:

@@ -69,7 +69,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "{day}): its figures were not updated.",
         "not_read": "Left aside, not reports appeal reads: {detail}.",
         "older_files_ignored": "{count} older downloads of the same reports were left aside "
-        "(the newest of each is read).",
+        "(of each report, the one with the latest data is read).",
+        "saved_later_older_data": "{detail} was saved after {other} but its data ends "
+        "earlier ({day}): {other} is read.",
+        "report_ends": "{file}: your {report} ends {end}, {days} days before the day judged "
+        "({today}): download a fresh one. The figures cannot know the days after it.",
+        "no_data": "no data",
         "no_figures": "The files give no figure (an Unshipped report alone?): only the leading "
         "signals were checked.",
         "reports_old": "The newest report in the folder was saved {when}, more than a day ago: "
@@ -146,7 +151,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "marketplace_not_in_files": "本次没有 {detail} 的文件（其最新快照截至 {day}）："
         "该站点的指标未更新。",
         "not_read": "以下文件不是 appeal 能读取的报告，未读取：{detail}。",
-        "older_files_ignored": "同类报告的 {count} 个较早下载版本未读取（每类只读最新的一个）。",
+        "older_files_ignored": "同类报告的 {count} 个较早下载版本未读取（每类只读数据最新的"
+        "一个）。",
+        "saved_later_older_data": "{detail} 保存得比 {other} 晚，但其数据截至更早（{day}）："
+        "读取的是 {other}。",
+        "report_ends": "{file}：您的{report}截至 {end}，比判断日（{today}）早 {days} 天："
+        "请重新下载。此后的日子，指标无从得知。",
+        "no_data": "无数据",
         "no_figures": "文件中没有可计算的指标（只有未发货订单报告？）：只检查了预警信号。",
         "reports_old": "文件夹中最新的报告保存于 {when}，已超过一天："
         "请下载今天的报告以获得最新数据。",

@@ -29,7 +29,18 @@ STATUS = {
     "zh": {"red": "红", "amber": "黄", "green": "绿", "grey": "-"},
 }
 _STOPPED = frozenset({"DEACTIVATED", "SUSPENDED"})  # Amazon's schema; its example says SUSPENDED
-JSON_ONLY_NOTES = frozenset({"older_files_ignored"})  # every run says it: not worth a line
+REPORT_NAMES = {
+    "en": {
+        "all_orders": "All Orders report",
+        "unshipped": "Unshipped orders report",
+        "performance_json": "seller performance report (SP-API)",
+    },
+    "zh": {
+        "all_orders": "全部订单报告（All Orders）",
+        "unshipped": "未发货订单报告",
+        "performance_json": "账户绩效报告（SP-API）",
+    },
+}
 
 
 def t(lang: str, key: str, **values: Any) -> str:
@@ -116,6 +127,10 @@ def signal_text(signal: Signal, lang: str = "en", now: dt.datetime | None = None
         status = signal.name.upper()
         key = {"AT_RISK": "account_status_at_risk"}.get(status, key)
         key = "account_status_stopped" if status in _STOPPED else key
+    if signal.kind == "report_ends":
+        assert signal.end is not None and signal.today is not None
+        values["report"] = REPORT_NAMES[lang].get(signal.name, signal.name)
+        values["days"] = (signal.today - signal.end).days
     if signal.kind == "inventory_stale" and signal.written is not None:
         values["written"] = signal.written.astimezone().strftime("%Y-%m-%d %H:%M")
         age = (now or signal.written) - signal.written
@@ -155,11 +170,7 @@ def note_texts(result: MonitorResult, lang: str = "en") -> list[str]:
     """The notes worth a line on screen: the files left aside named together in one (--json
     has each with the reader's reason)."""
     aside = [Path(n.detail).name for n in result.notes if n.kind == "not_read"]
-    texts = [
-        note_text(n, lang)
-        for n in result.notes
-        if n.kind not in JSON_ONLY_NOTES and n.kind != "not_read"
-    ]
+    texts = [note_text(n, lang) for n in result.notes if n.kind != "not_read"]
     if aside:
         texts.append(t(lang, "not_read", detail=", ".join(aside)))
     return texts
@@ -176,6 +187,8 @@ def warning_texts(result: MonitorResult, lang: str = "en") -> list[str]:
 
 
 def empty(watch: Watch, lang: str) -> str:
+    if watch.no_data:
+        return t(lang, "no_data")
     if watch.figure.metric == "valid_tracking_rate":
         return t(lang, "none_checkable")
     return t(lang, "no_value")

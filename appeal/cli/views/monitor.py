@@ -4,6 +4,7 @@ figure), the warnings alone (`--quiet`), and `--json`; in English or Chinese."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from typing import Any
 
@@ -26,6 +27,11 @@ BLOCKS = "▁▂▃▄▅▆▇█"  # in GBK too (Chinese Windows consoles)
 ASCII_RAMP = "_.-:=+*#"  # for consoles that cannot show the blocks
 SPARK_POINTS = 14
 
+_GLUE = "\ue000"  # a private-use character, one cell wide, standing for a space not to break
+_KEEP_TOGETHER = re.compile(
+    r"(?<=\d) (?=%)|(?<=[<>≥≤]) (?=\d)|(?<=\d\d-\d\d) (?=\d\d:\d\d)|(?<=\d) (?=[天个条])"
+    r"|(?<=[早有于]) (?=\d)"
+)
 _COLOURS = {"red": "red", "amber": "yellow", "green": "green", "grey": "dim"}
 
 
@@ -133,18 +139,18 @@ def show(result: MonitorResult, *, lang: str = "en", quiet: bool = False) -> Non
 def _bullets(out: Any, texts: list[str], mark: str, style: str) -> None:
     """Each text wrapped to the console (CJK counted double) under a hanging indent, without
     trailing spaces."""
-    import re
-
     from rich.text import Text
 
     for text in texts:
-        # A figure and its % sign stay on one line (a no-break space is not in GBK).
-        glued = re.sub(r"(\d) %", r"\1_%", text)
+        # Held on one line: a figure and its % sign, a sign and its figure, a date and its
+        # time, a number and its Chinese unit (the glue is taken out before printing: a
+        # no-break space is not in GBK).
+        glued = _KEEP_TOGETHER.sub(_GLUE, text)
         lines = Text(glued).wrap(out, max(20, out.width - 4))
         for n, line in enumerate(lines):
             line.rstrip()
             head = Text(f"  {mark} ", style=style) if n == 0 else Text("    ")
-            out.print(head + Text(line.plain.replace("_%", " %")))
+            out.print(head + Text(line.plain.replace(_GLUE, " ")))
 
 
 def _day(value: dt.date | None) -> str | None:
@@ -173,6 +179,8 @@ def watch_json(watch: Watch, margin: float) -> dict[str, Any]:
             "crosses_on": _day(verdict.crosses_on),
         },
         "history": [[_day(day), value] for day, value in watch.history],
+        "data_ends": _day(watch.data_end),
+        "no_data": watch.no_data,
         "warning": watch_text(watch, margin) if watch.warning else None,
     }
 
@@ -198,6 +206,8 @@ def signal_json(signal: Signal, now: dt.datetime) -> dict[str, Any]:
         }
     if signal.kind == "account_status":
         found["status"] = signal.name
+    if signal.kind == "report_ends":
+        found |= {"report": signal.name, "ends": _day(signal.end)}
     if signal.file is not None:
         found["file"] = str(signal.file)
     if signal.written is not None:
