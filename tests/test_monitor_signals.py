@@ -346,3 +346,50 @@ def test_a_holiday_already_on_warns_only_for_orders_due_during_it(tmp_path: Path
         "Chinese New Year (Spring Festival) (CN, 2027-02-05 to 2027-02-12) is on now; "
         "unshipped orders due to ship before it ends: 1."
     )
+
+
+def test_amazons_own_red_flags_rating_warned_and_items_marked_bad(tmp_path: Path) -> None:
+    """tester3 F2.3: Amazon's example says Account Health Rating WARNED and marks policy
+    items BAD (IP complaints, listing policy violations ...): the monitor warns about them."""
+    from appeal.cli.views.monitor import signal_json
+
+    schema = json.loads((AMAZON_EXAMPLE / "accountHealthReport-2020-11-18.json").read_text())
+    example = schema["examples"][0]
+    place(tmp_path, {"report.json": json.dumps(example).replace('"2020-', '"2026-')}, NOW)
+    result = run_monitor(folder=tmp_path, now=NOW, record=False)
+    rating = one(result, "health_rating")
+    assert (rating.marketplace, rating.name, rating.count) == ("amazon.com", "WARNED", 0)
+    assert signal_text(rating).startswith(
+        "amazon.com: Amazon's Account Health Rating is WARNED: Amazon itself warns"
+    )
+    bad = one(result, "policy_bad")
+    # read by hand from the example: every item whose status is BAD, in the report's order;
+    # documentRequest is GOOD
+    assert bad.items == (
+        ("productSafetyCustomerComplaints", 165),
+        ("receivedIntellectualPropertyComplaints", 75),
+        ("listingPolicyViolations", 86),
+        ("foodAndProductSafetyIssues", 37),
+        ("productAuthenticityCustomerComplaints", 212),
+        ("productConditionCustomerComplaints", 337),
+        ("otherPolicyViolations", 86),
+        ("spammingSellerMessaging", None),
+    )
+    said = signal_text(bad)
+    assert "received intellectual property complaints (75), listing policy violations (86)" in said
+    assert said.endswith(
+        "spamming seller messaging. Each can lead to deactivation: answer them in Account Health."
+    )
+    zh = signal_text(bad, "zh")
+    assert "收到的知识产权投诉（75）、违反商品发布政策（86）" in zh
+    assert signal_json(bad, NOW)["items"][2] == {"key": "listingPolicyViolations", "count": 86}
+    # a rating Amazon calls GREAT and no item marked BAD: nothing to say
+    block = example["performanceMetrics"][0]
+    block["accountHealthRating"]["ahrStatus"] = "GREAT"
+    for node in block.values():
+        for item in node if isinstance(node, list) else [node]:
+            if isinstance(item, dict) and item.get("status") == "BAD":
+                item["status"] = "GOOD"
+    place(tmp_path, {"report.json": json.dumps(example).replace('"2020-', '"2026-')}, NOW)
+    calm = run_monitor(folder=tmp_path, now=NOW, record=False)
+    assert not {"health_rating", "policy_bad"} & set(kinds(calm))

@@ -20,6 +20,9 @@ SignalKind = Literal[
     "holiday",  # a holiday within 14 days without extended handling time seen in the files
     "inventory_stale",  # the newest inventory file is older than a day
     "account_status",  # Amazon's account status for a marketplace is not NORMAL
+    "health_rating",  # Amazon's Account Health Rating is WARNED (or another state not good):
+    # name the state, count the score (0: not given)
+    "policy_bad",  # items Amazon's report marks BAD (policy complaints, warnings): items
     "report_ends",  # a report read ends days before the day judged: name its kind, end its
     # last day, today the day judged, file the report
 ]
@@ -103,6 +106,7 @@ class Signal:
     evidence: HolidayEvidence | None = None
     file: Path | None = None  # tracking_fails, inventory_stale: the file it comes from
     written: dt.datetime | None = None  # inventory_stale: when the file was written
+    items: tuple[tuple[str, int | None], ...] = ()  # policy_bad: (Amazon's key, its count)
 
 
 @dataclass

@@ -124,6 +124,7 @@ def run_monitor(
         for s in sections
         if s.account_status and s.account_status.upper() != "NORMAL"
     ]
+    signals += _amazon_flags(sections)
     return MonitorResult(
         folder=folder,
         database=database,
@@ -138,6 +139,25 @@ def run_monitor(
         stored=stored,
         calendars=_calendars(calendars, markets),
     )
+
+
+# Account Health Rating states that are no warning (Amazon's schema: GREAT or WARNED).
+_FINE_RATINGS = frozenset({"GREAT", "GOOD", "HEALTHY"})
+
+
+def _amazon_flags(sections: list[Section]) -> list[Signal]:
+    """Amazon's own red flags beside its rates: an Account Health Rating that is not good,
+    and the policy items and warnings its report marks BAD. Each can lead to deactivation."""
+    signals = []
+    for section in sections:
+        rating = section.health
+        if rating is not None and rating.status and rating.status.upper() not in _FINE_RATINGS:
+            score = rating.score or 0
+            signals.append(Signal("health_rating", section.name, count=score, name=rating.status))
+        bad = tuple((c.key, c.count) for c in section.counts if (c.status or "").upper() == "BAD")
+        if bad:
+            signals.append(Signal("policy_bad", section.name, count=len(bad), items=bad))
+    return signals
 
 
 def _today(chosen: list[Found], now: dt.datetime) -> dt.date | None:

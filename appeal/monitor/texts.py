@@ -52,6 +52,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "account_status_stopped": "{market}: Amazon's account status is {name}: selling there "
         "is stopped. Account Health in Seller Central says why; `appeal new` starts the plan "
         "of action.",
+        "health_rating": "{market}: Amazon's Account Health Rating is {name}{score}: Amazon "
+        "itself warns about the account. See Account Health in Seller Central for what it "
+        "asks.",
+        "score": " (score {score})",
+        "policy_bad": "{market}: Amazon's report marks BAD: {items}. Each can lead to "
+        "deactivation: answer them in Account Health.",
         "orders": "Orders: {orders}{more}.",
         "more": " and {n} more",
         "database_created": "Started the snapshot database {detail}.",
@@ -136,6 +142,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "请在卖家平台的“账户状况”中查看需要解决的问题。",
         "account_status_stopped": "{market}：亚马逊账户状态为 {name}（已被停用）：该站点已无法"
         "销售。卖家平台的“账户状况”说明原因；用 `appeal new` 开始写申诉计划。",
+        "health_rating": "{market}：亚马逊账户状况评级为 {name}（有风险）{score}：亚马逊本身在"
+        "警告此账户。请在卖家平台的“账户状况”中查看要求。",
+        "score": "，分数 {score}",
+        "policy_bad": "{market}：亚马逊报告中标为 BAD 的项目：{items}。每一项都可能导致账户"
+        "停用：请在“账户状况”中处理。",
         "orders": "订单：{orders}{more}。",
         "more": " 等另外 {n} 个",
         "database_created": "已新建快照数据库 {detail}。",

@@ -29,6 +29,22 @@ STATUS = {
     "zh": {"red": "红", "amber": "黄", "green": "绿", "grey": "-"},
 }
 _STOPPED = frozenset({"DEACTIVATED", "SUSPENDED"})  # Amazon's schema; its example says SUSPENDED
+# Amazon's policy items and warnings (Account Health), as Seller Central names them in Chinese.
+_POLICY_ZH = {
+    "suspectedIntellectualPropertyViolations": "涉嫌侵犯知识产权",
+    "receivedIntellectualPropertyComplaints": "收到的知识产权投诉",
+    "productAuthenticityCustomerComplaints": "商品真实性买家投诉",
+    "productConditionCustomerComplaints": "商品状况买家投诉",
+    "productSafetyCustomerComplaints": "商品安全买家投诉",
+    "listingPolicyViolations": "违反商品发布政策",
+    "restrictedProductPolicyViolations": "违反受限商品政策",
+    "customerProductReviewsPolicyViolations": "违反买家商品评论政策",
+    "otherPolicyViolations": "其他违反政策行为",
+    "foodAndProductSafetyIssues": "食品和商品安全问题",
+    "documentRequest": "文件要求",
+    "documentRequests": "文件要求",
+    "spammingSellerMessaging": "滥用买家与卖家消息",
+}
 REPORT_NAMES = {
     "en": {
         "all_orders": "All Orders report",
@@ -127,6 +143,12 @@ def signal_text(signal: Signal, lang: str = "en", now: dt.datetime | None = None
         status = signal.name.upper()
         key = {"AT_RISK": "account_status_at_risk"}.get(status, key)
         key = "account_status_stopped" if status in _STOPPED else key
+    if signal.kind == "health_rating":
+        values["score"] = t(lang, "score", score=signal.count) if signal.count else ""
+    if signal.kind == "policy_bad":
+        values["items"] = ("、" if lang == "zh" else ", ").join(
+            _policy(key, count, lang) for key, count in signal.items
+        )
     if signal.kind == "report_ends":
         assert signal.end is not None and signal.today is not None
         values["report"] = REPORT_NAMES[lang].get(signal.name, signal.name)
@@ -145,6 +167,15 @@ def signal_text(signal: Signal, lang: str = "en", now: dt.datetime | None = None
             more=t(lang, "more", n=more) if more > 0 else "",
         )
     return text
+
+
+def _policy(key: str, count: int | None, lang: str) -> str:
+    from appeal.sellerfiles.wording import words
+
+    name = _POLICY_ZH.get(key, words(key)) if lang == "zh" else words(key)
+    if count is None:
+        return name
+    return f"{name}（{count:,}）" if lang == "zh" else f"{name} ({count:,})"
 
 
 def note_text(note: Note, lang: str = "en") -> str:

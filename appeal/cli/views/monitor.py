@@ -208,6 +208,10 @@ def signal_json(signal: Signal, now: dt.datetime) -> dict[str, Any]:
         found["status"] = signal.name
     if signal.kind == "report_ends":
         found |= {"report": signal.name, "ends": _day(signal.end)}
+    if signal.kind == "health_rating":
+        found |= {"rating": signal.name, "score": signal.count or None}
+    if signal.kind == "policy_bad":
+        found["items"] = [{"key": key, "count": count} for key, count in signal.items]
     if signal.file is not None:
         found["file"] = str(signal.file)
     if signal.written is not None:
