@@ -111,14 +111,58 @@ def test_a_tokyo_order_is_judged_on_tokyos_day(tmp_path: Path) -> None:
 
 def test_without_a_marketplace_promise_dates_are_taken_as_written_and_said(tmp_path: Path) -> None:
     bought = utc("2026-10-19T18:00:00+00:00")
-    place(
-        tmp_path,
-        {"Unshipped.txt": unshipped(unshipped_row("1", bought, utc("2026-10-22T06:59:59+00:00")))},
-        NOW,
-    )
+    row = unshipped_row("1", bought, utc("2026-10-22T06:59:59+00:00"))
+    row["ship-country"] = "AT"  # Austria: no Amazon marketplace of its own
+    place(tmp_path, {"Unshipped.txt": unshipped(row)}, NOW)
     result = run_monitor(folder=tmp_path, now=NOW, as_of=dt.date(2026, 10, 22))
-    assert one(result, "late_today").marketplace is None
+    late = one(result, "late_today")
+    assert late.marketplace is None
     assert [n.count for n in result.notes if n.kind == "dates_as_written"] == [1]
+    # words, not "?:" (tester3 F2.5)
+    assert signal_text(late).startswith("Marketplace not stated: unshipped orders due")
+    assert signal_text(late, "zh").startswith("未注明站点：")
+
+
+def test_an_unshipped_report_alone_is_placed_by_its_ship_country(tmp_path: Path) -> None:
+    """tester3 F2.5: the Unshipped report a seller downloads every morning, on its own (Amazon's
+    columns: no sales-channel). An order shipping to the US is an amazon.com order: its promise
+    date 2026-10-22T06:59:59+00:00 is 23:59:59 on 21 October in Los Angeles, due on the 21st
+    (in UTC it would be the 22nd: no warning on the 21st)."""
+    bought = utc("2026-10-19T18:00:00+00:00")
+    row = unshipped_row("111-0000001-0000001", bought, utc("2026-10-22T06:59:59+00:00"))
+    assert row["ship-country"] == "US" and "sales-channel" not in UNSHIPPED_COLUMNS
+    place(tmp_path, {"Unshipped.txt": unshipped(row)}, NOW)
+    result = run_monitor(folder=tmp_path, now=NOW, as_of=TODAY, calendars=("CN",))
+    late = one(result, "late_today")
+    assert (late.marketplace, late.today, late.overdue) == ("amazon.com", TODAY, 0)
+    assert not [n for n in result.notes if n.kind == "dates_as_written"]
+    # to the UK: amazon.co.uk's day (London, summer time until 25 October)
+    row = unshipped_row("202-0000001-0000001", bought, utc("2026-10-21T23:30:00+00:00"))
+    row["ship-country"] = "GB"  # 00:30 on 22 October in London: due tomorrow
+    place(tmp_path, {"Unshipped.txt": unshipped(row)}, NOW)
+    assert "late_today" not in kinds(run_monitor(folder=tmp_path, now=NOW, as_of=TODAY))
+
+
+def test_the_all_orders_report_places_the_unshipped_orders(tmp_path: Path) -> None:
+    """Two marketplaces in the All Orders report: an unshipped order is in the marketplace the
+    All Orders report gives it (amazon.co.uk), even when it ships abroad (to France)."""
+    from tests.monitor_files import ALL_ORDERS_COLUMNS, all_orders_row
+
+    bought = utc("2026-10-20T10:00:00+00:00")
+    uk = all_orders_row("202-0000001-0000009", bought, "Unshipped")
+    uk["sales-channel"], uk["currency"], uk["ship-country"] = "Amazon.co.uk", "GBP", "FR"
+    us = all_orders_row("111-0000001-0000009", bought, "Shipped")
+    # 22:30 UTC on 21 October: 23:30 in London (due today), 00:30 on the 22nd in Paris
+    row = unshipped_row("202-0000001-0000009", bought, utc("2026-10-21T22:30:00+00:00"))
+    row["ship-country"] = "FR"
+    files: dict[str, str | bytes] = {
+        "All Orders.txt": table(ALL_ORDERS_COLUMNS, [us, uk]),
+        "Unshipped.txt": unshipped(row),
+    }
+    place(tmp_path, files, NOW)
+    result = run_monitor(folder=tmp_path, now=NOW, as_of=TODAY, record=False)
+    late = one(result, "late_today")
+    assert (late.marketplace, late.orders) == ("amazon.co.uk", ("202-0000001-0000009",))
 
 
 def test_orders_on_the_verge_of_cancellation(tmp_path: Path) -> None:

@@ -348,7 +348,7 @@ def _signals(
     orders: list[Unshipped] | None = None
     newest = scanned.newest("unshipped")
     if newest is not None:
-        orders, as_written = read_unshipped(newest, default)
+        orders, as_written = read_unshipped(newest, default, scanned.newest("all_orders"))
         if as_written:
             notes.append(Note("dates_as_written", count=as_written))
         signals += order_signals(orders, today_of)

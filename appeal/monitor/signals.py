@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from appeal.monitor.folder import Found
 from appeal.monitor.holidays import LOOKAHEAD, calendars, upcoming
@@ -32,6 +33,7 @@ _COLUMNS = (
     "is-buyer-requested-cancellation",
     "verge-of-cancellation",
     "quantity-to-ship",
+    "ship-country",
 )
 
 
@@ -47,13 +49,24 @@ class Unshipped:
     verge: bool
 
 
-def read_unshipped(found: Found, default: str | None) -> tuple[list[Unshipped], int]:
+def read_unshipped(
+    found: Found, default: str | None, all_orders: Found | None = None
+) -> tuple[list[Unshipped], int]:
     """The orders of the newest Unshipped report, and how many promise dates were taken as
-    written because no marketplace (so no time zone) is known for them."""
+    written because no marketplace (so no time zone) is known for them.
+
+    Amazon's Unshipped report usually has no sales-channel column. An order's marketplace is
+    then the folder's only marketplace (`default`), else the one the All Orders report
+    (`all_orders`) gives the same order, else the marketplace of the order's ship-country (an
+    amazon.com order ships to the US, an amazon.co.uk one to GB)."""
     from appeal.core.marketplaces import marketplaces
     from appeal.sellerfiles.reports import LocalDays, Report, open_report
 
     known = marketplaces()
+    by_country: dict[str, list[str]] = {}
+    for domain, site in known.items():
+        by_country.setdefault(site.country, []).append(domain)
+    listed: dict[str, str] | None = None  # order id -> marketplace, read when first needed
     report = open_report(found.path)
     assert isinstance(report, Report)  # the folder scan recognised it as tab-separated
     days: dict[str | None, LocalDays] = {}
@@ -67,6 +80,13 @@ def read_unshipped(found: Found, default: str | None) -> tuple[list[Unshipped], 
             continue  # nothing left to ship on this item row
         channel = row.get("sales-channel", "").lower()
         market = channel if channel in known else default
+        if market not in known and all_orders is not None:
+            if listed is None:
+                listed = _order_markets(all_orders, known)
+            market = listed.get(order_id, market)
+        if market not in known:
+            country = by_country.get(row.get("ship-country", "").upper(), [])
+            market = country[0] if len(country) == 1 else market
         zone = days.get(market)
         if zone is None:
             zone = days[market] = LocalDays(known[market].time_zone if market in known else None)
@@ -88,6 +108,25 @@ def read_unshipped(found: Found, default: str | None) -> tuple[list[Unshipped], 
             row.get("verge-of-cancellation", "").lower() in _TRUE,
         )
     return list(orders.values()), as_written
+
+
+def _order_markets(found: Found, known: dict[str, Any]) -> dict[str, str]:
+    """Order id -> marketplace, from an All Orders report's sales-channel column."""
+    from appeal.sellerfiles.reports import Report, open_report
+
+    report = open_report(found.path)
+    assert isinstance(report, Report)
+    markets: dict[str, str] = {}
+    try:
+        for _, (order_id, channel) in report.values(("amazon-order-id", "sales-channel")):
+            market = channel.strip().lower()
+            if market in known:
+                markets[order_id.strip()] = market
+    finally:
+        close = getattr(report.lines, "close", None)
+        if close is not None:
+            close()
+    return markets
 
 
 def order_signals(

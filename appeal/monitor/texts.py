@@ -85,8 +85,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "signals were checked.",
         "reports_old": "The newest report in the folder was saved {when}, more than a day ago: "
         "download today's reports for current figures.",
-        "dates_as_written": "{count} promise dates were taken as written (UTC): the files do "
-        "not say their marketplace.",
+        "dates_as_written": "{count} promise dates were taken as written (UTC): neither the "
+        "files nor the orders' ship country say their marketplace.",
+        "no_marketplace": "Marketplace not stated",
         "no_holiday_table": "No holiday table for {detail}: its holidays are not checked.",
         "holiday_table_ends": "The holiday table for {detail} ends on {day}; update appeal for "
         "later holidays.",
@@ -172,7 +173,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "no_figures": "文件中没有可计算的指标（只有未发货订单报告？）：只检查了预警信号。",
         "reports_old": "文件夹中最新的报告保存于 {when}，已超过一天："
         "请下载今天的报告以获得最新数据。",
-        "dates_as_written": "{count} 个承诺日期按原文（UTC）读取：文件未说明所属站点。",
+        "dates_as_written": "{count} 个承诺日期按原文（UTC）读取：文件和订单的收货国家都未说明"
+        "所属站点。",
+        "no_marketplace": "未注明站点",
         "no_holiday_table": "没有 {detail} 的假期表：不检查该地假期。",
         "holiday_table_ends": "{detail} 的假期表截至 {day}；请更新 appeal 以获得之后的假期。",
         "provisional_holiday": "{detail}（{day}）：编写 appeal 假期表时官方日期尚未公布，请核对。",

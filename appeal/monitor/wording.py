@@ -121,7 +121,7 @@ def watch_text(watch: Watch, margin: float, lang: str = "en") -> str:
 def signal_text(signal: Signal, lang: str = "en", now: dt.datetime | None = None) -> str:
     """The warning sentence of a leading signal (with the first orders it concerns)."""
     values: dict[str, Any] = {
-        "market": signal.marketplace or "?",
+        "market": signal.marketplace or t(lang, "no_marketplace"),
         "count": signal.count,
         "overdue": signal.overdue,
         "today": signal.today,
