@@ -229,7 +229,7 @@ def test_thanksgiving_within_14_days_and_the_calendar_option(tmp_path: Path) -> 
     assert holiday.evidence == "no_unshipped"
     assert result.calendars == ("CN", "US")
     said = signal_text(holiday)
-    assert "Thanksgiving (US, 2026-11-26 to 2026-11-26) starts in 2 days" in said
+    assert "Thanksgiving (US, 2026-11-26) starts in 2 days" in said  # one day, not a range
     assert "no Unshipped report in the folder" in said
     assert "the Unshipped report shows" not in said
     assert "没有未发货订单报告" in signal_text(holiday, "zh")
@@ -437,3 +437,52 @@ def test_amazons_own_red_flags_rating_warned_and_items_marked_bad(tmp_path: Path
     place(tmp_path, {"report.json": json.dumps(example).replace('"2020-', '"2026-')}, NOW)
     calm = run_monitor(folder=tmp_path, now=NOW, record=False)
     assert not {"health_rating", "policy_bad"} & set(kinds(calm))
+
+
+def test_small_words_tomorrow_one_day_one_file_and_zh(tmp_path: Path) -> None:
+    """tester3 F2.4: 'starts in 1 days', a one-day holiday written as a range, '1 older
+    downloads', and Chinese lines broken between a date and its time."""
+    from appeal.monitor.result import Note
+    from appeal.monitor.wording import note_text
+
+    today = dt.date(2026, 11, 25)
+    _amazon_com(tmp_path, today)
+    holiday = one(run_monitor(folder=tmp_path, now=NOW, as_of=today, record=False), "holiday")
+    assert signal_text(holiday).startswith("Thanksgiving (US, 2026-11-26) starts tomorrow;")
+    assert signal_text(holiday, "zh").startswith("感恩节（US，2026-11-26）明天开始；")
+    # Golden Week: several days, a range
+    golden = Signal(
+        "holiday",
+        today=dt.date(2026, 9, 28),
+        name="National Day Golden Week",
+        name_zh="国庆节",
+        calendar="CN",
+        start=dt.date(2026, 10, 1),
+        end=dt.date(2026, 10, 7),
+        evidence="not_seen",
+    )
+    assert "(CN, 2026-10-01 to 2026-10-07) starts in 3 days" in signal_text(golden)
+    assert "（CN，2026-10-01 至 2026-10-07）3 天后开始" in signal_text(golden, "zh")
+    assert note_text(Note("older_files_ignored", count=1)).startswith(
+        "1 older download of the same reports was left aside"
+    )
+    assert note_text(Note("dates_as_written", count=1)).startswith("1 promise date was taken")
+
+
+def test_a_chinese_note_keeps_the_date_with_its_time_at_80_columns() -> None:
+    import io
+
+    from rich.console import Console
+
+    from appeal.cli.views.monitor import _bullets
+    from appeal.monitor.result import Note
+    from appeal.monitor.wording import note_text
+
+    saved = dt.datetime(2026, 11, 20, 9, 0).astimezone()  # shown in the computer's time
+    text = note_text(Note("reports_old", when=saved), "zh")
+    assert "保存于 2026-11-20 09:00，" in text
+    shown = io.StringIO()
+    _bullets(Console(width=80, file=shown), [text], "-", "dim")
+    lines = shown.getvalue().splitlines()
+    assert len(lines) == 2
+    assert any("2026-11-20 09:00" in line for line in lines), lines

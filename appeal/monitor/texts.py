@@ -31,17 +31,17 @@ TEXTS: dict[str, dict[str, str]] = {
         "tracking_fails": "{file}: tracking IDs in the newest shipping confirmations that fail "
         "their carrier's check: {count}. Run `appeal tracking {file} --fix FIXED.txt` and upload "
         "the fixed file.",
-        "holiday_orders_due_during": "{name} ({calendar}, {start} to {end}) starts in {days} "
-        "days; unshipped orders due to ship during it: {count}. Extend your handling time "
+        "holiday_orders_due_during": "{name} ({calendar}, {span}) starts {when}; "
+        "unshipped orders due to ship during it: {count}. Extend your handling time "
         "(the holiday closure in Seller Central's shipping settings) before it.",
-        "holiday_not_seen": "{name} ({calendar}, {start} to {end}) starts in {days} days, and "
+        "holiday_not_seen": "{name} ({calendar}, {span}) starts {when}, and "
         "the Unshipped report shows no extended handling time yet. Set the closure in Seller "
         "Central's shipping settings before it.",
-        "holiday_no_unshipped": "{name} ({calendar}, {start} to {end}) starts in {days} days; "
+        "holiday_no_unshipped": "{name} ({calendar}, {span}) starts {when}; "
         "with no Unshipped report in the folder, appeal cannot see whether your handling time is "
         "extended. Set the closure in Seller Central's shipping settings before it (and save the "
         "Unshipped report here to have it checked).",
-        "holiday_running": "{name} ({calendar}, {start} to {end}) is on now; unshipped orders "
+        "holiday_running": "{name} ({calendar}, {span}) is on now; unshipped orders "
         "due to ship before it ends: {count}.",
         "inventory_stale": "{file}: the newest inventory file was written {hours} hours ago "
         "({written}); quantities on Amazon may be out of date: run your stock sync.",
@@ -58,6 +58,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "score": " (score {score})",
         "policy_bad": "{market}: Amazon's report marks BAD: {items}. Each can lead to "
         "deactivation: answer them in Account Health.",
+        "span": "{start} to {end}",
+        "tomorrow": "tomorrow",
+        "in_days": "in {days} days",
         "orders": "Orders: {orders}{more}.",
         "more": " and {n} more",
         "database_created": "Started the snapshot database {detail}.",
@@ -81,6 +84,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "report_ends": "{file}: your {report} ends {end}, {days} days before the day judged "
         "({today}): download a fresh one. The figures cannot know the days after it.",
         "no_data": "no data",
+        "older_files_ignored_one": "1 older download of the same reports was left aside (of "
+        "each report, the one with the latest data is read).",
+        "dates_as_written_one": "1 promise date was taken as written (UTC): neither the files "
+        "nor the order's ship country say its marketplace.",
         "no_figures": "The files give no figure (an Unshipped report alone?): only the leading "
         "signals were checked.",
         "reports_old": "The newest report in the folder was saved {when}, more than a day ago: "
@@ -125,15 +132,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "（verge-of-cancellation）：请立即发货或处理。",
         "tracking_fails": "{file}：最新发货确认文件中有 {count} 个追踪号未通过承运商校验：运行 "
         "`appeal tracking {file} --fix FIXED.txt` 并上传修正后的文件。",
-        "holiday_orders_due_during": "{name}（{calendar}，{start} 至 {end}）{days} 天后开始："
+        "holiday_orders_due_during": "{name}（{calendar}，{span}）{when}开始："
         "有 {count} 个未发货订单的发货期限落在假期内。请在假期前延长处理时间"
         "（在卖家平台配送设置中设置假期休息）。",
-        "holiday_not_seen": "{name}（{calendar}，{start} 至 {end}）{days} 天后开始，"
+        "holiday_not_seen": "{name}（{calendar}，{span}）{when}开始，"
         "未发货订单报告中还看不到延长的处理时间。请在假期前在卖家平台配送设置中设置假期休息。",
-        "holiday_no_unshipped": "{name}（{calendar}，{start} 至 {end}）{days} 天后开始；"
+        "holiday_no_unshipped": "{name}（{calendar}，{span}）{when}开始；"
         "文件夹中没有未发货订单报告，无法看出处理时间是否已延长。请在假期前在卖家平台配送设置中"
         "设置假期休息（并把未发货订单报告保存到此文件夹以便检查）。",
-        "holiday_running": "{name}（{calendar}，{start} 至 {end}）正在进行："
+        "holiday_running": "{name}（{calendar}，{span}）正在进行："
         "有 {count} 个未发货订单须在假期结束前发货。",
         "inventory_stale": "{file}：最新的库存文件写于 {hours} 小时前（{written}）；"
         "亚马逊上的库存数量可能已过时：请运行库存同步。",
@@ -148,6 +155,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "score": "，分数 {score}",
         "policy_bad": "{market}：亚马逊报告中标为 BAD 的项目：{items}。每一项都可能导致账户"
         "停用：请在“账户状况”中处理。",
+        "span": "{start} 至 {end}",
+        "tomorrow": "明天",
+        "in_days": "{days} 天后",
         "orders": "订单：{orders}{more}。",
         "more": " 等另外 {n} 个",
         "database_created": "已新建快照数据库 {detail}。",

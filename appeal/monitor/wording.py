@@ -136,7 +136,12 @@ def signal_text(signal: Signal, lang: str = "en", now: dt.datetime | None = None
         key = "late_today_overdue"
     if signal.kind == "holiday":
         assert signal.start is not None and signal.today is not None
-        values["days"] = (signal.start - signal.today).days
+        days = (signal.start - signal.today).days
+        values["when"] = t(lang, "tomorrow") if days == 1 else t(lang, "in_days", days=days)
+        if signal.end is not None and signal.end != signal.start:
+            values["span"] = t(lang, "span", start=signal.start, end=signal.end)
+        else:  # a one-day holiday: its day, not a range
+            values["span"] = str(signal.start)
         running = signal.start <= signal.today
         key = "holiday_running" if running else f"holiday_{signal.evidence}"
     if signal.kind == "account_status":
@@ -184,9 +189,12 @@ def note_text(note: Note, lang: str = "en") -> str:
     if note.kind == "clock_backwards":  # the earlier run's time, as the clock said then
         detail = dt.datetime.fromisoformat(detail).astimezone().strftime("%Y-%m-%d %H:%M")
     cells, _, width = note.other.partition(",")  # rows_left_out: the first row's, the header's
+    key: str = note.kind
+    if note.count == 1 and f"{key}_one" in TEXTS[lang]:
+        key += "_one"
     return t(
         lang,
-        note.kind,
+        key,
         detail=detail,
         other=note.other,
         count=note.count,
