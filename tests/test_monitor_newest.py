@@ -158,3 +158,36 @@ def test_a_report_of_yesterday_is_not_old(tmp_path: Path) -> None:
     place(tmp_path, {"report.json": moved}, NOW)
     result = run_monitor(folder=tmp_path, now=NOW, record=False)  # 26 November in LA
     assert "report_ends" not in kinds(result)
+
+
+def test_orders_an_old_unshipped_report_lists_but_all_orders_says_shipped(
+    tmp_path: Path,
+) -> None:
+    """Only an old Unshipped report in the folder, beside today's All Orders report: the order
+    it lists as due on 12 November shipped long ago (All Orders: Shipped), so no false 'ship
+    today'; an order All Orders still calls Unshipped stays."""
+    shipped, waiting = "113-0000000-0000001", "113-0000000-0000003"
+    rows = [
+        all_orders_row(shipped, utc("2026-11-09T18:00:00+00:00"), "Shipped"),
+        all_orders_row(waiting, utc("2026-11-09T19:00:00+00:00"), "Unshipped"),
+        all_orders_row(order_id(NOV_24, 1), utc("2026-11-24T18:00:00+00:00"), "Shipped"),
+    ]
+    late = utc("2026-11-13T07:59:59+00:00")  # 23:59:59 on 12 November in Los Angeles
+    unshipped = [
+        unshipped_row(shipped, utc("2026-11-09T18:00:00+00:00"), late),
+        unshipped_row(waiting, utc("2026-11-09T19:00:00+00:00"), late),
+    ]
+    files: dict[str, str | bytes] = {
+        "All_Orders_20261124.txt": table(ALL_ORDERS_COLUMNS, rows),
+        "Unshipped_20261110.txt": table(UNSHIPPED_COLUMNS, unshipped),
+    }
+    place(tmp_path, files, SAVED_NOW)
+    result = run_monitor(folder=tmp_path, now=NOW, as_of=AS_OF, record=False)
+    due = one(result, "late_today")
+    assert (due.count, due.orders, due.overdue) == (1, (waiting,), 1)
+    (note,) = [n for n in result.notes if n.kind == "unshipped_done_since"]
+    assert note.count == 1
+    assert (
+        "1 order(s) of Unshipped_20261110.txt have shipped or been cancelled since, says "
+        "All_Orders_20261124.txt: left out."
+    ) in " ".join(note_texts(result))

@@ -45,6 +45,8 @@ NoteKind = Literal[
     # aside; other: the file read instead; day: the last day of the one left aside
     "no_figures",  # the files hold no figure (only an Unshipped report, say)
     "reports_old",  # when: the newest report was saved more than a day before the run
+    "unshipped_done_since",  # count: orders of the Unshipped report (detail) the All Orders
+    # report (other) says have shipped or been cancelled: left out of the signals
     "dates_as_written",  # count: promise dates read as written: no marketplace time zone
     "no_holiday_table",  # detail: the country code
     "holiday_table_ends",  # detail: the country code; day: the table's last day

@@ -348,9 +348,14 @@ def _signals(
     orders: list[Unshipped] | None = None
     newest = scanned.newest("unshipped")
     if newest is not None:
-        orders, as_written = read_unshipped(newest, default, scanned.newest("all_orders"))
-        if as_written:
-            notes.append(Note("dates_as_written", count=as_written))
+        all_orders = scanned.newest("all_orders")
+        read = read_unshipped(newest, default, all_orders)
+        orders = read.orders
+        if read.as_written:
+            notes.append(Note("dates_as_written", count=read.as_written))
+        if read.done_since and all_orders is not None:
+            name, other = newest.path.name, all_orders.path.name
+            notes.append(Note("unshipped_done_since", name, other, count=read.done_since))
         signals += order_signals(orders, today_of)
     confirmations = scanned.newest("shipping_confirmation")
     if confirmations is not None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from appeal.monitor.folder import Found
 from appeal.monitor.holidays import LOOKAHEAD, calendars, upcoming
@@ -49,16 +48,27 @@ class Unshipped:
     verge: bool
 
 
+@dataclass(frozen=True)
+class UnshippedRead:
+    orders: list[Unshipped]
+    as_written: int  # promise dates taken as written: no marketplace (so no time zone) known
+    done_since: int  # orders the All Orders report says have shipped or been cancelled since
+
+
+_DONE = frozenset({"shipped", "cancelled", "canceled"})  # order-status: nothing left to ship
+
+
 def read_unshipped(
     found: Found, default: str | None, all_orders: Found | None = None
-) -> tuple[list[Unshipped], int]:
-    """The orders of the newest Unshipped report, and how many promise dates were taken as
-    written because no marketplace (so no time zone) is known for them.
+) -> UnshippedRead:
+    """The orders of the newest Unshipped report still to ship.
 
     Amazon's Unshipped report usually has no sales-channel column. An order's marketplace is
     then the folder's only marketplace (`default`), else the one the All Orders report
     (`all_orders`) gives the same order, else the marketplace of the order's ship-country (an
-    amazon.com order ships to the US, an amazon.co.uk one to GB)."""
+    amazon.com order ships to the US, an amazon.co.uk one to GB). An order the All Orders
+    report calls Shipped or Cancelled is left out: the Unshipped report is older than that
+    (a download of days ago), and the order needs nothing today."""
     from appeal.core.marketplaces import marketplaces
     from appeal.sellerfiles.reports import LocalDays, Report, open_report
 
@@ -66,24 +76,29 @@ def read_unshipped(
     by_country: dict[str, list[str]] = {}
     for domain, site in known.items():
         by_country.setdefault(site.country, []).append(domain)
-    listed: dict[str, str] | None = None  # order id -> marketplace, read when first needed
     report = open_report(found.path)
     assert isinstance(report, Report)  # the folder scan recognised it as tab-separated
-    days: dict[str | None, LocalDays] = {}
-    orders: dict[str, Unshipped] = {}
-    as_written = 0
+    rows = []
     for number, row in report.rows(_COLUMNS):
-        order_id = row.get("order-id", "")
-        if not order_id or not row.get("promise-date"):
+        if not row.get("order-id") or not row.get("promise-date"):
             continue
         if row.get("quantity-to-ship", "1") in ("0", "0.0"):
             continue  # nothing left to ship on this item row
+        rows.append((number, row))
+    wanted = {row["order-id"] for _, row in rows}
+    listed = _listed(all_orders, wanted) if all_orders is not None and wanted else {}
+    done = {order for order, (_, status) in listed.items() if status in _DONE}
+    days: dict[str | None, LocalDays] = {}
+    orders: dict[str, Unshipped] = {}
+    as_written = 0
+    for number, row in rows:
+        order_id = row["order-id"]
+        if order_id in done:
+            continue
         channel = row.get("sales-channel", "").lower()
         market = channel if channel in known else default
-        if market not in known and all_orders is not None:
-            if listed is None:
-                listed = _order_markets(all_orders, known)
-            market = listed.get(order_id, market)
+        if market not in known and listed.get(order_id, ("", ""))[0]:
+            market = listed[order_id][0]
         if market not in known:
             country = by_country.get(row.get("ship-country", "").upper(), [])
             market = country[0] if len(country) == 1 else market
@@ -107,26 +122,31 @@ def read_unshipped(
             row.get("is-buyer-requested-cancellation", "").lower() in _TRUE,
             row.get("verge-of-cancellation", "").lower() in _TRUE,
         )
-    return list(orders.values()), as_written
+    return UnshippedRead(list(orders.values()), as_written, len(done))
 
 
-def _order_markets(found: Found, known: dict[str, Any]) -> dict[str, str]:
-    """Order id -> marketplace, from an All Orders report's sales-channel column."""
+def _listed(found: Found, wanted: set[str]) -> dict[str, tuple[str, str]]:
+    """Of the orders `wanted`, what the All Orders report says: (marketplace if known, "" if
+    not; order-status in lower case)."""
+    from appeal.core.marketplaces import marketplaces
     from appeal.sellerfiles.reports import Report, open_report
 
+    known = marketplaces()
     report = open_report(found.path)
     assert isinstance(report, Report)
-    markets: dict[str, str] = {}
+    listed: dict[str, tuple[str, str]] = {}
+    columns = ("amazon-order-id", "sales-channel", "order-status")
     try:
-        for _, (order_id, channel) in report.values(("amazon-order-id", "sales-channel")):
-            market = channel.strip().lower()
-            if market in known:
-                markets[order_id.strip()] = market
+        for _, (order_id, channel, status) in report.values(columns):
+            order_id = order_id.strip()
+            if order_id in wanted:
+                market = channel.strip().lower()
+                listed[order_id] = (market if market in known else "", status.strip().lower())
     finally:
         close = getattr(report.lines, "close", None)
         if close is not None:
             close()
-    return markets
+    return listed
 
 
 def order_signals(

@@ -84,6 +84,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "report_ends": "{file}: your {report} ends {end}, {days} days before the day judged "
         "({today}): download a fresh one. The figures cannot know the days after it.",
         "no_data": "no data",
+        "unshipped_done_since": "{count} order(s) of {detail} have shipped or been cancelled "
+        "since, says {other}: left out. The Unshipped report is older than the All Orders "
+        "report: download a fresh one.",
         "older_files_ignored_one": "1 older download of the same reports was left aside (of "
         "each report, the one with the latest data is read).",
         "dates_as_written_one": "1 promise date was taken as written (UTC): neither the files "
@@ -180,6 +183,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "report_ends": "{file}：您的{report}截至 {end}，比判断日（{today}）早 {days} 天："
         "请重新下载。此后的日子，指标无从得知。",
         "no_data": "无数据",
+        "unshipped_done_since": "{detail} 中有 {count} 个订单据 {other} 已发货或已取消，未计入。"
+        "未发货订单报告比全部订单报告旧：请重新下载。",
         "no_figures": "文件中没有可计算的指标（只有未发货订单报告？）：只检查了预警信号。",
         "reports_old": "文件夹中最新的报告保存于 {when}，已超过一天："
         "请下载今天的报告以获得最新数据。",
