@@ -89,14 +89,28 @@ def scan_folder(folder: Path) -> Folder:
             "(appeal monitor reads the newest reports there)."
         )
     result = Folder()
+    recognised: list[Found] = []
     for path in sorted(folder.iterdir()):
         if path.name.startswith((".", DB_NAME)) or path.suffix == ".log" or not path.is_file():
             continue  # hidden files, the snapshot database, a scheduled run's own log
         found = _kind(path, result)
         if found is not None:
-            kind, data_end, known_until = found
-            modified = path.stat().st_mtime
-            result.found.append(Found(path, kind, modified, data_end, known_until))
+            kind, end = found
+            recognised.append(Found(path, kind, path.stat().st_mtime, end, end))
+    # Dated newest saved first: a file saved before the latest data already seen cannot hold
+    # newer data (data is written before the file is saved), so it is not read through.
+    latest_seen: dict[str, dt.datetime] = {}
+    dated: dict[Path, Found] = {}
+    for item in sorted(recognised, key=lambda f: f.modified, reverse=True):
+        seen = latest_seen.get(item.kind)
+        saved = dt.datetime.fromtimestamp(item.modified, tz=dt.UTC)
+        if item.kind in _DATED and (seen is None or saved >= seen):
+            end, known_until = _dates(item.path)
+            item = Found(item.path, item.kind, item.modified, end, known_until)
+        if item.data_end is not None and (seen is None or item.data_end > seen):
+            latest_seen[item.kind] = item.data_end
+        dated[item.path] = item
+    result.found = [dated[f.path] for f in recognised]
     return result
 
 
@@ -107,22 +121,33 @@ _DATED = {
     "unshipped": (("purchase-date", "payments-date", "reporting-date"), ()),
     "shipping_confirmation": (("ship-date",), ()),
 }
-Dated = tuple[str, dt.datetime | None, dt.datetime | None]  # kind, data end, known until
 
 
-def _kind(path: Path, into: Folder) -> Dated | None:
+def _kind(path: Path, into: Folder) -> tuple[str, dt.datetime | None] | None:
+    """The file's kind (and the performance report's latest reportingDateTo)."""
     from appeal.sellerfiles.reports import open_report
 
     try:
         opened = open_report(path)
     except InputError as exc:
         if _is_inventory(path):
-            return "inventory", None, None
+            return "inventory", None
         into.not_read.append((path, exc.message))
         return None
     if isinstance(opened, dict):
-        end = latest(_reporting_ends(opened))
-        return "performance_json", end, end
+        return "performance_json", latest(_reporting_ends(opened))
+    close = getattr(opened.lines, "close", None)
+    if close is not None:
+        close()  # only the header was needed: let go of the file
+    return opened.kind, None
+
+
+def _dates(path: Path) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """A tab-separated report's latest data time, and the latest time it knows anything."""
+    from appeal.sellerfiles.reports import Report, open_report
+
+    opened = open_report(path)
+    assert isinstance(opened, Report)
     data, updated = _DATED[opened.kind]
     # Texts of one shape (length, separator, offset) sort as their times: keep the latest of
     # each shape per column, and read only those.
@@ -140,7 +165,7 @@ def _kind(path: Path, into: Folder) -> Dated | None:
         if close is not None:
             close()
     end = latest(text for (n, *_), text in best.items() if n < len(data))
-    return opened.kind, end, latest(best.values())
+    return end, latest(best.values())
 
 
 def _reporting_ends(node: Any) -> list[str]:
