@@ -27,11 +27,9 @@ BLOCKS = "▁▂▃▄▅▆▇█"  # in GBK too (Chinese Windows consoles)
 ASCII_RAMP = "_.-:=+*#"  # for consoles that cannot show the blocks
 SPARK_POINTS = 14
 
-_GLUE = "\ue000"  # a private-use character, one cell wide, standing for a space not to break
-_KEEP_TOGETHER = re.compile(
-    r"(?<=\d) (?=%)|(?<=[<>≥≤]) (?=\d)|(?<=\d\d-\d\d) (?=\d\d:\d\d)|(?<=\d) (?=[天个条])"
-    r"|(?<=[早有于]) (?=\d)"
-)
+# Spaces not to break at, beyond the units appeal.units binds: a date and its time, a number
+# and the Chinese counter after it.
+_KEEP_TOGETHER = re.compile(r"(?<=\d\d-\d\d) (?=\d\d:\d\d)|(?<=\d) (?=[个条项])")
 _COLOURS = {"red": "red", "amber": "yellow", "green": "green", "grey": "dim"}
 
 
@@ -137,20 +135,20 @@ def show(result: MonitorResult, *, lang: str = "en", quiet: bool = False) -> Non
 
 
 def _bullets(out: Any, texts: list[str], mark: str, style: str) -> None:
-    """Each text wrapped to the console (CJK counted double) under a hanging indent, without
-    trailing spaces."""
+    """Each text wrapped to the console under a hanging indent: by words, and Chinese between
+    characters (never before a closing mark), counting a Chinese character as two columns
+    (the wizard's wrapper). A figure stays with its unit and sign, a date with its time."""
     from rich.text import Text
 
+    from appeal.units import NBSP
+    from appeal.wizard.wrapping import wrap
+
     for text in texts:
-        # Held on one line: a figure and its % sign, a sign and its figure, a date and its
-        # time, a number and its Chinese unit (the glue is taken out before printing: a
-        # no-break space is not in GBK).
-        glued = _KEEP_TOGETHER.sub(_GLUE, text)
-        lines = Text(glued).wrap(out, max(20, out.width - 4))
+        lines = wrap(f"  {mark} " + _KEEP_TOGETHER.sub(NBSP, text), max(24, out.width), hang=4)
         for n, line in enumerate(lines):
-            line.rstrip()
-            head = Text(f"  {mark} ", style=style) if n == 0 else Text("    ")
-            out.print(head + Text(line.plain.replace(_GLUE, " ")))
+            line = line.rstrip()
+            head = Text(line[:4], style=style if n == 0 else "")
+            out.print(head + Text(line[4:]), soft_wrap=True)
 
 
 def _day(value: dt.date | None) -> str | None:
