@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal
 
-from appeal.core.catalogue import PARTS, Catalogue, PartName
+from appeal.core.catalogue import PARTS, Catalogue
 from appeal.core.fields import EMAIL_PATTERN
 from appeal.core.marketplaces import marketplaces
 from appeal.dates import parse_date
@@ -21,14 +21,14 @@ from appeal.wizard.answers import (
     apply_notice,
     first_open_step,
     missing_fields,
-    relink_answers,
     rule_deadline,
 )
 from appeal.wizard.draft import Draft
 from appeal.wizard.figure import ask_figure
-from appeal.wizard.links import ask_answers, ask_attachments
+from appeal.wizard.links import ask_attachments
 from appeal.wizard.notice import NoticeFacts
 from appeal.wizard.notice_step import CJK, ask_notice
+from appeal.wizard.parts_step import ask_part
 from appeal.wizard.prompter import Prompter
 from appeal.wizard.summary import channel_lines, describe_notice, finding_line, step_of
 from appeal.wizard.texts import hint, phrase
@@ -36,10 +36,6 @@ from appeal.wizard.texts import hint, phrase
 STEPS = ("seller", "notice", "causes", "details", "channel", "review", "finish")
 REVIEW = STEPS.index("review")
 _EMAIL = re.compile(f"^{EMAIL_PATTERN}$")  # the case model's rule
-_OWN = {"root_causes": "own_root", "corrective_actions": "own_action"}
-_OWN["preventive_measures"] = "own_measure"
-_PICK = {"root_causes": "root_causes", "corrective_actions": "actions"}
-_PICK["preventive_measures"] = "measures"
 Ending = Literal["write", "anyway", "quit"]
 
 
@@ -85,7 +81,7 @@ class Wizard:
         self.ending: Ending = "quit"
         self._focus: int | None = None  # the one cause to ask about after a jump from review
         self._set_aside: dict[str, Any] = {}  # answers of unticked causes, back when re-ticked
-        self._details: dict[tuple[str, str, str], dict[str, Any]] = {}  # unticked items' dates
+        self.item_details: dict[tuple[str, str, str], dict[str, Any]] = {}  # kept when unticked
         self.suggested_deadline: str | None = None
         self.old_notice = False  # the draft holds an earlier case's notice (--from)
 
@@ -272,65 +268,8 @@ class Wizard:
             self.ask.show(self.t("cause_title", n=index + 1, total=len(entries), title=title))
             self.text("facts", ("causes", index, "facts"), english=True)
             for part in PARTS:
-                self._part(index, part)
+                ask_part(self, index, part)
             ask_attachments(self, index)
-
-    def _label(self, part: PartName, cause_id: str, item_id: str) -> str:
-        item = self.catalogue.causes[cause_id].item(part, item_id)
-        assert item is not None
-        label = item.zh if self.lang == "zh" else item.en
-        if item.evidence is None:
-            return label
-        return label + self.t("proof", what=item.evidence.of(self.lang))
-
-    def _part(self, index: int, part: PartName) -> None:
-        cause_id = str(self.draft.get(("causes", index, "cause")))
-        old = list(self.draft.get(("causes", index, part)) or [])
-        for e in old:
-            key = ("use", e["use"]) if e.get("use") else ("text", str(e.get("text")))
-            self._details[(cause_id, part, f"{key[0]}:{key[1]}")] = dict(e)
-        own = [str(e["text"]) for e in old if e.get("text")]
-        cause = self.catalogue.causes[cause_id]
-        choices: list[tuple[str, Any]] = [
-            (self._label(part, cause_id, i.id), ("use", i.id)) for i in cause.items(part)
-        ]
-        choices += [(text, ("text", text)) for text in own]
-        checked = [("use", e["use"]) if e.get("use") else ("text", str(e["text"])) for e in old]
-        picked = self.ask.checkbox(
-            _PICK[part], self.t(_PICK[part]), choices, checked, hint=hint(self.lang, _PICK[part])
-        )
-        entries = [
-            {**self._details.get((cause_id, part, f"{kind}:{value}"), {}), kind: value}
-            for kind, value in picked
-        ]
-        self.draft.set(("causes", index, part), entries)  # saved as soon as the list is left
-        while True:
-            extra = self.text(
-                _OWN[part], ("causes", index, "_own"), required=False, english=True, empty="finish"
-            )
-            self.draft.set(("causes", index, "_own"), None, save=False)
-            if not extra:
-                break
-            entries.append({"text": extra})
-            self.draft.set(("causes", index, part), entries)
-        if part == "root_causes":  # links from actions and measures follow their root cause
-            relink_answers(self.draft.get(("causes", index)), old, entries)
-            self.draft.save()
-        for position, entry in enumerate(entries):
-            label = entry.get("text") or self._label(part, cause_id, entry["use"])
-            short = f"[{label if len(label) <= 60 else label[:57] + '...'}]"
-            where = ("causes", index, part, position)
-            if part == "corrective_actions":
-                self.text("action_date", (*where, "date"), item=short, kind="past")
-            elif part == "preventive_measures":
-                self.text("owner", (*where, "owner"), item=short, english=True)
-                if entry.get("text"):  # a catalogue measure states its own frequency
-                    self.text(
-                        "frequency", (*where, "frequency"), item=short, english=True, required=False
-                    )
-                self.text("start", (*where, "start"), item=short, kind="date", required=False)
-            if part != "root_causes":
-                ask_answers(self, index, part, position, short)
 
     def step_channel(self) -> None:
         from appeal.core.channel import decide_channel
