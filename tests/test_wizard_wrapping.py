@@ -4,6 +4,10 @@ character), continued under their text."""
 from __future__ import annotations
 
 import itertools
+import os
+import shutil
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +18,7 @@ from appeal.wizard.summary import channel_lines
 from appeal.wizard.texts import phrase
 from appeal.wizard.wrapping import width_of, wrap, wrap_block
 from tests.conftest import TODAY
+from tests.wizard_helpers import scripted
 
 EMAIL = Channel(
     kind="email",
@@ -124,3 +129,27 @@ def test_no_break_spaces_of_the_letter_hold_on_screen_and_print_as_plain_spaces(
         lines = wrap(chinese, width)
         assert not _parted(lines), (width, lines)
         assert not any(line.rstrip().endswith(("48", "60")) for line in lines), lines
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_the_last_screen_of_appeal_new_is_wrapped_by_words_on_a_terminal(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    columns: int,
+) -> None:
+    # "...from the e-mail address re" / "gistered in Seller Central": cut by the terminal
+    from appeal.cli.views.new import show_new
+
+    monkeypatch.chdir(tmp_path)
+    result, _ = scripted(case=Path("case.yaml"))
+    capsys.readouterr()
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *_: os.terminal_size((columns, 40)))
+    show_new(result)
+    screen = capsys.readouterr().out
+    lines = screen.split("\n")
+    assert all(width_of(line) < columns for line in lines), screen
+    assert "registered" in screen.split() and "op-pso-vtr-appeals@amazon.com" in screen.split()
+    sent = next(i for i, line in enumerate(lines) if line.startswith("  1. Send the letter"))
+    assert lines[sent + 1].startswith("     ") and lines[sent + 1][5] != " "

@@ -1,5 +1,7 @@
 """How `appeal new` ends, in the wizard's language: the case saved, the files written, where
-and by when to send the letter, and what the checks found (errors first)."""
+and by when to send the letter, and what the checks found (errors first). On a terminal the
+lines are wrapped by words at its width, as the wizard's own lines are (a terminal would cut
+them in the middle of a word); a pipe or a file gets them whole."""
 
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ def show_new(result: NewResult) -> None:
     due = getattr(channel, "deadline", None)
     rule_days = (due - notice_day).days if due is not None else None
     lines = channel_lines(channel, case.seller.marketplace, result.run.today, lang, rule_days)
-    typer.echo("\n".join(lines))
+    _echo("\n".join(lines))
     checks = rendered.checks
     catalogue = load_catalogue()
     if not checks.findings:
@@ -53,4 +55,16 @@ def show_new(result: NewResult) -> None:
         return
     typer.echo(phrase(lang, "checks_count", errors=checks.errors, warnings=checks.warnings))
     for finding in checks.findings:
-        typer.echo("  " + finding_line(finding, lang, catalogue))
+        _echo("  " + finding_line(finding, lang, catalogue))
+
+
+def _echo(text: str) -> None:
+    import sys
+
+    if sys.stdout.isatty():
+        import shutil
+
+        from appeal.wizard.wrapping import wrap_block
+
+        text = wrap_block(text, shutil.get_terminal_size().columns - 1)
+    typer.echo(text)
