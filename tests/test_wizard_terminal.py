@@ -268,3 +268,31 @@ def test_channel_lines_wrap_by_words_at_the_terminal_width(
         words = " ".join(lines).split()
         for word in ("merchant-fulfilled", "categories", "(Valid", "registered"):
             assert word in words  # whole words, none cut in two
+
+
+@pytest.mark.parametrize(("lang", "columns"), [("en", 60), ("zh", 60)])
+def test_why_an_answer_was_refused_is_shown_whole(tmp_path: Path, lang: str, columns: int) -> None:
+    # the line under the question held one line: at 60 columns the English one ended
+    # "write 0.912 fo", without what to type instead
+    from wcwidth import wcswidth
+
+    from appeal.wizard.texts import phrase
+
+    draft = DRAFT.format(lang=lang).replace("causes:\n  - cause: invalid_tracking\n", "")
+    (tmp_path / "case.yaml").write_text(draft, encoding="utf-8")
+    child, seen = _spawn(tmp_path, "case.yaml", columns=columns)
+    _answer(child, "case.yaml (already holds|已有填写内容)", "\r")  # continue: at the causes
+    _answer(child, "(Which causes apply|哪些原因适用)", " \r")  # invalid tracking
+    _answer(child, "(Your Valid Tracking Rate|您的有效追踪率)", "0.912\r")
+    refusal = phrase(lang, "fraction_rate", value="0.912", percent="91.2")
+    _see(child, re.escape(refusal[-12:]))  # its end is shown
+    child.send("\x15" + "91.2\r")  # type: ignore[attr-defined]
+    _answer(child, "(The days Amazon measured|该有效追踪率的统计期间)", "\x03")
+    assert _end(child) == 130
+    lines = _screen_text(seen).split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("0.912 "))
+    first, second = lines[start], lines[start + 1]  # the screen is redrawn after the second
+    second = second[: second.index(refusal[-8:]) + 8]
+    assert f"{first} {second}".replace(" ", "") == refusal.replace(" ", "")  # whole, two lines
+    assert wcswidth(first) < columns and wcswidth(second) < columns
+    assert "91.2" in (tmp_path / "case.yaml").read_text(encoding="utf-8")

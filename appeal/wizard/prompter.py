@@ -59,6 +59,23 @@ class Prompter(Protocol):
     def show(self, text: str) -> None: ...
 
 
+def _errors_on_several_lines(application: Any) -> None:
+    """Let the line under a question that says why an answer was refused take as many lines as
+    its message (prompt_toolkit gives it one: a terminal cut the message at its last column,
+    losing what to type instead)."""
+    from prompt_toolkit.layout import Window, walk
+    from prompt_toolkit.layout.controls import FormattedTextControl
+
+    for container in walk(application.layout.container):
+        if not isinstance(container, Window) or not isinstance(
+            container.content, FormattedTextControl
+        ):
+            continue
+        source = getattr(container.content.text, "__qualname__", "")
+        if source.startswith("ValidationToolbar."):
+            container.height = None
+
+
 class QuestionaryPrompter:
     """Prompts on the terminal (or on the given prompt_toolkit input/output, for tests)."""
 
@@ -127,16 +144,33 @@ class QuestionaryPrompter:
         if empty and not multiline:  # which key leaves it empty, after the question
             keys = self._t(f"keys.{empty}")
             message += keys if keys.startswith("（") else " " + keys
-        answer = questionary.text(
+        question = questionary.text(
             self._wrapped(message),
             default=default,
-            validate=validate,
+            validate=self._wrapped_check(validate),
             multiline=multiline,
             instruction=self._t("multiline") if multiline else None,
             key_bindings=bindings,
             **self._io,
-        ).unsafe_ask()
-        return str(answer)
+        )
+        _errors_on_several_lines(question.application)
+        return str(question.unsafe_ask())
+
+    def _wrapped_check(self, validate: Validator | None) -> Validator | None:
+        """`validate` with its message wrapped by words at the terminal's width."""
+        if validate is None:
+            return None
+
+        def check(answer: str) -> bool | str:
+            from appeal.wizard.lists import terminal_width
+            from appeal.wizard.wrapping import wrap
+
+            verdict = validate(answer)
+            if verdict is True or not isinstance(verdict, str):
+                return verdict
+            return "\n".join(wrap(verdict, terminal_width(self._io) - 1))
+
+        return check
 
     def _words(self) -> dict[str, str]:
         return {
