@@ -326,3 +326,34 @@ def test_a_report_that_changes_encoding_halfway_is_a_located_error(tmp_path: Pat
     line = int(result.output.split(f"{path}:")[1].split(":")[0])
     assert line > 5000  # where it happens, not line 1
     assert "not valid UTF-8 like the lines before it" in result.output.replace("\n", " ")
+
+
+def test_pending_and_fba_notes_count_the_days_up_to_as_of() -> None:
+    # all-orders-us.txt (README): one Amazon-fulfilled order a day, Pacific 30 September to 13
+    # October (14); the one Pending order was bought on Pacific 8 October.
+    def notes(as_of: dt.date | None) -> dict[str, int]:
+        (section,) = read_figures([DATA / "all-orders-us.txt"], as_of=as_of).sections
+        return {n.kind: n.count for n in section.notes}
+
+    assert notes(None) == {"amazon_cancels_left_out": 1, "other_channel": 14, "cause_unknown": 2}
+    # up to 7 October: 8 days of FBA orders, the Pending order not yet bought
+    assert notes(dt.date(2026, 10, 7)) == {"other_channel": 8, "cause_unknown": 2}
+    assert notes(dt.date(2026, 10, 8)) == {
+        "amazon_cancels_left_out": 1,
+        "other_channel": 9,
+        "cause_unknown": 2,
+    }
+    report = str(DATA / "all-orders-us.txt")
+    out = runner.invoke(app, ["metrics", report, "--as-of", "2026-10-03"])
+    said = " ".join(out.output.split())
+    assert "4 Amazon-fulfilled (FBA) orders are not counted" in said
+    assert "Pending" not in said
+    out = runner.invoke(app, ["metrics", report, "--as-of", "2026-10-08", "--json"])
+    (section,) = json.loads(out.output)["sections"]
+    shown = {n["kind"]: (n["count"], n["text"]) for n in section["notes"]}
+    assert shown["other_channel"][0] == 9
+    assert shown["amazon_cancels_left_out"] == (
+        1,
+        "1 order still Pending (unpaid) is left out: Amazon cancels those itself, and they "
+        "are not seller cancellations.",
+    )

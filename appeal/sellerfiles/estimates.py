@@ -40,7 +40,7 @@ class _Bucket:
     """One marketplace's records."""
 
     days: dict[dt.date, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
-    pending: int = 0
+    pending: Counter[dt.date] = field(default_factory=Counter)  # Pending orders by purchase day
     promises: dict[str, dt.date] = field(default_factory=dict)
     promises_as_written: int = 0
     shipments: list[Shipment] = field(default_factory=list)
@@ -59,7 +59,7 @@ def _buckets(ev: Evidence, markets: Markets, default: str) -> dict[str, _Bucket]
     for order_id, order in ev.orders.items():
         bucket = buckets[order.market]
         if order.pending:
-            bucket.pending += 1
+            bucket.pending[order.day] += 1
             continue
         counts = bucket.days[order.day]
         counts[0] += 1
@@ -123,7 +123,13 @@ def estimate_sections(
             section = Section(marketplace=market or None, as_of=end)
             if len(periods) > 1:
                 section.period = (lo, hi)
-            _fill(section, ev, bucket, lo, hi, end, targets)
+            # The days the notes count: the period's, up to --as-of like the figures (the first
+            # period from the files' start, the last to their end when no --as-of is given).
+            counted = (
+                None if (lo, hi) == periods[0] else lo,
+                end if as_of is not None or (lo, hi) != periods[-1] else None,
+            )
+            _fill(section, ev, bucket, (lo, hi, end), counted, targets)
             if end > hi:  # --as-of after the newest day: say where the files end
                 section.notes.append(Note("as_of_after_files", detail=str(hi)))
             sections.append(section)
@@ -137,15 +143,16 @@ def _fill(
     section: Section,
     ev: Evidence,
     bucket: _Bucket,
-    lo: dt.date,
-    hi: dt.date,
-    as_of: dt.date,
+    span: tuple[dt.date, dt.date, dt.date],
+    counted: tuple[dt.date | None, dt.date | None],
     targets: Targets,
 ) -> None:
+    lo, hi, as_of = span
     days = {d: c for d, c in bucket.days.items() if lo <= d <= hi}
-    if bucket.pending:
-        section.notes.append(Note("amazon_cancels_left_out", bucket.pending))
-    other = ev.other_channel.get(section.marketplace or "", 0)
+    pending = _within(bucket.pending, counted)
+    if pending:
+        section.notes.append(Note("amazon_cancels_left_out", pending))
+    other = _within(ev.other_channel.get(section.marketplace or "", Counter()), counted)
     if other:
         section.notes.append(Note("other_channel", other))
     money = ev.currencies.get(section.marketplace or "")
@@ -162,6 +169,16 @@ def _fill(
         _late(section, promises, ev.shipped, as_of, targets["late_shipment_rate"])
     if bucket.promises_as_written:
         section.notes.append(Note("unknown_marketplace", bucket.promises_as_written))
+
+
+def _within(per_day: Counter[dt.date], counted: tuple[dt.date | None, dt.date | None]) -> int:
+    """Orders of the days from `counted[0]` to `counted[1]` (None: no bound)."""
+    first, last = counted
+    return sum(
+        n
+        for day, n in per_day.items()
+        if (first is None or day >= first) and (last is None or day <= last)
+    )
 
 
 def _window(days: dict[dt.date, list[int]], end: dt.date) -> tuple[int, int, int]:

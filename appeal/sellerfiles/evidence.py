@@ -53,7 +53,8 @@ class Evidence:
     """What the files hold, merged."""
 
     orders: dict[str, Order] = field(default_factory=dict)
-    other_channel: Counter[str] = field(default_factory=Counter)  # Amazon-fulfilled, by market
+    # Amazon-fulfilled orders: market -> purchase day (in the market's time zone) -> orders
+    other_channel: dict[str, Counter[dt.date]] = field(default_factory=dict)
     other_orders: set[str] = field(default_factory=set)
     currencies: dict[str, Counter[str]] = field(default_factory=dict)  # market -> currency
     unknown_markets: set[str] = field(default_factory=set)
@@ -169,10 +170,17 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
                     )
                 merchant, market, seen, days = kind
                 order_id = cells[i_id].strip()
+                stamp = cells[i_bought]
                 if not merchant:
                     if order_id not in others:  # counted once per order, not per item row
                         others.add(order_id)
-                        ev.other_channel[market] += 1
+                        day = seen.get(stamp[:16] + stamp[19:])
+                        if day is None:
+                            day = days.day(stamp, (report.path, number + shift, "purchase-date"))
+                        other = ev.other_channel.get(market)
+                        if other is None:
+                            other = ev.other_channel[market] = Counter()
+                        other[day] += 1
                     continue
                 updated = cells[i_updated]
                 known = orders.get(order_id)
@@ -187,7 +195,6 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
                 if state is None:
                     word = cells[i_status].strip().lower()
                     state = statuses[cells[i_status]] = (word in CANCELLED, word == "pending")
-                stamp = cells[i_bought]
                 day = seen.get(stamp[:16] + stamp[19:])
                 if day is None:
                     day = days.day(stamp, (report.path, number + shift, "purchase-date"))

@@ -182,7 +182,7 @@ def _cut_note(ev: Evidence) -> Note:
 def _nothing(ev: Evidence, no_rows: list[Report]) -> NoReturn:
     from appeal.sellerfiles.reports import NAMES
 
-    other = sum(ev.other_channel.values())
+    other = sum(n for days in ev.other_channel.values() for n in days.values())
     if no_rows and not ev.orders and not other and not ev.shipments and not ev.promised:
         raise InputError(
             "; ".join(

@@ -84,15 +84,18 @@ def detail(figure: Figure) -> str:
 
 def note_text(note: Note) -> str:
     n = f"{note.count:,}"
+    one = note.count == 1
     texts = {
-        "amazon_cancels_left_out": f"{n} orders still Pending (unpaid) are left out: Amazon "
-        "cancels those itself, and they are not seller cancellations.",
+        "amazon_cancels_left_out": (
+            f"{n} {'order' if one else 'orders'} still Pending (unpaid) {'is' if one else 'are'} "
+            "left out: Amazon cancels those itself, and they are not seller cancellations."
+        ),
         "cause_unknown": f"{n} cancelled orders do not say who cancelled (only the Unshipped "
         "report's is-buyer-requested-cancellation does): they are counted as seller "
         "cancellations, so the cancellation rate is an upper bound. Account Health has the "
         "real figure.",
-        "other_channel": f"{n} Amazon-fulfilled (FBA) orders are not counted: these metrics "
-        "concern merchant-fulfilled orders.",
+        "other_channel": f"{n} Amazon-fulfilled (FBA) {'order is' if one else 'orders are'} not "
+        "counted: these metrics concern merchant-fulfilled orders.",
         "not_checked": f"{n} shipments by carriers whose format cannot be checked "
         f"({note.detail}): not counted in the usable share.",
         "as_of_after_files": f"The files end on {note.detail}, before --as-of: the days after "
