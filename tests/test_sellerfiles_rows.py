@@ -159,7 +159,10 @@ def test_all_orders_a_row_cut_short_is_left_out_with_a_note(tmp_path: Path) -> N
     out = runner.invoke(app, ["metrics", str(path)])
     assert out.exit_code == 0
     said = " ".join(out.output.split())
-    assert f"1 row (All Orders.txt line {line}) has 5 of 32 columns and was left out" in said
+    assert (
+        f"1 row of the All Orders report (All Orders.txt line {line}) has 5 of 32 columns and "
+        "was left out" in said
+    )
     out = runner.invoke(app, ["metrics", str(path), "--json"])
     (shown,) = json.loads(out.output)["notes"]
     assert (shown["kind"], shown["count"], shown["columns"]) == ("cut_rows", 1, [5, 32])

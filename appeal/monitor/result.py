@@ -53,7 +53,7 @@ NoteKind = Literal[
     "provisional_holiday",  # detail: the holiday; day: its start
     "inventory_file_in_future",  # detail: the file
     "amazon_report_apart",  # detail: the marketplace; other: the report's window
-    "rows_left_out",  # count: All Orders rows cut short; detail: where; other: "cells,width"
+    "rows_left_out",  # count: rows cut short; detail: where; other: "cells,width,report kind"
 ]
 
 

@@ -77,7 +77,8 @@ def run_monitor(
     for cut in figures.notes if figures is not None else []:
         if cut.kind == "cut_rows" and cut.columns is not None:
             cells, width = cut.columns
-            notes.append(Note("rows_left_out", cut.detail, f"{cells},{width}", count=cut.count))
+            other = f"{cells},{width},{cut.report or 'all_orders'}"
+            notes.append(Note("rows_left_out", cut.detail, other, count=cut.count))
         if cut.kind == "amazon_report_apart" and cut.period is not None:
             window = f"{cut.period[0]} to {cut.period[1]}"
             notes.append(Note("amazon_report_apart", cut.detail, window))
@@ -117,7 +118,7 @@ def run_monitor(
         stored = store.count() if record else on_disk
         recorded = recorded if record else 0
         database = store.opened.path
-    signals, more = _signals(scanned, default, today_of, now, calendars, markets)
+    signals, more = _signals(scanned, default, today_of, now, calendars, markets, figures)
     signals = ended + signals
     signals += [
         Signal("account_status", s.name, name=s.account_status)
@@ -342,6 +343,7 @@ def _signals(
     now: dt.datetime,
     calendars: tuple[str, ...] | None,
     markets: list[str],
+    figures: MetricsResult | None,
 ) -> tuple[list[Signal], list[Note]]:
     signals: list[Signal] = []
     notes: list[Note] = []
@@ -351,6 +353,8 @@ def _signals(
         all_orders = scanned.newest("all_orders")
         read = read_unshipped(newest, default, all_orders)
         orders = read.orders
+        if read.cut is not None and figures is None:  # else read_figures read it and said so
+            notes.append(read.cut)
         if read.as_written:
             notes.append(Note("dates_as_written", count=read.as_written))
         if read.done_since and all_orders is not None:

@@ -53,6 +53,7 @@ class UnshippedRead:
     orders: list[Unshipped]
     as_written: int  # promise dates taken as written: no marketplace (so no time zone) known
     done_since: int  # orders the All Orders report says have shipped or been cancelled since
+    cut: Note | None = None  # the note on rows cut short (left out), if any
 
 
 _DONE = frozenset({"shipped", "cancelled", "canceled"})  # order-status: nothing left to ship
@@ -70,7 +71,7 @@ def read_unshipped(
     report calls Shipped or Cancelled is left out: the Unshipped report is older than that
     (a download of days ago), and the order needs nothing today."""
     from appeal.core.marketplaces import marketplaces
-    from appeal.sellerfiles.reports import LocalDays, Report, open_report
+    from appeal.sellerfiles.reports import LocalDays, Report, cut_places, open_report
 
     known = marketplaces()
     by_country: dict[str, list[str]] = {}
@@ -122,7 +123,12 @@ def read_unshipped(
             row.get("is-buyer-requested-cancellation", "").lower() in _TRUE,
             row.get("verge-of-cancellation", "").lower() in _TRUE,
         )
-    return UnshippedRead(list(orders.values()), as_written, len(done))
+    cut = None
+    if report.cut.count:
+        where = cut_places([(found.path.name, report.cut)])
+        other = f"{report.cut.first[0][1]},{report.width},unshipped"
+        cut = Note("rows_left_out", where, other, count=report.cut.count)
+    return UnshippedRead(list(orders.values()), as_written, len(done), cut)
 
 
 def _listed(found: Found, wanted: set[str]) -> dict[str, tuple[str, str]]:

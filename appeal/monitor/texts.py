@@ -106,9 +106,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "inventory_file_in_future": "{detail} is dated in the future: its age cannot be judged.",
         "amazon_report_apart": "{detail}: Amazon's performance report ({other}) and the order "
         "files are far apart in time: the figures follow the newer of the two.",
-        "rows_left_out": "{count} row(s) of the All Orders report ({detail}) have fewer columns "
-        "than its header (the first: {cells} of {width}) and were left out of the figures: "
-        "download the report again.",
+        "rows_left_out": "{count} row(s) of the {report} ({detail}) have fewer columns than its "
+        "header (the first: {cells} of {width}) and were left out: {again}.",
+        "report_all_orders": "All Orders report",
+        "report_unshipped": "Unshipped orders report",
+        "report_shipping_confirmation": "shipping-confirmation file",
+        "again_report": "download the report again",
+        "again_upload": "check the file (a row cut short, or edited?)",
     },
     "zh": {
         "title": "appeal monitor：{folder}",
@@ -197,7 +201,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "inventory_file_in_future": "{detail} 的时间在未来：无法判断其新旧。",
         "amazon_report_apart": "{detail}：亚马逊绩效报告（{other}）与订单文件的日期相隔很远："
         "指标以两者中较新的为准。",
-        "rows_left_out": "全部订单报告中有 {count} 行（{detail}）的列数少于表头（第一行："
-        "{width} 列中只有 {cells} 列），未计入指标：请重新下载报告。",
+        "rows_left_out": "{report}中有 {count} 行（{detail}）的列数少于表头（第一行："
+        "{width} 列中只有 {cells} 列），未被读取：{again}。",
+        "report_all_orders": "全部订单报告",
+        "report_unshipped": "未发货订单报告",
+        "report_shipping_confirmation": "发货确认上传文件",
+        "again_report": "请重新下载报告",
+        "again_upload": "请检查该文件（某行被截断或被编辑过？）",
     },
 }

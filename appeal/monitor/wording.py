@@ -188,7 +188,14 @@ def note_text(note: Note, lang: str = "en") -> str:
     detail = note.detail
     if note.kind == "clock_backwards":  # the earlier run's time, as the clock said then
         detail = dt.datetime.fromisoformat(detail).astimezone().strftime("%Y-%m-%d %H:%M")
-    cells, _, width = note.other.partition(",")  # rows_left_out: the first row's, the header's
+    # rows_left_out: the first row's cells, the header's, the kind of file
+    cells, width, report = [*note.other.split(","), "", "", ""][:3]
+    if note.kind == "rows_left_out":
+        upload = report == "shipping_confirmation"
+        report = t(lang, f"report_{report or 'all_orders'}")
+        again = t(lang, "again_upload" if upload else "again_report")
+    else:
+        report = again = ""
     key: str = note.kind
     if note.count == 1 and f"{key}_one" in TEXTS[lang]:
         key += "_one"
@@ -202,6 +209,8 @@ def note_text(note: Note, lang: str = "en") -> str:
         when=when,
         cells=cells,
         width=width,
+        report=report,
+        again=again,
     )
 
 

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from appeal.flatfile import STREAM_ERRORS, open_text, rejoin, split_quoted, stream_error
-from appeal.sellerfiles.reports import LocalDays, Report, Where, report_day
+from appeal.sellerfiles.reports import (
+    CutRows,
+    Kind,
+    LocalDays,
+    Report,
+    Where,
+    needed_width,
+    report_day,
+)
 
 Usability = Literal["usable", "unusable", "not_checked"]
 MFN = frozenset({"merchant", "mfn"})
@@ -64,9 +72,9 @@ class Evidence:
     shipped: dict[str, dt.date] = field(default_factory=dict)  # first ship day per order
     shipments: dict[tuple[str, str], Shipment] = field(default_factory=dict)
     kinds: set[str] = field(default_factory=set)
-    cut_rows: int = 0  # All Orders rows without the columns an order needs: left out
-    first_cut: list[tuple[str, int, int, int]] = field(default_factory=list)  # file, line,
-    # cells, header cells: the first few of them
+    # rows cut short (without the columns a row needs), left out: per report, its kind, file
+    # name, header width and the rows
+    cut: list[tuple[Kind, str, int, CutRows]] = field(default_factory=list)
 
 
 class Markets:
@@ -131,7 +139,7 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
     # Excel quoted because of a line break in it; it needs `need` cells to count.
     full = max(report.width, width + 1)
     longest = report.width  # a longer row may carry a tab inside a quoted cell
-    need = 1 + max(i for name, i in at.items() if i is not None and name in _NEEDED)
+    need = needed_width("all_orders", columns)
     shift = 0  # lines read as part of rows before (a quoted cell over several lines)
     orders, others, currencies = ev.orders, ev.other_orders, ev.currencies
     kinds: dict[tuple[str, str], tuple[bool, str, dict[str, dt.date], LocalDays]] = {}
@@ -156,7 +164,7 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
                         cells, taken = _quoted(raw, cells, text, report, line)
                         shift += taken
                     if len(cells) < need:
-                        _cut(ev, report, line, len(cells))
+                        report.cut.add(line, len(cells))
                         continue
                     if len(cells) <= width:
                         cells += [""] * (width + 1 - len(cells))
@@ -205,16 +213,8 @@ def read_all_orders(report: Report, ev: Evidence, markets: Markets) -> None:
                         ev.buyer_requested.add(order_id)
         except STREAM_ERRORS as exc:
             raise stream_error(exc, report.path, report.encoding, number + shift + 1) from None
-
-
-_NEEDED = (
-    "amazon-order-id",
-    "purchase-date",
-    "order-status",
-    "fulfillment-channel",
-    "sales-channel",
-)
-_CUT_SHOWN = 5  # rows cut short named in the note
+    if report.cut.count:
+        ev.cut.append((report.kind, report.path.name, report.width, report.cut))
 
 
 def _quoted(
@@ -228,12 +228,6 @@ def _quoted(
     if len(cells) >= report.width:
         return cells, 0  # a whole row: the quote is text
     return rejoin(raw, more, report.width, (report.path, number))
-
-
-def _cut(ev: Evidence, report: Report, number: int, cells: int) -> None:
-    ev.cut_rows += 1
-    if len(ev.first_cut) < _CUT_SHOWN:
-        ev.first_cut.append((report.path.name, number, cells, report.width))
 
 
 def _kind(
@@ -260,6 +254,8 @@ def read_unshipped(report: Report, ev: Evidence, markets: Markets) -> None:
             market = markets.get(row["sales-channel"])[0] if row.get("sales-channel") else ""
             where = (report.path, number, "promise-date")
             ev.promised[order_id] = Promise(row["promise-date"], where, market)
+    if report.cut.count:
+        ev.cut.append((report.kind, report.path.name, report.width, report.cut))
 
 
 def read_confirmations(report: Report, ev: Evidence) -> None:
@@ -284,3 +280,5 @@ def read_confirmations(report: Report, ev: Evidence) -> None:
         # one row per carrier however it is spelt (YamatoTransport, Yamato Transport)
         carrier = names.setdefault(carrier_key(shown), shown or "(none)")
         ev.shipments[(order_id, tracking.strip())] = Shipment(day, carrier, usable)
+    if report.cut.count:
+        ev.cut.append((report.kind, report.path.name, report.width, report.cut))

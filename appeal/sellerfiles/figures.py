@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 from appeal.core.targets import Target
+from appeal.sellerfiles.reports import Kind
 
 # What a figure is: Amazon's own (read from the SP-API report) or estimated from files.
 Source = Literal["amazon", "estimate"]
@@ -92,7 +93,7 @@ NoteKind = Literal[
     "several_marketplaces",  # detail: the marketplaces
     "unknown_marketplace",  # detail: the sales channel as written
     "no_rows",  # count: reports with column names but no rows; detail: their names
-    "cut_rows",  # count: rows without the columns an order needs; detail: the first places
+    "cut_rows",  # count: rows cut short, left out (one note per kind of file); detail: where
     "amazon_report_apart",  # detail: the marketplace; period: Amazon's report's window
 ]
 
@@ -104,6 +105,7 @@ class Note:
     detail: str = ""
     columns: tuple[int, int] | None = None  # cut_rows: the first one's cells, the header's
     period: tuple[dt.date, dt.date] | None = None  # amazon_report_apart: Amazon's window
+    report: Kind | None = None  # cut_rows: the kind of file
 
 
 @dataclass(frozen=True)

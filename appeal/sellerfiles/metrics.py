@@ -71,8 +71,7 @@ def read_figures(
     if not sections or not any(s.figures for s in sections):
         _nothing(ev, no_rows)
     notes = []
-    if ev.cut_rows:
-        notes.append(_cut_note(ev))
+    notes += _cut_notes(ev)
     if no_rows:
         left = ", ".join(r.path.name for r in no_rows)
         notes.append(Note("no_rows", len(no_rows), left))
@@ -164,19 +163,21 @@ def _amazon_target(figure: Figure, section: Section) -> Figure:
     return figure if theirs is None else dataclasses.replace(figure, target=theirs)
 
 
-def _cut_note(ev: Evidence) -> Note:
-    """Rows left out for want of columns: how many, and where the first ones are."""
-    places: dict[str, list[str]] = {}
-    for name, line, _, _ in ev.first_cut:
-        places.setdefault(name, []).append(str(line))
-    detail = "; ".join(
-        f"{name} line{'s' if len(lines) > 1 else ''} {', '.join(lines)}"
-        for name, lines in places.items()
-    )
-    if ev.cut_rows > len(ev.first_cut):
-        detail += " ..."
-    _, _, cells, width = ev.first_cut[0]
-    return Note("cut_rows", ev.cut_rows, detail, (cells, width))
+def _cut_notes(ev: Evidence) -> list[Note]:
+    """Rows left out for want of columns, one note per kind of report: how many, and where
+    the first ones are."""
+    from appeal.sellerfiles.reports import cut_places
+
+    notes = []
+    for kind in ("all_orders", "unshipped", "shipping_confirmation"):
+        reports = [(name, width, cut) for k, name, width, cut in ev.cut if k == kind]
+        if not reports:
+            continue
+        count = sum(cut.count for _, _, cut in reports)
+        detail = cut_places([(name, cut) for name, _, cut in reports])
+        _, width, first = reports[0]
+        notes.append(Note("cut_rows", count, detail, (first.first[0][1], width), report=kind))
+    return notes
 
 
 def _nothing(ev: Evidence, no_rows: list[Report]) -> NoReturn:

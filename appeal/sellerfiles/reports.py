@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -40,6 +40,31 @@ NAMES: dict[Kind, str] = {
     "shipping_confirmation": "shipping-confirmation upload file",
     "performance_json": "SP-API seller performance report (JSON)",
 }
+# The columns a row must reach to be read. Amazon fills these in every row of its reports (the
+# flags with true/false); in the seller's upload file they are the cells Amazon requires or the
+# readers judge (order-id, ship-date: required; carrier-code, tracking-number: what is checked).
+# A row that ends before one of them was cut short and is left out; a row that lacks only later
+# columns (optional, often empty: buyer-requested-cancel-reason, ship-method ...) is read.
+NEEDED: dict[Kind, tuple[str, ...]] = {
+    "all_orders": (
+        "amazon-order-id",
+        "purchase-date",
+        "order-status",
+        "fulfillment-channel",
+        "sales-channel",
+    ),
+    "unshipped": (
+        "order-id",
+        "purchase-date",
+        "promise-date",
+        "quantity-to-ship",
+        "is-buyer-requested-cancellation",
+        "verge-of-cancellation",
+        "sales-channel",
+    ),
+    "shipping_confirmation": ("order-id", "ship-date", "carrier-code", "tracking-number"),
+}
+CUT_SHOWN = 5  # rows cut short named in a note
 _LOOK = 10  # lines searched for the column names (Amazon JP puts template lines above them)
 
 Where = tuple[Path, int, str]  # file, line (0: none), field
@@ -105,6 +130,38 @@ class LocalDays:
 
 
 @dataclass
+class CutRows:
+    """Rows of a report that end before a column its readers need (NEEDED): left out."""
+
+    count: int = 0
+    first: list[tuple[int, int]] = field(default_factory=list)  # (line, cells), the first few
+
+    def add(self, line: int, cells: int) -> None:
+        self.count += 1
+        if len(self.first) < CUT_SHOWN:
+            self.first.append((line, cells))
+
+
+def cut_places(reports: list[tuple[str, CutRows]]) -> str:
+    """Where the first rows cut short are, over `reports` (file name, rows): 'a.txt lines 4,
+    9; b.txt line 2', with ' ...' when there are more."""
+    places = []
+    shown = 0
+    for name, cut in reports:
+        lines = [str(line) for line, _ in cut.first[: CUT_SHOWN - shown]]
+        if lines:
+            places.append(f"{name} line{'s' if len(lines) > 1 else ''} {', '.join(lines)}")
+            shown += len(lines)
+    more = sum(cut.count for _, cut in reports) > shown
+    return "; ".join(places) + (" ..." if more else "")
+
+
+def needed_width(kind: Kind, columns: dict[str, int]) -> int:
+    """How many cells a row of `kind` with these columns must have to be read."""
+    return 1 + max((columns[name] for name in NEEDED[kind] if name in columns), default=-1)
+
+
+@dataclass
 class Report:
     """A recognised tab-separated report: its kind, columns and remaining lines."""
 
@@ -115,6 +172,7 @@ class Report:
     encoding: Encoding
     header: int  # the line number of the column names
     width: int = 0  # how many cells the header row has
+    cut: CutRows = field(default_factory=CutRows)  # rows left out by values() and rows()
 
     def rows(self, wanted: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
         """(line number, {column: stripped cell}) for the `wanted` columns present."""
@@ -124,12 +182,14 @@ class Report:
 
     def values(self, wanted: tuple[str, ...]) -> Iterator[tuple[int, tuple[str, ...]]]:
         """(line number, cells of the `wanted` columns, "" where absent), unstripped: the
-        fast form for million-row reports (callers strip what they compare)."""
+        fast form for million-row reports (callers strip what they compare). A row cut short
+        (it ends before a column of NEEDED) is left out and counted in `cut`."""
         from operator import itemgetter
 
         # An absent column reads the empty cell appended to every row (index -1).
         picks = [self.columns.get(name, -1) for name in wanted]
         width = 1 + max(picks)
+        need = needed_width(self.kind, self.columns)
         # itemgetter of one index returns the cell itself, not a 1-tuple: wrap it.
         pick = itemgetter(*picks) if len(picks) > 1 else (lambda cells: (cells[picks[0]],))
         for line in self.lines:
@@ -139,6 +199,9 @@ class Report:
             cells = text.split("\t")
             if '"' in text:  # cells Excel wrote in quotes, maybe with a line break in them
                 cells = self._quoted(line, cells)
+            if len(cells) < need:
+                self.cut.add(line.number, len(cells))
+                continue
             if len(cells) < width:
                 cells += [""] * (width - len(cells))
             cells.append("")

@@ -123,16 +123,23 @@ def note_text(note: Note) -> str:
 
 
 def _cut_rows(note: Note) -> str:
+    from appeal.sellerfiles.reports import NAMES
+
     cells, width = note.columns or (0, 0)
+    report = NAMES[note.report] if note.report else "file"
+    if note.report == "shipping_confirmation":  # the seller's own file, not a download
+        again = "Check the file: a row cut short, or edited? Amazon reads missing cells as blank."
+    else:
+        again = "Download the report again (a copy cut short, or edited?)."
     if note.count == 1:
         return (
-            f"1 row ({note.detail}) has {cells} of {width} columns and was left out: the "
-            "figures do not count it. Download the report again (a copy cut short, or edited?)."
+            f"1 row of the {report} ({note.detail}) has {cells} of {width} columns and was left "
+            f"out: the figures do not count it. {again}"
         )
     return (
-        f"{note.count:,} rows ({note.detail}) have fewer columns than the header (the first: "
-        f"{cells} of {width}) and were left out: the figures do not count them. Download the "
-        "report again (a copy cut short, or edited?)."
+        f"{note.count:,} rows of the {report} ({note.detail}) have fewer columns than its "
+        f"header (the first: {cells} of {width}) and were left out: the figures do not count "
+        f"them. {again}"
     )
 
 

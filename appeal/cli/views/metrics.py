@@ -176,6 +176,7 @@ def _note_json(note: Note) -> dict[str, Any]:
         "detail": note.detail,
         "columns": list(note.columns) if note.columns else None,
         "period": [_day(d) for d in note.period] if note.period else None,
+        "report": note.report,
         "text": note_text(note),
     }
 
