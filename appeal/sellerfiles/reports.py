@@ -27,6 +27,7 @@ from appeal.flatfile import (
     rejoin,
     split_quoted,
 )
+from appeal.tracking.source import NEEDED_COLUMNS
 
 Kind = Literal["all_orders", "unshipped", "shipping_confirmation", "performance_json"]
 SIGNATURES: dict[Kind, tuple[str, ...]] = {
@@ -62,7 +63,7 @@ NEEDED: dict[Kind, tuple[str, ...]] = {
         "verge-of-cancellation",
         "sales-channel",
     ),
-    "shipping_confirmation": ("order-id", "ship-date", "carrier-code", "tracking-number"),
+    "shipping_confirmation": NEEDED_COLUMNS,  # also what `appeal tracking` needs
 }
 CUT_SHOWN = 5  # rows cut short named in a note
 _LOOK = 10  # lines searched for the column names (Amazon JP puts template lines above them)

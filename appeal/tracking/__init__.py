@@ -8,6 +8,8 @@
 - `check.py`     one number for one carrier: `assess` (fast, bits), `Checked` (with `.usable`),
                  `check_shipment` for estimates
 - `source.py`    a file as it is on disk: encoding, lines above the header, columns, bytes
+- `shipdate.py`  the ship-date cell: Amazon's yyyy-mm-dd, a form --fix rewrites, or one left
+                 for the seller (03/04/2026, no date)
 - `scan.py`      the pass over the files: counted rows, shown rows, the corrected copy
 - `output.py`    the files --fix writes: the corrected copy and the rows left for the user
 - `result.py`    `TrackingResult` and `RowFinding`, and the summary sentence

@@ -23,6 +23,7 @@ from appeal.tracking.formats import FAMILIES, Matcher, TrackingFormat, matchers_
 from appeal.tracking.kinds import (
     CHECK_FAILED,
     CLEANED,
+    CUT_SHORT,
     DUPLICATE,
     MISSING,
     NOT_CHECKED,
@@ -126,8 +127,8 @@ def _other_formats(
     return re.compile(shape, re.ASCII), matchers
 
 
-def _verdict(bits: int, fmt: TrackingFormat | None) -> Verdict:
-    if bits & MISSING:
+def _verdict(bits: int, fmt: TrackingFormat | None, value: str) -> Verdict:
+    if bits & MISSING or (bits & CUT_SHORT and not value):  # no cell, or a blank one
         return "missing"
     if bits & NULL:
         return "null"
@@ -155,7 +156,7 @@ def checked_from(
     """The `Checked` for what `assess` returned."""
     hyphens = (carrier or ANY_CARRIER).hyphens
     found = cleaned(raw, value, bits & (CLEANED | UNCLEANABLE), hyphens)
-    return Checked(found, _verdict(bits, fmt), carrier, fmt, bits & ~DUPLICATE)
+    return Checked(found, _verdict(bits, fmt, value), carrier, fmt, bits & ~DUPLICATE)
 
 
 def check_shipment(tracking: str, code: str, name: str = "") -> Checked:

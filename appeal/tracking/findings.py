@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from appeal.tracking.carriers import FAMILY_NAMES
 from appeal.tracking.clean import Refused, Removed
 from appeal.tracking.result import RowFinding
+from appeal.tracking.shipdate import ShipDate
 
 SHOWN = 60  # characters of a cell shown (the longest ID, with spaces and pasted characters)
 _SCIENTIFIC = re.compile(r"\d[.,]\d*E\+\d{1,3}", re.IGNORECASE)
@@ -81,6 +82,14 @@ def _chars(found: Sequence[Removed | Refused]) -> str:
 
 def describe(row: RowFinding, kind: str) -> str:
     """One sentence for one kind of finding on `row`."""
+    if kind in ("ship_date", "ship_date_left") and row.ship_date is not None:
+        return _ship_date(row.ship_date)
+    if kind == "cut_short" and row.cut is not None:
+        cells, width, lacking = row.cut
+        return (
+            f"the row has {cells} of the {width} columns and ends before {lacking}: cut short? "
+            "Amazon reads the missing cells as blank. Complete the row"
+        )
     c = row.checked
     carrier = c.carrier
     if kind == "invisible":
@@ -135,6 +144,40 @@ def describe(row: RowFinding, kind: str) -> str:
         return "NULL deletes the tracking ID from the order"
     listed = carrier.listed if carrier is not None else "the carrier"
     return f"not checked: the number format of {listed} is not public"
+
+
+def _ship_date(found: ShipDate) -> str:
+    """The sentence for a ship-date Amazon would not take as it is written."""
+    from appeal.dates import longdate
+
+    written = f"ship-date '{shown(found.raw)}'"
+    if found.verdict == "rewrite" and found.day is not None:
+        text = (
+            f"{written} is {longdate(found.day)} but not in Amazon's form yyyy-mm-dd; "
+            f"--fix writes {found.rewritten}"
+        )
+        if found.timed:
+            text += " (the date as written, without the time: Amazon's ship-date is a day)"
+        return text
+    if found.verdict == "ambiguous" and found.readings is not None:
+        one, other = found.readings
+        return (
+            f"{written} reads as {longdate(one)} (day first) or {longdate(other)} (month "
+            f"first): --fix cannot tell which. Write {one.isoformat()} or {other.isoformat()}"
+        )
+    if found.verdict == "blank":
+        return "no ship-date: Amazon requires one, as yyyy-mm-dd (e.g. 2026-11-20)"
+    if found.verdict == "not_a_day":
+        return (
+            f"{written} is not a possible day (no such day in the calendar, or a year outside "
+            "2000-2099): write the day it shipped as yyyy-mm-dd"
+        )
+    if found.raw.strip().isdigit() and len(found.raw.strip()) == 5:
+        return (
+            f"{written} is a spreadsheet's day number, not a date: format the column as Text "
+            "and type the date as yyyy-mm-dd (e.g. 2026-11-20)"
+        )
+    return f"{written} is not a date Amazon can read: write it as yyyy-mm-dd (e.g. 2026-11-20)"
 
 
 def findings(row: RowFinding) -> list[str]:

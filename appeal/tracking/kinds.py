@@ -18,6 +18,9 @@ NOT_INTEGRATED = 1 << 8  # a carrier Amazon does not integrate with
 MISSING = 1 << 9  # blank
 NULL = 1 << 10  # NULL: deletes the ID
 NOT_CHECKED = 1 << 11  # the carrier's format is not public: counted apart, not a problem
+SHIP_DATE = 1 << 12  # ship-date not yyyy-mm-dd, but one date without doubt: --fix rewrites it
+SHIP_DATE_LEFT = 1 << 13  # ship-date Amazon cannot read and --fix cannot rewrite
+CUT_SHORT = 1 << 14  # the row ends before a column the check needs (a row cut short)
 
 # Display order.
 KINDS: dict[str, int] = {
@@ -32,12 +35,16 @@ KINDS: dict[str, int] = {
     "not_integrated": NOT_INTEGRATED,
     "missing": MISSING,
     "null": NULL,
+    "ship_date": SHIP_DATE,
+    "ship_date_left": SHIP_DATE_LEFT,
+    "cut_short": CUT_SHORT,
     "not_checked": NOT_CHECKED,
 }
 PROBLEMS = sum(KINDS.values()) & ~NOT_CHECKED  # any of these makes the exit code 1
-CLEANED = INVISIBLE | SEPARATORS | FOLDED  # what --fix repairs
+CLEANED = INVISIBLE | SEPARATORS | FOLDED  # what --fix cleans in the tracking cell
+DATES = SHIP_DATE | SHIP_DATE_LEFT  # about the ship-date cell, not the tracking ID
 # What --fix cannot repair: left for the user.
-LEFT = PROBLEMS & ~CLEANED
+LEFT = PROBLEMS & ~(CLEANED | SHIP_DATE)
 NOT_ID = MISSING | NULL | UNCLEANABLE  # no value to compare or write back
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from appeal.errors import EXIT_FINDINGS, EXIT_OK
 from appeal.tracking.check import Checked
 from appeal.tracking.clean import char_name
-from appeal.tracking.kinds import KINDS, LEFT, NOT_ID, PROBLEMS, kinds_of
+from appeal.tracking.kinds import DATES, KINDS, LEFT, NOT_ID, PROBLEMS, kinds_of
+from appeal.tracking.shipdate import ShipDate
 
 SAMPLE = 10  # rows kept per kind for the terminal; --json and the report file list them all
 
@@ -25,6 +26,9 @@ class RowFinding:
     checked: Checked  # the number, its carrier and verdict
     bits: int  # finding bits (kinds.py)
     duplicate_of: tuple[str, int] | None = None  # (file, line) where the ID was first seen
+    ship_date: ShipDate | None = None  # the ship-date cell's verdict (None: no such column)
+    cut: tuple[int, int, str] | None = None  # a row cut short: its cells, the header's, and
+    # the first column it lacks
 
     @property
     def kinds(self) -> list[str]:
@@ -55,6 +59,9 @@ LABELS = {
     "not_integrated": "{was} for carriers Amazon does not integrate with",
     "missing": "{was} missing",
     "null": "{was} NULL (deleted)",
+    "ship_date": "had a ship-date not written yyyy-mm-dd",
+    "ship_date_left": "had a ship-date Amazon cannot read",
+    "cut_short": "{was} missing from rows cut short",
     "not_checked": "{was} for carriers whose format is not public and could not be checked",
 }
 assert LABELS.keys() == KINDS.keys()
@@ -76,6 +83,7 @@ class TrackingResult:
     invisible_chars: Counter[str] = field(default_factory=Counter)  # character -> times seen
     not_checked_carriers: Counter[str] = field(default_factory=Counter)  # code -> rows
     cleanable: int = 0  # tracking cells --fix cleans (cleaned, when `fix` was written)
+    redated: int = 0  # ship-date cells --fix rewrites as yyyy-mm-dd (rewritten, with `fix`)
     left: int = 0  # rows with something --fix cannot repair
     left_sample: list[RowFinding] = field(default_factory=list)
     fix: Path | None = None  # the corrected file written
@@ -114,13 +122,15 @@ class TrackingResult:
         return EXIT_FINDINGS if self.rows_with_findings else EXIT_OK
 
     def sentence(self) -> str:
-        """The summary as one sentence a letter can quote."""
+        """The summary as one sentence a letter can quote: about the tracking IDs (a ship-date
+        written in another form is a matter of the upload, not of the IDs)."""
         where = ", ".join(p.name for p in self.files)
-        counts = self.counts
+        counts = {kind: n for kind, n in self.counts.items() if not KINDS[kind] & DATES}
         unchecked = counts.get("not_checked", 0)
         carriers = ", ".join(code for code, _ in self.not_checked_carriers.most_common(3))
         noun = "tracking ID" if self.ids == 1 else "tracking IDs"
-        if not self.rows_with_findings:
+        about_ids = PROBLEMS & ~DATES
+        if not any(rows for bits, rows in self.by_bits.items() if bits & about_ids):
             if not unchecked:
                 if self.ids == 1:
                     return (

@@ -20,6 +20,8 @@ from appeal.tracking.clean import invisible_in
 from appeal.tracking.filekind import refuse_other_files
 from appeal.tracking.formats import TrackingFormat
 from appeal.tracking.kinds import (
+    CUT_SHORT,
+    DATES,
     DUPLICATE,
     INVISIBLE,
     KINDS,
@@ -28,16 +30,37 @@ from appeal.tracking.kinds import (
     NOT_CHECKED,
     NOT_ID,
     PROBLEMS,
+    SHIP_DATE,
     kinds_of,
 )
 from appeal.tracking.output import BatchWriter, LeftReport, left_path
 from appeal.tracking.result import SAMPLE, RowFinding, TrackingResult
-from appeal.tracking.source import TrackingFile, open_tracking_file, table_rows
+from appeal.tracking.shipdate import read_ship_date, ship_date_bits
+from appeal.tracking.source import (
+    NEEDED_COLUMNS,
+    Columns,
+    TrackingFile,
+    open_tracking_file,
+    table_rows,
+)
 
 RowSink = Callable[[RowFinding], None]
+_CACHED = 4096  # distinct ship-dates whose rewritten form is remembered
 # A row to show: bits, line number, order id, tracking cell, carrier, packed first sighting of
-# its ID, cleaned value, format.
-_Row = tuple[int, int, str, str, Carrier, int | None, str, TrackingFormat | None]
+# its ID, cleaned value, format, ship-date cell (None: no such column), and for a row cut short
+# its cells, the header's and the first column it lacks.
+_Row = tuple[
+    int,
+    int,
+    str,
+    str,
+    Carrier,
+    int | None,
+    str,
+    TrackingFormat | None,
+    str | None,
+    tuple[int, int, str] | None,
+]
 
 
 class _Pass:
@@ -70,14 +93,17 @@ class _Pass:
 
     def show(self, row: _Row) -> int:
         """Make the row an object and hand it to whoever needs it; return the new needs."""
-        bits, number, order, cell, carrier, first, value, fmt = row
+        bits, number, order, cell, carrier, first, value, fmt, date, cut = row
         result = self.result
         where = None
         if bits & DUPLICATE and first is not None:
             where = self.files[(first >> 30) & 0x3FF], first & 0x3FFFFFFF
         given = None if carrier is ANY_CARRIER else carrier
         checked = checked_from(cell, given, bits, value, fmt)
-        found = RowFinding(self.files[-1], number, order.strip(), checked, bits, where)
+        shipped = read_ship_date(date) if date is not None and bits & DATES else None
+        found = RowFinding(
+            self.files[-1], number, order.strip(), checked, bits, where, shipped, cut
+        )
         for kind in kinds_of(bits & self.want):
             sample = result.samples.setdefault(kind, [])
             sample.append(found)
@@ -198,7 +224,8 @@ def _scan_list(
             if bits:
                 _count(state, bits, odd, carrier)
                 if bits & need:
-                    need = state.show((bits, number, "", text, carrier, first, value, fmt))
+                    row = (bits, number, "", text, carrier, first, value, fmt, None, None)
+                    need = state.show(row)
                 if value != text and not bits & NOT_ID:
                     result.cleanable += 1
                     if writer is not None:
@@ -232,21 +259,29 @@ def _scan_table(
     """A shipping-confirmation file: the carrier and order of each row from its cells. This
     loop runs once per row of million-row files, so it keeps to local names and plain
     operations; a row with findings is counted, and made an object only when shown."""
-    assert source.columns is not None
-    order_at, code_at, name_at, tracking_at = source.columns
+    columns = source.columns
+    assert columns is not None
+    order_at, code_at, name_at, tracking_at, date_at, full = columns[:6]
     default = carrier.code if carrier is not None else ""
     carriers: dict[str, Carrier] = {}  # carrier-code -> Carrier, for codes other than Other
+    dates: dict[str, int] = {}  # ship-date cell -> its finding bits
+    rewrites: dict[str, str] = {}  # ship-date cell -> yyyy-mm-dd, for those --fix rewrites
+    has_date, date_index = date_at is not None, date_at or 0
+    date: str | None = None
+    last_date: str | None = None  # the previous row's ship-date cell (rows come in date order)
+    date_bits = 0  # ... and its finding bits
     result = state.result
     ids = state.ids
     where = (len(state.files) - 1) << 30
     checked = 0
     cleanable = 0
+    redated = 0
     need = state.needs()
     by_bits = result.by_bits
     odds = state.odd
     unchecked = result.not_checked_carriers
     left = 0
-    splice = source.splice
+    splice = source.splice_cells
     number = source.first_line - 1
     for raws, texts, numbers, quoted in table_rows(source):
         for at, text in enumerate(texts):
@@ -257,8 +292,17 @@ def _scan_table(
                 written, cells = quoted[at]
                 number = numbers[at]
             width = len(cells)
-            cell = cells[tracking_at] if tracking_at < width else ""
-            code = cells[code_at] if code_at is not None and code_at < width else default
+            if width < full:  # a row cut short (or a blank line): named, not checked
+                if text.strip():
+                    checked += 1
+                    left += 1
+                    by_bits[CUT_SHORT] += 1
+                    if need & CUT_SHORT:
+                        need = _show_cut(state, columns, cells, number, default)
+                continue
+            # every column of NEEDED_COLUMNS (order-id, carrier-code ...) is within `width`
+            cell = cells[tracking_at]
+            code = cells[code_at] if code_at is not None else default
             chosen = carriers.get(code)
             if chosen is None:
                 name = cells[name_at] if name_at is not None and name_at < width else ""
@@ -266,10 +310,16 @@ def _scan_table(
                 if not chosen.other:
                     carriers[code] = chosen
             bits, value, fmt, odd = assess(cell, chosen)
-            if bits & MISSING and not text.strip():  # a blank line
+            if bits & MISSING and not text.strip():  # a line of tabs and spaces only
                 continue
+            if has_date:
+                date = cells[date_index]
+                if date != last_date:
+                    last_date = date
+                    date_bits = ship_date_bits(date, dates)
+                bits |= date_bits
             checked += 1
-            order = cells[order_at] if order_at is not None and order_at < width else ""
+            order = cells[order_at] if order_at is not None else ""
             first = None
             if value and not bits & NOT_ID:
                 key = hash(value)
@@ -287,12 +337,43 @@ def _scan_table(
                 if bits & LEFT:
                     left += 1
                 if bits & need:
-                    need = state.show((bits, number, order, cell, chosen, first, value, fmt))
-                if value != cell and not bits & NOT_ID:
-                    cleanable += 1
+                    row = (bits, number, order, cell, chosen, first, value, fmt, date, None)
+                    need = state.show(row)
+                clean = value != cell and not bits & NOT_ID
+                if clean or bits & SHIP_DATE:
+                    changes = []
+                    if clean:
+                        cleanable += 1
+                        changes.append((tracking_at, value))
+                    if bits & SHIP_DATE and date is not None and date_at is not None:
+                        redated += 1
+                        rewritten = rewrites.get(date)
+                        if rewritten is None:
+                            rewritten = read_ship_date(date).rewritten
+                            if len(rewrites) < _CACHED:
+                                rewrites[date] = rewritten
+                        changes.append((date_at, rewritten))
                     if writer is not None:
-                        raws[at] = splice(raws[at], text, written, tracking_at, value)
+                        raws[at] = splice(raws[at], text, written, changes)
         _flush(state, source, writer, raws)
     result.ids += checked
     result.cleanable += cleanable
+    result.redated += redated
     result.left += left
+
+
+def _show_cut(state: _Pass, columns: Columns, cells: list[str], number: int, default: str) -> int:
+    """Show a row cut short (counted by the caller): its cells, the header's and the first
+    needed column it lacks; its tracking ID is not there to check. Return the new needs."""
+    width = len(cells)
+
+    def cell(at: int | None) -> str:
+        return cells[at] if at is not None and at < width else ""
+
+    code = cell(columns.carrier) if columns.carrier is not None else default
+    chosen = resolve_carrier(code or default, cell(columns.name))
+    lacking = next(n for n in columns.names[width:] if n in NEEDED_COLUMNS)
+    cut = (width, len(columns.names), lacking)
+    return state.show(
+        (CUT_SHORT, number, cell(columns.order), "", chosen, None, "", None, None, cut)
+    )

@@ -25,6 +25,10 @@ from appeal.fsio import open_binary, unreadable
 _BLOCK = 1 << 20  # bytes read at a time (also the sample the encoding is picked from)
 _LOOK = 10  # lines searched for the column names
 HEADER_COLUMNS = ("order-id", "tracking-number")
+# The cells a row must reach to be checked: the ones Amazon requires (order-id, ship-date) and
+# the ones the check judges. A row ending before one of them was cut short; one that lacks only
+# later, optional columns (ship-method, transparency_code ...) is checked.
+NEEDED_COLUMNS = ("order-id", "ship-date", "carrier-code", "tracking-number")
 # Encodings where every decodable byte sequence has one text and every text one encoding, so
 # that text rebuilt from decoded cells encodes to the same bytes.
 _ONE_TO_ONE = frozenset({"utf-8", "utf-16-le", "utf-16-be", "cp1252"})
@@ -59,6 +63,9 @@ class Columns(NamedTuple):
     carrier: int | None
     name: int | None
     tracking: int
+    ship_date: int | None
+    need: int  # cells a row must have to reach every column of NEEDED_COLUMNS there is
+    names: tuple[str, ...]  # the column names, as keys (lower case)
 
 
 @dataclass
@@ -90,6 +97,17 @@ class TrackingFile:
     ) -> bytes:
         """The line `raw` (its text `text`, split into `cells`; None: a plain list, the whole
         line is the cell) with cell `index` replaced by `value`, every other byte unchanged."""
+        return self.splice_cells(raw, text, cells, ((index, value),))
+
+    def splice_cells(
+        self,
+        raw: bytes,
+        text: str,
+        cells: list[str] | None,
+        changes: Sequence[tuple[int, str]],
+    ) -> bytes:
+        """`splice` for several cells of one line at once: (index, value) pairs, ASCII values
+        (a cleaned tracking ID, a yyyy-mm-dd date)."""
         codec = self.encoding.codec
         if not self.bytewise:
             ending = raw.decode(codec)[len(text) :]
@@ -98,16 +116,18 @@ class TrackingFile:
         else:
             ending = "\n" if raw.endswith(b"\n") else "\r" if raw.endswith(b"\r") else ""
         if cells is None:
-            return (value + ending).encode(codec)
+            return (changes[0][1] + ending).encode(codec)
         if codec in _ONE_TO_ONE:  # decoding gave exactly these bytes: rebuild from the text
-            cells[index] = value
+            for index, value in changes:
+                cells[index] = value
             return ("\t".join(cells) + ending).encode(codec)
         # e.g. Shift_JIS, where two byte sequences can decode alike: split the bytes (a tab or a
         # quote byte never occurs inside a character of these encodings)
         body = raw[: len(raw) - len(ending)]
         split = split_quoted(body.decode("latin-1")) if b'"' in body else None
         parts = [c.encode("latin-1") for c in split[0]] if split else body.split(b"\t")
-        parts[index] = value.encode("ascii")
+        for index, value in changes:
+            parts[index] = value.encode("ascii")
         return b"\t".join(parts) + ending.encode("ascii")
 
     def ending(self, raw: bytes, text: str) -> str:
@@ -225,7 +245,16 @@ def _columns(cells: list[str]) -> Columns:
         return cells.index(name) if name in cells else None
 
     tracking = cells.index(HEADER_COLUMNS[1])
-    return Columns(at("order-id"), at("carrier-code"), at("carrier-name"), tracking)
+    need = 1 + max(cells.index(name) for name in NEEDED_COLUMNS if name in cells)
+    return Columns(
+        at("order-id"),
+        at("carrier-code"),
+        at("carrier-name"),
+        tracking,
+        at("ship-date"),
+        need,
+        tuple(cells),
+    )
 
 
 def _byte_blocks(source: TrackingFile) -> Iterator[Block]:

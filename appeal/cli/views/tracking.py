@@ -33,6 +33,9 @@ HEADINGS = {
     "not_integrated": "Carriers Amazon does not integrate with",
     "missing": "No tracking ID",
     "null": "NULL (deletes the tracking ID)",
+    "ship_date": "Ship-date not written yyyy-mm-dd (Amazon's form)",
+    "ship_date_left": "Ship-date Amazon cannot read, left for you",
+    "cut_short": "Rows cut short (fewer cells than the column names)",
 }
 _CLEANED = ("invisible", "folded", "separators")
 
@@ -83,6 +86,21 @@ def row_json(row: RowFinding) -> dict[str, Any]:
         "findings": findings(row),
         "cleanable": row.cleanable,
         "left_for_you": row.left,
+        "ship_date": _ship_date_json(row),
+        "cells": list(row.cut[:2]) if row.cut else None,
+    }
+
+
+def _ship_date_json(row: RowFinding) -> dict[str, Any] | None:
+    """The ship-date cell of a row with a ship-date finding (None: none)."""
+    found = row.ship_date
+    if found is None:
+        return None
+    return {
+        "raw": found.raw,
+        "verdict": found.verdict,
+        "rewritten": found.rewritten or None,
+        "readings": [d.isoformat() for d in found.readings] if found.readings else None,
     }
 
 
@@ -98,6 +116,8 @@ def result_json(result: TrackingResult) -> dict[str, Any]:
         "not_checked_carriers": dict(result.not_checked_carriers.most_common()),
         "cleanable": result.cleanable,
         "fixed": result.cleanable if result.fix is not None else 0,
+        "ship_dates_rewritable": result.redated,
+        "ship_dates_rewritten": result.redated if result.fix is not None else 0,
         "left_for_you": result.left,
         "sentence": result.sentence(),
         "written": [str(p) for p in result.written],
@@ -131,7 +151,9 @@ def show_tracking(result: TrackingResult) -> None:
             continue
         note = ""
         cleaned = result.cleaned(kind) if kind in _CLEANED else 0
-        if cleaned and result.fix is not None:
+        if kind == "ship_date":
+            note = f" (rewritten in {result.fix.name})" if result.fix else " (--fix rewrites them)"
+        elif cleaned and result.fix is not None:
             some = "all" if cleaned == count else f"{cleaned:,}"
             note = f" ({some} cleaned in {result.fix.name})"
         elif cleaned:
@@ -142,7 +164,13 @@ def show_tracking(result: TrackingResult) -> None:
             typer.echo(_row_line(row))
             detail = describe(row, kind)
             typer.echo(
-                textwrap.fill(detail, width, initial_indent="      ", subsequent_indent="      ")
+                textwrap.fill(
+                    detail,
+                    width,
+                    initial_indent="      ",
+                    subsequent_indent="      ",
+                    break_on_hyphens=False,  # yyyy-mm-dd, order and tracking IDs stay whole
+                )
             )
         if count > len(sample):
             more = f"  ... and {count - len(sample):,} more (every row: --json"
@@ -163,20 +191,24 @@ def show_tracking(result: TrackingResult) -> None:
         typer.echo("")
     typer.echo(textwrap.fill(result.sentence(), width))
     said = []
+    dates = f" and {result.redated:,} ship-date(s) written yyyy-mm-dd" if result.redated else ""
     if result.fix is not None:
         said.append(
-            f"Wrote {result.fix}: {result.cleanable:,} tracking cell(s) cleaned; every other "
-            "byte is as in the input."
+            f"Wrote {result.fix}: {result.cleanable:,} tracking cell(s) cleaned{dates}; every "
+            "other byte is as in the input."
         )
         if result.report is not None:
             said.append(
-                f"Wrote {result.report}: the {_rows(result.left)} left for you (retype from the "
-                "label, or pick the right carrier), one a line."
+                f"Wrote {result.report}: the {_rows(result.left)} left for you, one a line, each "
+                "with what to do (retype an ID from the label, pick the right carrier, write the "
+                "ship-date)."
             )
         else:
             said.append("Nothing is left for you: upload the corrected file.")
-    elif result.cleanable:
-        said.append(f"--fix OUT writes a copy with {result.cleanable:,} tracking cell(s) cleaned.")
+    elif result.cleanable or result.redated:
+        said.append(
+            f"--fix OUT writes a copy with {result.cleanable:,} tracking cell(s) cleaned{dates}."
+        )
     if result.into is not None:
         said.append(f"Added the sentence to the invalid_tracking facts in {result.into}.")
     for text in said:
