@@ -183,3 +183,26 @@ def test_the_summary_sentence_leaves_ship_dates_out(tmp_path: Path) -> None:
     assert result.sentence() == (
         "Of 2 tracking IDs in confirm.txt, 1 matched no format of the selected carrier."
     )
+
+
+def test_metrics_reads_a_confirmation_file_re_saved_by_chinese_excel(tmp_path: Path) -> None:
+    from appeal.sellerfiles.metrics import read_figures
+    from tests.test_metrics_files import DATA, only
+
+    # unshipped-us-utc.txt + confirm-us.txt (README: late confirmations 1 of 3), the ship-dates
+    # as Chinese Excel writes them after opening and saving the file
+    text = (DATA / "confirm-us.txt").read_text(encoding="utf-8")
+    excel = tmp_path / "confirm.txt"
+    excel.write_text(text.replace("2025-09-2", "2025/9/2"), encoding="utf-8", newline="")
+    assert "2025/9/26" in excel.read_text(encoding="utf-8")
+    result = read_figures([DATA / "unshipped-us-utc.txt", excel])
+    late = only(result, "late_shipment_rate", "last_30d")
+    assert (late.numerator, late.denominator) == (1, 3)
+    # a date that reads both ways stops, naming the file, the line and the way out
+    both = tmp_path / "both.txt"
+    both.write_text(text.replace("2025-09-25", "09/10/2025"), encoding="utf-8", newline="")
+    out = runner.invoke(app, ["metrics", str(both)])
+    assert out.exit_code == 2
+    said = " ".join(out.output.split())
+    assert "both.txt:3: ship-date: '09/10/2025' reads as a day-first or a month-first date" in said
+    assert "appeal tracking FILE --fix FIXED" in said

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from appeal.errors import InputError
 from appeal.flatfile import STREAM_ERRORS, open_text, rejoin, split_quoted, stream_error
 from appeal.sellerfiles.reports import (
     CutRows,
@@ -258,6 +259,28 @@ def read_unshipped(report: Report, ev: Evidence, markets: Markets) -> None:
         ev.cut.append((report.kind, report.path.name, report.width, report.cut))
 
 
+def _ship_day(value: str, where: Where) -> dt.date:
+    """The ship-date as written: Amazon's yyyy-mm-dd, or a form a spreadsheet wrote that names
+    one day (2026/11/20, 2026年11月20日, 11/20/2026: a copy re-saved by Excel); a day and month
+    that read both ways (03/04/2026) stop with the way out."""
+    try:
+        return report_day(value, where)
+    except InputError as exc:
+        from appeal.tracking.shipdate import read_ship_date
+
+        found = read_ship_date(value)
+        if found.verdict == "rewrite" and found.day is not None:
+            return found.day
+        if found.verdict != "ambiguous":
+            raise
+        path, line, _ = where
+        raise InputError(
+            f"{path}:{line}: ship-date: '{value.strip()[:40]}' reads as a day-first or a "
+            "month-first date; `appeal tracking FILE --fix FIXED` lists such dates, rewrites "
+            "the ones that read one way only, and leaves these for you to write as yyyy-mm-dd."
+        ) from exc
+
+
 def read_confirmations(report: Report, ev: Evidence) -> None:
     """Shipments with whether Amazon can use their tracking ID: usable, unusable, or not
     checked (the carrier's number format is not public, so the file cannot tell)."""
@@ -270,7 +293,7 @@ def read_confirmations(report: Report, ev: Evidence) -> None:
         order_id, tracking = row["order-id"], row.get("tracking-number", "")
         if not row.get("ship-date"):
             continue
-        day = report_day(row["ship-date"], (report.path, number, "ship-date"))
+        day = _ship_day(row["ship-date"], (report.path, number, "ship-date"))
         first = ev.shipped.get(order_id)
         ev.shipped[order_id] = day if first is None else min(first, day)
         code, name = row.get("carrier-code", ""), row.get("carrier-name", "")
