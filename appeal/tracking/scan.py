@@ -281,7 +281,7 @@ def _scan_table(
     odds = state.odd
     unchecked = result.not_checked_carriers
     left = 0
-    splice = source.splice_cells
+    splice, splice_cells = source.splice, source.splice_cells
     number = source.first_line - 1
     for raws, texts, numbers, quoted in table_rows(source):
         for at, text in enumerate(texts):
@@ -339,27 +339,35 @@ def _scan_table(
                 if bits & need:
                     row = (bits, number, order, cell, chosen, first, value, fmt, date, None)
                     need = state.show(row)
-                clean = value != cell and not bits & NOT_ID
-                if clean or bits & SHIP_DATE:
-                    changes = []
-                    if clean:
-                        cleanable += 1
-                        changes.append((tracking_at, value))
-                    if bits & SHIP_DATE and date is not None and date_at is not None:
+                if value != cell and not bits & NOT_ID:
+                    cleanable += 1
+                    if bits & SHIP_DATE:  # the date too: both cells in one splice
                         redated += 1
-                        rewritten = rewrites.get(date)
-                        if rewritten is None:
-                            rewritten = read_ship_date(date).rewritten
-                            if len(rewrites) < _CACHED:
-                                rewrites[date] = rewritten
-                        changes.append((date_at, rewritten))
+                        if writer is not None:
+                            changes = ((tracking_at, value), (date_index, _day(date, rewrites)))
+                            raws[at] = splice_cells(raws[at], text, written, changes)
+                    elif writer is not None:
+                        raws[at] = splice(raws[at], text, written, tracking_at, value)
+                elif bits & SHIP_DATE:
+                    redated += 1
                     if writer is not None:
-                        raws[at] = splice(raws[at], text, written, changes)
+                        day = _day(date, rewrites)
+                        raws[at] = splice(raws[at], text, written, date_index, day)
         _flush(state, source, writer, raws)
     result.ids += checked
     result.cleanable += cleanable
     result.redated += redated
     result.left += left
+
+
+def _day(date: str | None, rewrites: dict[str, str]) -> str:
+    """The yyyy-mm-dd form --fix writes for a ship-date cell, remembered in `rewrites`."""
+    rewritten = rewrites.get(date or "")
+    if rewritten is None:
+        rewritten = read_ship_date(date or "").rewritten
+        if len(rewrites) < _CACHED:
+            rewrites[date or ""] = rewritten
+    return rewritten
 
 
 def _show_cut(state: _Pass, columns: Columns, cells: list[str], number: int, default: str) -> int:

@@ -97,17 +97,6 @@ class TrackingFile:
     ) -> bytes:
         """The line `raw` (its text `text`, split into `cells`; None: a plain list, the whole
         line is the cell) with cell `index` replaced by `value`, every other byte unchanged."""
-        return self.splice_cells(raw, text, cells, ((index, value),))
-
-    def splice_cells(
-        self,
-        raw: bytes,
-        text: str,
-        cells: list[str] | None,
-        changes: Sequence[tuple[int, str]],
-    ) -> bytes:
-        """`splice` for several cells of one line at once: (index, value) pairs, ASCII values
-        (a cleaned tracking ID, a yyyy-mm-dd date)."""
         codec = self.encoding.codec
         if not self.bytewise:
             ending = raw.decode(codec)[len(text) :]
@@ -116,19 +105,30 @@ class TrackingFile:
         else:
             ending = "\n" if raw.endswith(b"\n") else "\r" if raw.endswith(b"\r") else ""
         if cells is None:
-            return (changes[0][1] + ending).encode(codec)
+            return (value + ending).encode(codec)
         if codec in _ONE_TO_ONE:  # decoding gave exactly these bytes: rebuild from the text
-            for index, value in changes:
-                cells[index] = value
+            cells[index] = value
             return ("\t".join(cells) + ending).encode(codec)
         # e.g. Shift_JIS, where two byte sequences can decode alike: split the bytes (a tab or a
         # quote byte never occurs inside a character of these encodings)
         body = raw[: len(raw) - len(ending)]
         split = split_quoted(body.decode("latin-1")) if b'"' in body else None
         parts = [c.encode("latin-1") for c in split[0]] if split else body.split(b"\t")
-        for index, value in changes:
-            parts[index] = value.encode("ascii")
+        parts[index] = value.encode("ascii")
         return b"\t".join(parts) + ending.encode("ascii")
+
+    def splice_cells(
+        self, raw: bytes, text: str, cells: list[str], changes: Sequence[tuple[int, str]]
+    ) -> bytes:
+        """`splice` for several cells of one line (index, value), ASCII values (a cleaned
+        tracking ID, a yyyy-mm-dd date)."""
+        if self.encoding.codec in _ONE_TO_ONE:  # rebuilt from `cells`: change all, splice once
+            for index, value in changes[:-1]:
+                cells[index] = value
+            return self.splice(raw, text, cells, *changes[-1])
+        for index, value in changes:  # split from the bytes (line ending kept): one by one
+            raw = self.splice(raw, text, cells, index, value)
+        return raw
 
     def ending(self, raw: bytes, text: str) -> str:
         """The line ending of the line `raw` (its text `text`)."""
